@@ -1,0 +1,134 @@
+/** The command line: maps flags onto commands and returns an exit code (0 ok, 1 problems, 2 usage/setup). */
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import type { Lang } from '../diagnostics/codes.js';
+import type { Io } from './io.js';
+
+const text = {
+  zh: {
+    description: '政府公报编排工具：校验、排序并排版整期公报（PDF 与 HTML）',
+    check: '校验文件（发文字号、成文日期、标题等）；不指定期次则校验全部',
+    build: '排版一期公报，输出 PDF 和 HTML 到 dist/<期次>/',
+    preview: '在浏览器中预览一期公报，保存文件后自动刷新',
+    issues: '期次，如 2021-4',
+    issue: '期次，如 2021-4',
+    format: '输出格式',
+    fix: '自动修正安全、无歧义的问题（括号、空格、全角数字、前导零、日期格式、GB18030 编码）',
+    lang: '界面语言',
+    root: '项目根目录（含 documents/）',
+    maxWarnings: '警告数超过 N 时以代码 1 退出',
+    out: '输出目录（默认 dist/<期次>）',
+    draft: '即使有错误也排版，每页加“草稿”标记',
+    buildFormat: '输出格式，逗号分隔：pdf,html',
+    port: '端口',
+    open: '启动后打开浏览器',
+    notNumber: '须为非负整数',
+    badFormat: '须为 pdf、html 或 pdf,html',
+    help: '显示帮助',
+    version: '显示版本',
+  },
+  en: {
+    description: 'Government gazette compiler: validate, order and typeset a whole issue (PDF and HTML)',
+    check: 'validate documents (numbers, dates, titles…); all issues when none is given',
+    build: 'typeset an issue to PDF and HTML in dist/<issue>/',
+    preview: 'preview an issue in the browser, reloading on save',
+    issues: 'issues, e.g. 2021-4',
+    issue: 'issue, e.g. 2021-4',
+    format: 'output format',
+    fix: 'apply safe, unambiguous fixes (brackets, spaces, full-width digits, leading zeros, date form, GB18030)',
+    lang: 'language of messages',
+    root: 'project folder (holding documents/)',
+    maxWarnings: 'exit with 1 when there are more than N warnings',
+    out: 'output folder (default dist/<issue>)',
+    draft: 'build even with errors, marking every page DRAFT',
+    buildFormat: 'comma-separated outputs: pdf,html',
+    port: 'port',
+    open: 'open the browser once started',
+    notNumber: 'must be a non-negative integer',
+    badFormat: 'must be pdf, html or pdf,html',
+    help: 'display help',
+    version: 'display version',
+  },
+} as const;
+
+export const defaultPort = 4173;
+
+/** The language asked for on the command line (or GAZETTE_LANG), needed before commander builds the help text. */
+function detectLang(argv: readonly string[], env: Io['env']): Lang {
+  const index = argv.findIndex((arg) => arg === '--lang' || arg.startsWith('--lang='));
+  const value = index < 0 ? env.GAZETTE_LANG : argv[index]!.includes('=') ? argv[index]!.split('=')[1] : argv[index + 1];
+  return value === 'en' ? 'en' : 'zh';
+}
+
+/** Runs the CLI with `argv` (without `node` and the script). Never calls process.exit. */
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  const lang = detectLang(argv, io.env);
+  const t = text[lang];
+  let exitCode = 0;
+  const integer = (value: string): number => {
+    if (!/^\d+$/.test(value)) throw new InvalidArgumentError(t.notNumber);
+    return Number(value);
+  };
+  const langOption = (): Option => new Option('--lang <lang>', t.lang).choices(['zh', 'en']).default('zh');
+  const rootOption = (): Option => new Option('--root <dir>', t.root).default('.');
+
+  const program = new Command('gazette')
+    .description(t.description)
+    .version('0.1.0', '-V, --version', t.version)
+    .helpOption('-h, --help', t.help)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
+    .showHelpAfterError(lang === 'zh' ? '（运行 gazette --help 查看用法）' : '(run gazette --help for usage)');
+
+  program
+    .command('check')
+    .description(t.check)
+    .argument('[issues...]', t.issues)
+    .addOption(new Option('--format <format>', t.format).choices(['pretty', 'json', 'github']).default('pretty'))
+    .option('--fix', t.fix, false)
+    .option('--max-warnings <n>', t.maxWarnings, integer)
+    .addOption(langOption())
+    .addOption(rootOption())
+    .action(async (issues: string[], options) => {
+      const { runCheck } = await import('./check.js');
+      exitCode = await runCheck({ issues, format: options.format, fix: options.fix, lang: options.lang, root: options.root, maxWarnings: options.maxWarnings }, io);
+    });
+
+  program
+    .command('build')
+    .description(t.build)
+    .argument('<issue>', t.issue)
+    .option('--out <dir>', t.out)
+    .option('--draft', t.draft, false)
+    .option('--format <list>', t.buildFormat, (value: string) => {
+      const list = value.split(',').map((s) => s.trim());
+      if (list.length === 0 || !list.every((f) => f === 'pdf' || f === 'html')) throw new InvalidArgumentError(t.badFormat);
+      return list;
+    }, ['pdf', 'html'])
+    .addOption(langOption())
+    .addOption(rootOption())
+    .action(async (issue: string, options) => {
+      const { runBuild } = await import('./build.js');
+      exitCode = await runBuild({ issue, out: options.out, draft: options.draft, formats: options.format, lang: options.lang, root: options.root }, io);
+    });
+
+  program
+    .command('preview')
+    .description(t.preview)
+    .argument('<issue>', t.issue)
+    .option('--port <n>', `${t.port} (${defaultPort})`, integer, defaultPort)
+    .option('--open', t.open, false)
+    .addOption(langOption())
+    .addOption(rootOption())
+    .action(async (issue: string, options) => {
+      const { runPreview } = await import('./preview.js');
+      exitCode = await runPreview({ issue, port: options.port, open: options.open, lang: options.lang, root: options.root, portGiven: argv.some((a) => a === '--port' || a.startsWith('--port=')) }, io);
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    throw error;
+  }
+}

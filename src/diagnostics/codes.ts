@@ -1,0 +1,196 @@
+/**
+ * The message catalogue: every diagnostic code with its text in Chinese and English. Messages say what is wrong;
+ * hints say what to do. `{name}` is replaced by the diagnostic's args, `{fix}` by its suggested value.
+ */
+
+export type Lang = 'zh' | 'en';
+
+interface Entry {
+  zh: { message: string; hint?: string };
+  en: { message: string; hint?: string };
+}
+
+export const catalogue: Record<string, Entry> = {
+  'documents-missing': {
+    zh: { message: '找不到 {dir}/ 文件夹', hint: '在项目根目录运行，或用 --root 指定含 documents/ 的文件夹' },
+    en: { message: 'No {dir}/ folder found', hint: 'run from the project root, or pass --root with the folder that holds documents/' },
+  },
+  'publication-missing': {
+    zh: { message: '缺少或无法读取公报设置文件 {file}', hint: '创建 {file}，写明 name、publisher、sections 和 issuers（可参照自带的 documents/gazette.yml）' },
+    en: { message: 'Missing or unreadable publication file {file}', hint: 'create {file} with name, publisher, sections and issuers (see the bundled documents/gazette.yml)' },
+  },
+  'issue-unknown': {
+    zh: { message: '没有名为 {issue} 的期次', hint: '现有期次：{known}' },
+    en: { message: 'No issue named {issue}', hint: 'issues available: {known}' },
+  },
+  'file-encoding': {
+    zh: { message: '文件不是 UTF-8 编码，看起来是 {encoding}', hint: '运行 gazette check --fix 转换为 UTF-8，或在编辑器中“另存为 UTF-8”' },
+    en: { message: 'File is not UTF-8; it looks like {encoding}', hint: 'run gazette check --fix to convert it to UTF-8, or re-save it as UTF-8 in your editor' },
+  },
+  'file-encoding-unknown': {
+    zh: { message: '文件不是 UTF-8 编码，也无法识别其编码', hint: '在编辑器中将文件另存为 UTF-8' },
+    en: { message: 'File is not UTF-8 and its encoding is not recognised', hint: 're-save the file as UTF-8' },
+  },
+  'front-matter-missing': {
+    zh: { message: '缺少前置元数据（文件须以 --- 开头）', hint: '在文件开头加入：---（换行）title: …（换行）issuer: …（换行）date: 2021-11-05（换行）number: …（换行）category: …（换行）---' },
+    en: { message: 'Missing front matter (the file must start with ---)', hint: 'start the file with a --- block holding title, issuer, date, number and category' },
+  },
+  'front-matter-unclosed': {
+    zh: { message: '前置元数据没有结束标记 ---', hint: '在最后一个字段之后单独一行写 ---' },
+    en: { message: 'Front matter is not closed by ---', hint: 'add a line with --- after the last field' },
+  },
+  'yaml-syntax': {
+    zh: { message: 'YAML 语法错误：{detail}', hint: '检查缩进、冒号后的空格和引号是否成对' },
+    en: { message: 'YAML syntax error: {detail}', hint: 'check indentation, the space after each colon and matching quotes' },
+  },
+  'yaml-not-map': {
+    zh: { message: 'YAML 内容须为“键: 值”形式', hint: '每行写一个字段，如 title: …' },
+    en: { message: 'YAML content must be a mapping of keys to values', hint: 'write one field per line, e.g. title: …' },
+  },
+  'publication-invalid': {
+    zh: { message: 'gazette.yml 中 {field} 的值无效，应为 {expected}', hint: '按 documents/gazette.yml 中的注释修改' },
+    en: { message: 'Invalid value for {field} in gazette.yml; expected {expected}', hint: 'follow the comments in documents/gazette.yml' },
+  },
+  'issue-meta-missing': {
+    zh: { message: '缺少期次信息文件 {file}', hint: '新建该文件，写入 year、number、total、published 四项' },
+    en: { message: 'Missing issue file {file}', hint: 'create it with year, number, total and published' },
+  },
+  'issue-invalid': {
+    zh: { message: '期次信息 {field} 的值“{value}”无效，应为 {expected}', hint: '例如 year: 2021、number: 4、total: 62、published: 2022-01-04' },
+    en: { message: 'Issue field {field} has invalid value "{value}"; expected {expected}', hint: 'e.g. year: 2021, number: 4, total: 62, published: 2022-01-04' },
+  },
+  'issue-total': {
+    zh: { message: '总期号 {total} 与上一期 {previous}（总第{previousTotal}期）不衔接，应为 {expected}', hint: '改为 total: {fix}' },
+    en: { message: 'Running total {total} does not follow issue {previous} (total {previousTotal}); expected {expected}', hint: 'set total: {fix}' },
+  },
+  'issue-published-year': {
+    zh: { message: '出版日期 {published} 与期次年份 {year} 相差超过一年', hint: '核对 year 与 published；年末一期可在次年初出版' },
+    en: { message: 'Publication date {published} is more than a year from issue year {year}', hint: 'check year and published; a year’s last issue may appear early the next year' },
+  },
+  'issue-folder-name': {
+    zh: { message: '期次文件夹名 {folder} 与 issue.yml 不一致，应为 {expected}', hint: '将文件夹改名为 {expected}，或修改 issue.yml' },
+    en: { message: 'Issue folder {folder} does not match issue.yml; expected {expected}', hint: 'rename the folder to {expected} or correct issue.yml' },
+  },
+  'field-missing': {
+    zh: { message: '缺少字段 {field}', hint: '在前置元数据中加入 {field}: …' },
+    en: { message: 'Missing field {field}', hint: 'add {field}: … to the front matter' },
+  },
+  'field-type': {
+    zh: { message: '字段 {field} 的值 {value} 类型不对，应为 {expected}', hint: '改为正确类型的值' },
+    en: { message: 'Field {field} has value {value} of the wrong type; expected {expected}', hint: 'use a value of the right type' },
+  },
+  'field-unknown': {
+    zh: { message: '未知字段 {field}', hint: '是否应为 {fix}？可用字段：{known}' },
+    en: { message: 'Unknown field {field}', hint: 'did you mean {fix}? Known fields: {known}' },
+  },
+  'category-unknown': {
+    zh: { message: '栏目“{category}”未在 gazette.yml 中定义', hint: '改为 {fix}（可用栏目：{sections}）' },
+    en: { message: 'Section "{category}" is not defined in gazette.yml', hint: 'use {fix} (sections: {sections})' },
+  },
+  'number-format': {
+    zh: { message: '发文字号“{number}”不符合“代字〔年份〕序号号”格式', hint: '例如 长府〔2021〕46号' },
+    en: { message: 'Document number "{number}" is not of the form 代字〔year〕N号', hint: 'e.g. 长府〔2021〕46号' },
+  },
+  'number-brackets': {
+    zh: { message: '发文字号年份须用六角括号〔〕，不能用“{char}”（{codepoint}）', hint: '→ {fix}' },
+    en: { message: 'The year must be in 〔〕 (U+3014/U+3015), not "{char}" ({codepoint})', hint: '→ {fix}' },
+  },
+  'number-year': {
+    zh: { message: '发文字号年份“{year}”须写全四位', hint: '→ {fix}（写出完整年份，如 2021）' },
+    en: { message: 'The year "{year}" must have four digits', hint: '→ {fix} (write the full year, e.g. 2021)' },
+  },
+  'number-leading-zero': {
+    zh: { message: '发文顺序号“{sequence}”不编虚位（1 不编为 01）', hint: '→ {fix}' },
+    en: { message: 'Sequence "{sequence}" must not have leading zeros', hint: '→ {fix}' },
+  },
+  'number-di-zi': {
+    zh: { message: '发文字号中不加“{chars}”', hint: '→ {fix}' },
+    en: { message: 'A document number takes no "{chars}"', hint: '→ {fix}' },
+  },
+  'number-suffix': {
+    zh: { message: '发文字号须以一个“号”字结尾（现为“{suffix}”）', hint: '→ {fix}' },
+    en: { message: 'A document number ends with a single 号 (found "{suffix}")', hint: '→ {fix}' },
+  },
+  'number-whitespace': {
+    zh: { message: '发文字号“{number}”中有空格', hint: '→ {fix}' },
+    en: { message: 'Document number "{number}" contains whitespace', hint: '→ {fix}' },
+  },
+  'number-fullwidth-digits': {
+    zh: { message: '发文字号“{number}”使用了全角数字', hint: '→ {fix}' },
+    en: { message: 'Document number "{number}" uses full-width digits', hint: '→ {fix}' },
+  },
+  'number-traditional': {
+    zh: { message: '发文字号中有繁体字“{chars}”', hint: '→ {fix}' },
+    en: { message: 'Document number contains traditional characters "{chars}"', hint: '→ {fix}' },
+  },
+  'number-issuer': {
+    zh: { message: '机关代字“{code}”属于 {owner}，与发文机关 {issuer} 不符', hint: '→ {fix}（{issuer} 的代字：{codes}），或改正 issuer' },
+    en: { message: 'Code "{code}" belongs to {owner}, not to the issuer {issuer}', hint: '→ {fix} (codes of {issuer}: {codes}), or correct issuer' },
+  },
+  'number-code-unknown': {
+    zh: { message: '机关代字“{code}”不在 gazette.yml 的发文机关登记中', hint: '在 gazette.yml 的 issuers 中为该机关加入代字 {code}' },
+    en: { message: 'Code "{code}" is not in the issuer registry of gazette.yml', hint: 'add {code} to the issuer’s codes in gazette.yml' },
+  },
+  'number-duplicate': {
+    zh: { message: '发文字号 {number} 重复，另见 {others}', hint: '核对文号；同一代字、年份和序号只能使用一次' },
+    en: { message: 'Document number {number} is used again at {others}', hint: 'check the numbers; each code, year and sequence is used once' },
+  },
+  'number-year-mismatch': {
+    zh: { message: '文号年份 {year} 与成文日期 {date} 的年份 {dateYear} 不同', hint: '核对文号与日期；年末成文、次年编号时可忽略' },
+    en: { message: 'Number year {year} differs from the year of date {date} ({dateYear})', hint: 'check number and date; ignore for documents signed at year end and numbered next year' },
+  },
+  'number-forbidden': {
+    zh: { message: '“{section}”栏目的文件不带发文字号（现为 {number}）', hint: '删除 number 字段，或改正 category' },
+    en: { message: 'Documents in section "{section}" carry no number (found {number})', hint: 'remove the number field, or correct category' },
+  },
+  'number-missing': {
+    zh: { message: '“{section}”栏目的文件须有发文字号', hint: '加入 number: 代字〔年份〕序号号，如 长府〔2021〕46号' },
+    en: { message: 'Documents in section "{section}" need a document number', hint: 'add number: e.g. 长府〔2021〕46号' },
+  },
+  'date-format': {
+    zh: { message: '成文日期“{date}”须写成 YYYY-MM-DD', hint: '→ {fix}' },
+    en: { message: 'Date "{date}" must be written YYYY-MM-DD', hint: '→ {fix}' },
+  },
+  'date-invalid': {
+    zh: { message: '成文日期“{date}”不是真实存在的日期 {detail}', hint: '改为 YYYY-MM-DD 格式的真实日期，如 2021-11-05' },
+    en: { message: 'Date "{date}" does not exist on the calendar', hint: 'use a real date written YYYY-MM-DD, e.g. 2021-11-05' },
+  },
+  'date-after-publication': {
+    zh: { message: '成文日期 {date} 晚于本期出版日期 {published}', hint: '核对成文日期，或将文件移到后一期' },
+    en: { message: 'Date {date} is after the issue’s publication date {published}', hint: 'check the date, or move the document to a later issue' },
+  },
+  'title-doctype': {
+    zh: { message: '公文标题须以文种结尾（{types}）', hint: '在标题末尾写明文种，如“……的通知”' },
+    en: { message: 'An official title must end with a document type ({types})', hint: 'end the title with its type, e.g. “……的通知”' },
+  },
+  'title-issuer': {
+    zh: { message: '标题未以发文机关“{issuer}”开头', hint: '→ {fix}' },
+    en: { message: 'Title does not start with the issuer "{issuer}"', hint: '→ {fix}' },
+  },
+  'document-duplicate': {
+    zh: { message: '同一期中已有同名文件 {other}', hint: '删除重复的文件' },
+    en: { message: 'The issue already holds a document with this title at {other}', hint: 'remove the duplicate' },
+  },
+  'interprets-unresolved': {
+    zh: { message: '解读对象“{number}”不是本期任何文件的发文字号', hint: '→ {fix}（本期文号：{numbers}）' },
+    en: { message: 'interprets "{number}" is not the number of a document in this issue', hint: '→ {fix} (numbers in this issue: {numbers})' },
+  },
+};
+
+/** Fills `{name}` placeholders; a hint whose `{fix}` is unknown is dropped rather than printed half-empty. */
+export function describe(code: string, args: Readonly<Record<string, string | number>>, fix: string | undefined, lang: Lang): { message: string; hint?: string } {
+  const entry = catalogue[code]?.[lang] ?? { message: `${code} ${JSON.stringify(args)}` };
+  const values: Record<string, string | number> = { ...args, ...(fix !== undefined ? { fix } : {}) };
+  const fill = (template: string): string | undefined => {
+    let missing = false;
+    const text = template.replace(/\{(\w+)\}/g, (_, name: string) => {
+      const value = values[name];
+      if (value === undefined || value === '') missing = true;
+      return value === undefined ? '' : String(value);
+    });
+    return missing && template.includes('{fix}') && fix === undefined ? undefined : text.trim();
+  };
+  const message = fill(entry.message) ?? entry.message;
+  const hint = entry.hint ? fill(entry.hint) : undefined;
+  return hint ? { message, hint } : { message };
+}

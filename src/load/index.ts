@@ -1,0 +1,90 @@
+/** Load stage: reads the publication file, issue metadata and document files through the Host. */
+import type { ParsedDocument } from '../model/document.js';
+import type { Publication } from '../model/gazette.js';
+import type { Host } from '../host/host.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { parseDocument, type MarkdownParser } from '../parse/index.js';
+import { decode } from '../parse/decode.js';
+import { readPublication } from './publication.js';
+import { readIssueMeta, type IssueFile } from './issue-meta.js';
+
+export type { IssueFile } from './issue-meta.js';
+
+export const documentsDir = 'documents';
+export const publicationFile = `${documentsDir}/gazette.yml`;
+
+/** One issue folder as read from disk. */
+export interface IssueSource {
+  id: string;
+  /** Undefined when issue.yml is missing or invalid (a diagnostic says why). */
+  file?: IssueFile;
+  documents: ParsedDocument[];
+}
+
+/** Everything under documents/. Issues are sorted by folder name. */
+export interface Project {
+  publication: Publication;
+  issues: IssueSource[];
+}
+
+/** A problem with the setup rather than the documents: the CLI exits 2. */
+export interface SetupProblem {
+  code: 'documents-missing' | 'publication-missing' | 'issue-unknown';
+  args: Record<string, string>;
+}
+
+export type LoadResult =
+  | { project: Project; diagnostics: Diagnostic[] }
+  | { setup: SetupProblem; diagnostics: Diagnostic[] };
+
+/**
+ * Loads the project. `targets` are the issues the user asked for (all when empty); every issue is still read,
+ * because numbers must be unique across all issues (A11). Only targets get their Markdown parsed.
+ */
+export function loadProject(host: Host, targets: readonly string[], parseMarkdown?: MarkdownParser): LoadResult {
+  const entries = host.listDir(documentsDir);
+  if (!entries) return { setup: { code: 'documents-missing', args: { dir: documentsDir } }, diagnostics: [] };
+  const issueIds = entries.filter((name) => !name.startsWith('.') && host.listDir(`${documentsDir}/${name}`) !== undefined);
+  const unknown = targets.find((id) => !issueIds.includes(id));
+  if (unknown !== undefined) return { setup: { code: 'issue-unknown', args: { issue: unknown, known: issueIds.join('、') } }, diagnostics: [] };
+  const bytes = host.readBytes(publicationFile);
+  if (!bytes) return { setup: { code: 'publication-missing', args: { file: publicationFile } }, diagnostics: [] };
+
+  const diagnostics: Diagnostic[] = [];
+  const publicationText = decode(bytes);
+  const publication = readPublication(publicationFile, 'text' in publicationText && publicationText.text !== undefined ? publicationText.text : '');
+  diagnostics.push(...publication.diagnostics);
+  if (!publication.value) return { setup: { code: 'publication-missing', args: { file: publicationFile } }, diagnostics };
+
+  const wanted = new Set(targets.length > 0 ? targets : issueIds);
+  const issues = issueIds.map((id) => {
+    const result = loadIssue(host, id, wanted.has(id) ? parseMarkdown : undefined);
+    diagnostics.push(...result.diagnostics);
+    return result.issue;
+  });
+  return { project: { publication: publication.value, issues }, diagnostics };
+}
+
+function loadIssue(host: Host, id: string, parseMarkdown: MarkdownParser | undefined): { issue: IssueSource; diagnostics: Diagnostic[] } {
+  const dir = `${documentsDir}/${id}`;
+  const diagnostics: Diagnostic[] = [];
+  const metaPath = `${dir}/issue.yml`;
+  const metaBytes = host.readBytes(metaPath);
+  let file: IssueFile | undefined;
+  if (!metaBytes) diagnostics.push({ code: 'issue-meta-missing', severity: 'error', span: { file: metaPath, start: { line: 1, column: 1 } }, args: { file: metaPath } });
+  else {
+    const decoded = decode(metaBytes);
+    const meta = readIssueMeta(id, metaPath, 'text' in decoded && decoded.text !== undefined ? decoded.text : '');
+    diagnostics.push(...meta.diagnostics);
+    file = meta.value;
+  }
+  const documents: ParsedDocument[] = [];
+  for (const name of host.listDir(dir) ?? []) {
+    if (!name.toLowerCase().endsWith('.md')) continue;
+    const path = `${dir}/${name}`;
+    const parsed = parseDocument(path, host.readBytes(path) ?? new Uint8Array(), id, parseMarkdown);
+    diagnostics.push(...parsed.diagnostics);
+    if (parsed.value) documents.push(parsed.value);
+  }
+  return { issue: { id, ...(file ? { file } : {}), documents }, diagnostics };
+}

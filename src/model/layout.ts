@@ -1,0 +1,134 @@
+/** The laid-out issue: every page with positioned boxes. The PDF renderer draws it and decides nothing. */
+
+/** A run of text on one line. Coordinates in points, origin at the page's top-left, y down. */
+export interface TextBox {
+  kind: 'text';
+  text: string;
+  /** Font key from the theme (`theme.fonts`). */
+  font: string;
+  size: number;
+  /** Left edge of the first glyph. */
+  x: number;
+  /** Baseline. */
+  y: number;
+  /** Extra space after every glyph (pdfkit `characterSpacing`, PDF `Tc`). */
+  characterSpacing: number;
+  /** Drawn width: natural advance plus characterSpacing × (glyphs − 1). */
+  width: number;
+  /** `#rrggbb`; black when absent. */
+  color?: string;
+  /** Degrees, counter-clockwise, around (x, y). */
+  rotation?: number;
+  /** What the line is, for tests and tagging: a justified body line, a paragraph's last line, and so on. */
+  role: TextRole;
+}
+
+export type TextRole =
+  | 'justified'
+  | 'last'
+  | 'centered'
+  | 'left'
+  | 'cell'
+  | 'toc'
+  | 'folio'
+  | 'running-head'
+  | 'masthead'
+  | 'draft';
+
+/** A straight line. */
+export interface RuleBox {
+  kind: 'rule';
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  lineWidth: number;
+  color?: string;
+}
+
+/** A clickable area that jumps to a named destination. */
+export interface LinkBox {
+  kind: 'link';
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  destination: string;
+}
+
+/** A named destination (target of TOC links and outline items); `y` is the top of the view. */
+export interface AnchorBox {
+  kind: 'anchor';
+  name: string;
+  y: number;
+}
+
+export type Box = TextBox | RuleBox | LinkBox | AnchorBox;
+
+export type PageKind = 'cover' | 'toc' | 'body';
+
+export interface Page {
+  kind: PageKind;
+  /** Printed page label (`i`, `ii` for front matter, `1`, `2` for body pages). */
+  label: string;
+  /** Body folio number (1-based); absent on the cover and TOC. */
+  folio?: number;
+  boxes: Box[];
+}
+
+export interface TocEntry {
+  documentId: string;
+  section: string;
+  /** `1.` for numbered sections, `-` for bulleted ones. */
+  label: string;
+  title: string;
+  /** Printed body page number where the document starts. */
+  page: number;
+  /** Named destination of the document's title. */
+  destination: string;
+}
+
+export interface OutlineDocument {
+  title: string;
+  destination: string;
+  /** 0-based index into `pages`. */
+  pageIndex: number;
+}
+
+export interface OutlineSection {
+  title: string;
+  destination: string;
+  pageIndex: number;
+  documents: OutlineDocument[];
+}
+
+/** One range of PDF page labels starting at `pageIndex`. */
+export interface PageLabelRange {
+  pageIndex: number;
+  style: 'decimal' | 'roman';
+  start: number;
+}
+
+export interface PdfMetadata {
+  title: string;
+  author: string;
+  subject: string;
+  keywords: string;
+  lang: string;
+  /** Fixed from the issue's publication date (00:00 UTC), never the clock. */
+  creationDate: Date;
+}
+
+export interface PagedGazette {
+  /** Page size in points. */
+  width: number;
+  height: number;
+  pages: Page[];
+  toc: TocEntry[];
+  /** Document id → printed body page number where it starts. */
+  pageOf: ReadonlyMap<string, number>;
+  outline: OutlineSection[];
+  pageLabels: PageLabelRange[];
+  metadata: PdfMetadata;
+  draft: boolean;
+}

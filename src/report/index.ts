@@ -1,0 +1,58 @@
+/** Reporters: pure functions from diagnostics to text, chosen by name. */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { describe, type Lang } from '../diagnostics/codes.js';
+import { formatPretty } from './pretty.js';
+import { formatJson } from './json.js';
+import { formatGithub } from './github.js';
+
+export type { Lang } from '../diagnostics/codes.js';
+
+/** A diagnostic with its text resolved in one language: the shape every reporter (and the preview overlay) uses. */
+export interface ResolvedDiagnostic {
+  file?: string;
+  line?: number;
+  column?: number;
+  endLine?: number;
+  endColumn?: number;
+  code: string;
+  severity: 'error' | 'warning';
+  message: string;
+  hint?: string;
+  fix?: string;
+}
+
+export function resolve(diagnostic: Diagnostic, lang: Lang): ResolvedDiagnostic {
+  const text = describe(diagnostic.code, diagnostic.args, diagnostic.fix, lang);
+  const { span } = diagnostic;
+  return {
+    ...(span ? { file: span.file, line: span.start.line, column: span.start.column } : {}),
+    ...(span?.end ? { endLine: span.end.line, endColumn: span.end.column } : {}),
+    code: diagnostic.code,
+    severity: diagnostic.severity,
+    message: text.message,
+    ...(text.hint ? { hint: text.hint } : {}),
+    ...(diagnostic.fix !== undefined ? { fix: diagnostic.fix } : {}),
+  };
+}
+
+export interface ReportOptions {
+  lang: Lang;
+  color: boolean;
+  /** Lines describing what --fix changed, printed before the problems. */
+  fixed?: readonly string[];
+}
+
+export type Format = 'pretty' | 'json' | 'github';
+export const formats: readonly Format[] = ['pretty', 'json', 'github'];
+
+export function formatDiagnostics(format: Format, diagnostics: readonly Diagnostic[], options: ReportOptions): Promise<string> {
+  const resolved = diagnostics.map((d) => resolve(d, options.lang));
+  switch (format) {
+    case 'json':
+      return Promise.resolve(formatJson(resolved));
+    case 'github':
+      return Promise.resolve(formatGithub(resolved));
+    case 'pretty':
+      return formatPretty(resolved, options);
+  }
+}

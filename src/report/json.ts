@@ -1,0 +1,24 @@
+/** Machine-readable report; the schema is documented in README ("JSON output"). Field order is stable. */
+import type { ResolvedDiagnostic } from './index.js';
+
+export function formatJson(diagnostics: readonly ResolvedDiagnostic[]): string {
+  const errorCount = diagnostics.filter((d) => d.severity === 'error').length;
+  const report = {
+    version: 1,
+    errorCount,
+    warningCount: diagnostics.length - errorCount,
+    diagnostics: diagnostics.map((d) => ({
+      file: d.file ?? null,
+      line: d.line ?? null,
+      column: d.column ?? null,
+      endLine: d.endLine ?? null,
+      endColumn: d.endColumn ?? null,
+      severity: d.severity,
+      code: d.code,
+      message: d.message,
+      hint: d.hint ?? null,
+      fix: d.fix ?? null,
+    })),
+  };
+  return `${JSON.stringify(report, null, 2)}\n`;
+}

@@ -1,0 +1,32 @@
+/** Human report: grouped by file, coloured with chalk when enabled, ending with a summary line. */
+import type { ReportOptions, ResolvedDiagnostic } from './index.js';
+
+const summaries = {
+  zh: (errors: number, warnings: number) => (errors + warnings === 0 ? '✔ 未发现问题' : `✖ ${errors} 个错误，${warnings} 个警告`),
+  en: (errors: number, warnings: number) => (errors + warnings === 0 ? '✔ no problems' : `✖ ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`),
+};
+const labels = { zh: { error: '错误', warning: '警告', fix: '修正' }, en: { error: 'error', warning: 'warning', fix: 'fix' } };
+
+export async function formatPretty(diagnostics: readonly ResolvedDiagnostic[], options: ReportOptions): Promise<string> {
+  const { Chalk } = await import('chalk');
+  const chalk = new Chalk({ level: options.color ? 1 : 0 });
+  const label = labels[options.lang];
+  const lines: string[] = (options.fixed ?? []).map((line) => `${chalk.green(label.fix)} ${line}`);
+  if (lines.length > 0) lines.push('');
+  const byFile = new Map<string, ResolvedDiagnostic[]>();
+  for (const d of diagnostics) byFile.set(d.file ?? '', [...(byFile.get(d.file ?? '') ?? []), d]);
+  for (const [file, group] of byFile) {
+    if (file) lines.push(chalk.underline(file));
+    for (const d of group) {
+      const where = d.line !== undefined ? `${d.line}:${d.column ?? 1}` : '';
+      const severity = d.severity === 'error' ? chalk.red(label.error) : chalk.yellow(label.warning);
+      lines.push(`  ${chalk.dim(where.padEnd(7))} ${severity}  ${d.message}  ${chalk.dim(d.code)}`);
+      if (d.hint) lines.push(`  ${' '.repeat(7)} ${chalk.cyan(d.hint)}`);
+    }
+    lines.push('');
+  }
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const summary = summaries[options.lang](errors, diagnostics.length - errors);
+  lines.push(errors > 0 ? chalk.red.bold(summary) : diagnostics.length > 0 ? chalk.yellow.bold(summary) : chalk.green(summary));
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,30 @@
+/** B1: `date` is a real ISO calendar date; a Chinese-form or unpadded date is fixed to ISO, 2021-02-30 is an error. */
+import type { Rule } from '../rule.js';
+import { replaceValue } from '../rule.js';
+import { daysInMonth, isRealIsoDate, looseDateToIso } from '../dates.js';
+
+export const dateValid: Rule = {
+  meta: {
+    codes: { 'date-format': 'error', 'date-invalid': 'error' },
+    standard: ['B1', 'B2'],
+    fixable: true,
+    description: '成文日期须为真实存在的 YYYY-MM-DD 日期',
+  },
+  scope: 'document',
+  check({ doc, report }) {
+    const field = doc.parsed.fields.get('date');
+    if (!field || field.value === null) return;
+    const text = String(field.value).trim();
+    if (isRealIsoDate(text)) return;
+    const iso = looseDateToIso(text);
+    if (iso) {
+      const edit = replaceValue(field, iso);
+      report({ code: 'date-format', span: field.span, args: { date: text }, fix: iso, ...(edit ? { edit } : {}) });
+      return;
+    }
+    const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text) ?? /^(\d{4})\D+(\d{1,2})\D+(\d{1,2})\D*$/.exec(text);
+    const month = parts ? Number(parts[2]) : 0;
+    const detail = month >= 1 && month <= 12 ? `${parts![1]}年${month}月只有${daysInMonth(Number(parts![1]), month)}天` : '';
+    report({ code: 'date-invalid', span: field.span, args: { date: text, detail } });
+  },
+};

@@ -1,0 +1,14 @@
+/** A1: the number has the shape 代字〔年份〕序号号 at all. */
+import type { Rule } from '../rule.js';
+import { splitNumber } from '../number.js';
+
+export const numberFormat: Rule = {
+  meta: { codes: { 'number-format': 'error' }, standard: ['A1'], fixable: false, description: '发文字号须为“代字〔年份〕序号号”' },
+  scope: 'document',
+  check({ doc, report }) {
+    const field = doc.text('number');
+    if (!field) return;
+    const parts = splitNumber(field.value);
+    if (!parts || parts.code === '') report({ code: 'number-format', span: field.span, args: { number: field.value } });
+  },
+};

@@ -1,0 +1,29 @@
+/** Shared wiring for the per-aspect 发文字号 rules (A2–A9): find the field, split it, report with fix and edit. */
+import type { MessageArgs } from '../../diagnostics/diagnostic.js';
+import { replaceValue, type Rule, type RuleMeta } from '../rule.js';
+import { safeNormalizeNumber, splitNumber, suggestNumber, type NumberParts } from '../number.js';
+
+export interface NumberFinding {
+  args?: MessageArgs;
+  /** Whether `check --fix` may apply the safe normalisation for this finding. */
+  safe: boolean;
+}
+
+/** A document rule over the `number` field; `detect` returns a finding when its aspect is wrong. */
+export function defineNumberRule(meta: RuleMeta, detect: (parts: NumberParts) => NumberFinding | undefined): Rule {
+  const code = Object.keys(meta.codes)[0]!;
+  return {
+    meta,
+    scope: 'document',
+    check({ doc, report }) {
+      const field = doc.text('number');
+      const parts = field && splitNumber(field.value);
+      if (!field || !parts) return;
+      const finding = detect(parts);
+      if (!finding) return;
+      const normalized = safeNormalizeNumber(field.value);
+      const edit = finding.safe && normalized !== field.value ? replaceValue(field, normalized) : undefined;
+      report({ code, span: field.span, args: { number: field.value, ...finding.args }, fix: suggestNumber(field.value), ...(edit ? { edit } : {}) });
+    },
+  };
+}

@@ -1,0 +1,13 @@
+/** C2 (warning): a 公文 title begins with its issuer (标题由发文机关名称、事由和文种组成). */
+import type { Rule } from '../rule.js';
+
+export const titleIssuer: Rule = {
+  meta: { codes: { 'title-issuer': 'warning' }, standard: ['C2'], fixable: false, description: '公文标题以发文机关名称开头' },
+  scope: 'document',
+  check({ doc, report }) {
+    const title = doc.text('title');
+    const issuer = doc.text('issuer')?.value;
+    if (!title || !issuer || !doc.section?.official || title.value.startsWith(issuer)) return;
+    report({ code: 'title-issuer', span: title.span, args: { issuer }, fix: `${issuer}${title.value}` });
+  },
+};
