@@ -8,7 +8,8 @@ export interface Decoded {
   legacyEncoding?: 'GB18030' | 'UTF-16LE' | 'UTF-16BE';
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM keeps the BOM in the output so we can tell it was there and restore it when rewriting.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Decodes bytes as UTF-8; on failure, tries the encodings a Chinese office is likely to have saved. */
 export function decode(bytes: Uint8Array): Decoded | { error: true; legacyEncoding?: Decoded['legacyEncoding']; text?: string } {
