@@ -29,7 +29,7 @@ export interface Project {
 
 /** A problem with the setup rather than the documents: the CLI exits 2. */
 export interface SetupProblem {
-  code: 'documents-missing' | 'publication-missing' | 'issue-unknown';
+  code: 'documents-missing' | 'publication-missing' | 'issue-unknown' | 'template-missing';
   args: Record<string, string>;
 }
 

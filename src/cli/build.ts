@@ -1,0 +1,74 @@
+/** `gazette build`: compile one issue and write the PDF and HTML edition atomically, with a short summary. */
+import { relative, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createNodeHost } from '../host/node-host.js';
+import { compile, type OutputFormat } from '../pipeline.js';
+import { formatDiagnostics, type Lang } from '../report/index.js';
+import { reportSetup } from './setup.js';
+import { useColor, writeFileAtomic, type Io } from './io.js';
+
+export interface BuildOptions {
+  issue: string;
+  out?: string;
+  draft: boolean;
+  formats: OutputFormat[];
+  lang: Lang;
+  root: string;
+}
+
+const messages = {
+  zh: {
+    working: (issue: string) => `正在排版 ${issue}…`,
+    refused: (n: number) => `✖ 发现 ${n} 个错误，未生成任何文件（改正后重试，或用 --draft 生成草稿）\n`,
+    done: (name: string) => `✔ 已生成 ${name}`,
+    stats: (docs: number, pages: number, seconds: string) => `  ${docs} 篇文件，正文 ${pages} 页，用时 ${seconds} 秒`,
+  },
+  en: {
+    working: (issue: string) => `Typesetting ${issue}…`,
+    refused: (n: number) => `✖ ${n} error${n === 1 ? '' : 's'} found; nothing was written (fix them, or use --draft)\n`,
+    done: (name: string) => `✔ Built ${name}`,
+    stats: (docs: number, pages: number, seconds: string) => `  ${docs} documents, ${pages} body pages, ${seconds} s`,
+  },
+};
+
+export async function runBuild(options: BuildOptions, io: Io): Promise<number> {
+  const started = performance.now();
+  const t = messages[options.lang];
+  const root = resolve(io.cwd, options.root);
+  const outDir = resolve(root, options.out ?? `dist/${options.issue}`);
+  const pdfName = `gazette-${options.issue}.pdf`;
+  if (io.isTTY) io.stderr(`${t.working(options.issue)}\r`);
+  const result = await compile(createNodeHost(root), { issue: options.issue, draft: options.draft, formats: options.formats, pdfHref: pdfName });
+  if (io.isTTY) io.stderr('\x1b[2K\r');
+  if (result.setup) return reportSetup(result.setup, options.lang, io);
+  if (result.diagnostics.length > 0)
+    io.stderr(await formatDiagnostics('pretty', result.diagnostics, { lang: options.lang, color: useColor({ ...io, isTTY: io.isTTY }) }));
+  const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+  const produced = (!options.formats.includes('pdf') || result.pdf) && (!options.formats.includes('html') || result.html);
+  if ((errors > 0 && !options.draft) || !produced || !result.gazette) {
+    io.stderr(t.refused(Math.max(errors, 1)));
+    return 1;
+  }
+  const written: string[] = [];
+  if (result.pdf) {
+    writeFileAtomic(resolve(outDir, pdfName), result.pdf);
+    written.push(resolve(outDir, pdfName));
+  }
+  if (result.html) {
+    writeFileAtomic(resolve(outDir, 'style.css'), result.html.css);
+    writeFileAtomic(resolve(outDir, 'index.html'), result.html.html);
+    written.push(resolve(outDir, 'index.html'));
+  }
+  const { issue, publication } = result.gazette;
+  const documents = result.gazette.sections.reduce((n, s) => n + s.documents.length, 0);
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  io.stdout(
+    [
+      t.done(`${publication.name} ${issue.year}年第${issue.number}期（总第${issue.total}期）${options.draft ? (options.lang === 'zh' ? '【草稿】' : ' [draft]') : ''}`),
+      t.stats(documents, result.bodyPages ?? 0, seconds),
+      ...written.map((path) => `  ${relative(io.cwd, path) || path}`),
+      '',
+    ].join('\n'),
+  );
+  return 0;
+}

@@ -1,0 +1,66 @@
+/** `gazette preview`: a draft build of one issue served on 127.0.0.1, rebuilt and reloaded on every save. */
+import { resolve } from 'node:path';
+import { createNodeHost } from '../host/node-host.js';
+import { compile } from '../pipeline.js';
+import { resolve as resolveDiagnostic, type Lang } from '../report/index.js';
+import { describe } from '../diagnostics/codes.js';
+import { PortInUseError, PREVIEW_PDF_PATH, openBrowser, startPreview, type PreviewBuild } from '../preview/index.js';
+import type { Io } from './io.js';
+
+export interface PreviewCliOptions {
+  issue: string;
+  port: number;
+  open: boolean;
+  lang: Lang;
+  root: string;
+  /** An explicit --port must be used as given; the default may move to the next free port. */
+  portGiven: boolean;
+}
+
+const messages = {
+  zh: { serving: (url: string) => `预览已启动：${url}（修改 documents/ 或 templates/ 后自动刷新；Ctrl+C 退出）\n`, stopped: '预览已停止\n' },
+  en: { serving: (url: string) => `Preview running at ${url} (reloads when documents/ or templates/ change; Ctrl+C to stop)\n`, stopped: 'Preview stopped\n' },
+};
+
+/** Runs until SIGINT/SIGTERM (or `signal` aborts, for tests); returns the exit code. */
+export async function runPreview(options: PreviewCliOptions, io: Io, signal?: AbortSignal): Promise<number> {
+  const t = messages[options.lang];
+  const root = resolve(io.cwd, options.root);
+  const host = createNodeHost(root);
+  const build = async (): Promise<PreviewBuild> => {
+    const result = await compile(host, { issue: options.issue, draft: true, formats: ['pdf', 'html'], pdfHref: PREVIEW_PDF_PATH });
+    const problems = result.diagnostics.map((d) => resolveDiagnostic(d, options.lang));
+    if (result.setup) {
+      const text = describe(result.setup.code, result.setup.args, undefined, options.lang);
+      problems.unshift({ code: result.setup.code, severity: 'error', message: text.message, ...(text.hint ? { hint: text.hint } : {}) });
+    }
+    return { ...(result.html ?? {}), ...(result.pdf ? { pdf: result.pdf } : {}), problems };
+  };
+  let server;
+  try {
+    server = await startPreview({
+      port: options.port,
+      build,
+      watch: [resolve(root, 'documents'), resolve(root, 'templates')],
+      log: (line) => io.stderr(`${line}\n`),
+      portSearch: !options.portGiven,
+    });
+  } catch (error) {
+    if (error instanceof PortInUseError) {
+      io.stderr(`${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  io.stdout(t.serving(server.url));
+  if (options.open) await openBrowser(server.url);
+  await new Promise<void>((done) => {
+    const stop = (): void => done();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    signal?.addEventListener('abort', stop, { once: true });
+  });
+  await server.close();
+  io.stderr(t.stopped);
+  return 0;
+}
