@@ -5,9 +5,12 @@
 
 export type Lang = 'zh' | 'en';
 
+/** A text, or alternatives tried in order: the first whose placeholders all have values is used. */
+type Template = string | readonly string[];
+
 interface Entry {
-  zh: { message: string; hint?: string };
-  en: { message: string; hint?: string };
+  zh: { message: Template; hint?: Template };
+  en: { message: Template; hint?: Template };
 }
 
 export const catalogue: Record<string, Entry> = {
@@ -80,12 +83,12 @@ export const catalogue: Record<string, Entry> = {
     en: { message: 'Field {field} has value {value} of the wrong type; expected {expected}', hint: 'use a value of the right type' },
   },
   'field-unknown': {
-    zh: { message: '未知字段 {field}', hint: '是否应为 {fix}？可用字段：{known}' },
-    en: { message: 'Unknown field {field}', hint: 'did you mean {fix}? Known fields: {known}' },
+    zh: { message: '未知字段 {field}', hint: ['是否应为 {fix}？可用字段：{known}', '可用字段：{known}'] },
+    en: { message: 'Unknown field {field}', hint: ['did you mean {fix}? Known fields: {known}', 'known fields: {known}'] },
   },
   'category-unknown': {
-    zh: { message: '栏目“{category}”未在 gazette.yml 中定义', hint: '改为 {fix}（可用栏目：{sections}）' },
-    en: { message: 'Section "{category}" is not defined in gazette.yml', hint: 'use {fix} (sections: {sections})' },
+    zh: { message: '栏目“{category}”未在 gazette.yml 中定义', hint: ['改为 {fix}（可用栏目：{sections}）', '可用栏目：{sections}；或在 gazette.yml 的 sections 中加入该栏目'] },
+    en: { message: 'Section "{category}" is not defined in gazette.yml', hint: ['use {fix} (sections: {sections})', 'sections: {sections}; or add it to sections in gazette.yml'] },
   },
   'number-format': {
     zh: { message: '发文字号“{number}”不符合“代字〔年份〕序号号”格式', hint: '例如 长府〔2021〕46号' },
@@ -124,8 +127,8 @@ export const catalogue: Record<string, Entry> = {
     en: { message: 'Document number contains traditional characters "{chars}"', hint: '→ {fix}' },
   },
   'number-issuer': {
-    zh: { message: '机关代字“{code}”属于 {owner}，与发文机关 {issuer} 不符', hint: '→ {fix}（{issuer} 的代字：{codes}），或改正 issuer' },
-    en: { message: 'Code "{code}" belongs to {owner}, not to the issuer {issuer}', hint: '→ {fix} (codes of {issuer}: {codes}), or correct issuer' },
+    zh: { message: '机关代字“{code}”属于 {owner}，与发文机关 {issuer} 不符', hint: ['→ {fix}（{issuer} 的代字：{codes}），或改正 issuer', '改正 issuer 为 {owner}，或在 gazette.yml 中登记 {issuer} 的代字'] },
+    en: { message: 'Code "{code}" belongs to {owner}, not to the issuer {issuer}', hint: ['→ {fix} (codes of {issuer}: {codes}), or correct issuer', 'set issuer to {owner}, or register the codes of {issuer} in gazette.yml'] },
   },
   'number-code-unknown': {
     zh: { message: '机关代字“{code}”不在 gazette.yml 的发文机关登记中', hint: '在 gazette.yml 的 issuers 中为该机关加入代字 {code}' },
@@ -152,8 +155,8 @@ export const catalogue: Record<string, Entry> = {
     en: { message: 'Date "{date}" must be written YYYY-MM-DD', hint: '→ {fix}' },
   },
   'date-invalid': {
-    zh: { message: '成文日期“{date}”不是真实存在的日期 {detail}', hint: '改为 YYYY-MM-DD 格式的真实日期，如 2021-11-05' },
-    en: { message: 'Date "{date}" does not exist on the calendar', hint: 'use a real date written YYYY-MM-DD, e.g. 2021-11-05' },
+    zh: { message: ['成文日期“{date}”不存在：{year}年{month}月只有{days}天', '成文日期“{date}”不是真实存在的日期'], hint: '改为 YYYY-MM-DD 格式的真实日期，如 2021-11-05' },
+    en: { message: ['Date "{date}" does not exist: {year}-{month} has {days} days', 'Date "{date}" does not exist on the calendar'], hint: 'use a real date written YYYY-MM-DD, e.g. 2021-11-05' },
   },
   'date-after-publication': {
     zh: { message: '成文日期 {date} 晚于本期出版日期 {published}', hint: '核对成文日期，或将文件移到后一期' },
@@ -164,33 +167,30 @@ export const catalogue: Record<string, Entry> = {
     en: { message: 'An official title must end with a document type ({types})', hint: 'end the title with its type, e.g. “……的通知”' },
   },
   'title-issuer': {
-    zh: { message: '标题未以发文机关“{issuer}”开头', hint: '→ {fix}' },
-    en: { message: 'Title does not start with the issuer "{issuer}"', hint: '→ {fix}' },
+    zh: { message: '标题未以发文机关“{issuer}”开头', hint: ['→ {fix}', '标题应为“发文机关 + 事由 + 文种”，核对标题或 issuer'] },
+    en: { message: 'Title does not start with the issuer "{issuer}"', hint: ['→ {fix}', 'a title is issuer + subject + type; check the title or issuer'] },
   },
   'document-duplicate': {
     zh: { message: '同一期中已有同名文件 {other}', hint: '删除重复的文件' },
     en: { message: 'The issue already holds a document with this title at {other}', hint: 'remove the duplicate' },
   },
   'interprets-unresolved': {
-    zh: { message: '解读对象“{number}”不是本期任何文件的发文字号', hint: '→ {fix}（本期文号：{numbers}）' },
-    en: { message: 'interprets "{number}" is not the number of a document in this issue', hint: '→ {fix} (numbers in this issue: {numbers})' },
+    zh: { message: '解读对象“{number}”不是本期任何文件的发文字号', hint: ['→ {fix}（本期文号：{numbers}）', '本期文号：{numbers}'] },
+    en: { message: 'interprets "{number}" is not the number of a document in this issue', hint: ['→ {fix} (numbers in this issue: {numbers})', 'numbers in this issue: {numbers}'] },
   },
 };
 
-/** Fills `{name}` placeholders; a hint whose `{fix}` is unknown is dropped rather than printed half-empty. */
+/** Fills `{name}` placeholders, choosing the first alternative whose placeholders all have values. */
 export function describe(code: string, args: Readonly<Record<string, string | number>>, fix: string | undefined, lang: Lang): { message: string; hint?: string } {
   const entry = catalogue[code]?.[lang] ?? { message: `${code} ${JSON.stringify(args)}` };
   const values: Record<string, string | number> = { ...args, ...(fix !== undefined ? { fix } : {}) };
-  const fill = (template: string): string | undefined => {
-    let missing = false;
-    const text = template.replace(/\{(\w+)\}/g, (_, name: string) => {
-      const value = values[name];
-      if (value === undefined || value === '') missing = true;
-      return value === undefined ? '' : String(value);
-    });
-    return missing && template.includes('{fix}') && fix === undefined ? undefined : text.trim();
+  const fill = (template: Template | undefined): string | undefined => {
+    for (const candidate of typeof template === 'string' ? [template] : (template ?? [])) {
+      const names = [...candidate.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+      if (names.every((name) => values[name] !== undefined && values[name] !== '')) return candidate.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name]));
+    }
+    return undefined;
   };
-  const message = fill(entry.message) ?? entry.message;
-  const hint = entry.hint ? fill(entry.hint) : undefined;
-  return hint ? { message, hint } : { message };
+  const hint = fill(entry.hint);
+  return { message: fill(entry.message) ?? (typeof entry.message === 'string' ? entry.message : entry.message[0]!), ...(hint ? { hint } : {}) };
 }

@@ -22,9 +22,9 @@ export const dateValid: Rule = {
       report({ code: 'date-format', span: field.span, args: { date: text }, fix: iso, ...(edit ? { edit } : {}) });
       return;
     }
-    const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text) ?? /^(\d{4})\D+(\d{1,2})\D+(\d{1,2})\D*$/.exec(text);
-    const month = parts ? Number(parts[2]) : 0;
-    const detail = month >= 1 && month <= 12 ? `${parts![1]}年${month}月只有${daysInMonth(Number(parts![1]), month)}天` : '';
-    report({ code: 'date-invalid', span: field.span, args: { date: text, detail } });
+    const parts = /^(\d{4})\D+(\d{1,2})\D+(\d{1,2})\D*$/.exec(text);
+    const [year, month] = [Number(parts?.[1]), Number(parts?.[2])];
+    const known: Record<string, number> = parts && month >= 1 && month <= 12 ? { year, month, days: daysInMonth(year, month) } : {};
+    report({ code: 'date-invalid', span: field.span, args: { date: text, ...known } });
   },
 };

@@ -1,6 +1,6 @@
 /** A10: the 机关代字 belongs to the document's issuer, per the registry in documents/gazette.yml. */
 import type { Rule } from '../rule.js';
-import { numberKey } from '../number.js';
+import { splitNumber, suggestNumber } from '../number.js';
 
 export const numberIssuer: Rule = {
   meta: {
@@ -12,8 +12,10 @@ export const numberIssuer: Rule = {
   scope: 'document',
   check({ doc, publication, report }) {
     const field = doc.text('number');
-    const key = field && numberKey(field.value);
-    if (!field || !key) return;
+    // Read the 代字 from the suggested form, so a number with other defects is still matched to its issuer.
+    const code = field && splitNumber(suggestNumber(field.value))?.code;
+    if (!field || !code) return;
+    const key = { code };
     const issuer = doc.text('issuer')?.value;
     const owner = publication.issuers.find((entry) => entry.codes.includes(key.code));
     if (!owner) {
@@ -26,7 +28,7 @@ export const numberIssuer: Rule = {
       code: 'number-issuer',
       span: field.span,
       args: { code: key.code, owner: owner.name, issuer, codes: own.join('、') },
-      ...(own[0] ? { fix: field.value.replace(key.code, own[0]) } : {}),
+      ...(own[0] ? { fix: suggestNumber(field.value).replace(key.code, own[0]) } : {}),
     });
   },
 };
