@@ -6,6 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import matter from 'gray-matter';
 import { parse as parseYaml } from 'yaml';
+import { chineseDate } from '../../src/validate/dates.js';
 
 /** One deliberate change to the seed text, from `corrections.yml`. */
 export interface Correction {
@@ -154,41 +155,26 @@ export function markdownTables(md: string): string[][][] {
   return tables;
 }
 
-/** `2021-11-05` → `（2021年11月5日）`, the date line as printed under the title. */
-export function printedDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) throw new Error(`not an ISO date: ${iso}`);
-  return `（${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日）`;
-}
-
-/** Documents in print order: sections as configured, then `order`, then 发文字号 series, year and serial. */
-export function orderDocuments(docs: readonly SourceDoc[], pub: PublicationConfig): SourceDoc[] {
-  const codes = pub.issuers.flatMap((i) => i.codes);
-  const key = (d: SourceDoc): number[] => {
-    const order = typeof d.data.order === 'number' ? d.data.order : Number.MAX_SAFE_INTEGER;
-    const m = /^(.+?)〔(\d{4})〕(\d+)号$/.exec(String(d.data.number ?? ''));
-    return m ? [order, codes.indexOf(m[1]!), Number(m[2]), Number(m[3])] : [order, 0, 0, 0];
-  };
-  const byKey = (a: SourceDoc, b: SourceDoc): number => {
-    const ka = key(a);
-    const kb = key(b);
-    for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i]! - kb[i]!;
-    return 0;
-  };
-  return pub.sections.flatMap((s) => docs.filter((d) => d.data.category === s.name).sort(byKey));
+/** Documents in the order the real pipeline prints them (`ids` from its ordered Gazette). */
+export function orderDocuments(docs: readonly SourceDoc[], ids: readonly string[]): SourceDoc[] {
+  return ids.map((id) => {
+    const doc = docs.find((d) => d.id === id);
+    if (!doc) throw new Error(`pipeline returned unknown document ${id}`);
+    return doc;
+  });
 }
 
 /** The issue's printed body text: section headers, then per document title, date line, number, 主送, body. */
-export function issueText(docs: readonly SourceDoc[], pub: PublicationConfig): string {
+export function issueText(docs: readonly SourceDoc[], ids: readonly string[]): string {
   const out: string[] = [];
   let section: unknown;
-  for (const d of orderDocuments(docs, pub)) {
+  for (const d of orderDocuments(docs, ids)) {
     if (d.data.category !== section) {
       section = d.data.category;
       out.push(`【${String(section)}】`);
     }
     out.push(String(d.data.title));
-    if (d.data.date !== undefined) out.push(printedDate(String(d.data.date)));
+    if (d.data.date !== undefined) out.push(`（${chineseDate(String(d.data.date))}）`);
     if (d.data.number !== undefined) out.push(String(d.data.number));
     if (d.data.recipients !== undefined) out.push(`${String(d.data.recipients)}：`);
     out.push(markdownToText(d.body));
