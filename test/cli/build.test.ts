@@ -1,0 +1,58 @@
+/** `gazette build` as a user runs it: outputs, summary, refusal on errors without touching old output, --draft. */
+import { existsSync, readFileSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempProject } from '../support/cli.js';
+import { baseFields, documentText } from '../support/project.js';
+
+describe('gazette build', () => {
+  it('builds the bundled issue into dist/<issue>/ and prints a summary', () => {
+    const root = tempProject({}, { bundledIssue: true });
+    const result = runCli(['build', '2021-4'], root);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/✔ 已生成 上海市长宁区人民政府公报 2021年第4期（总第62期）\n\s+13 篇文件，正文 \d+ 页，用时 [\d.]+ 秒/);
+    expect(result.stdout).toContain('dist/2021-4/gazette-2021-4.pdf');
+    const pdf = readFileSync(join(root, 'dist/2021-4/gazette-2021-4.pdf'));
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(readFileSync(join(root, 'dist/2021-4/index.html'), 'utf8')).toContain('<html lang="zh-CN"');
+    expect(existsSync(join(root, 'dist/2021-4/style.css'))).toBe(true);
+    expect(readdirSync(join(root, 'dist/2021-4')).filter((name) => name.includes('.tmp'))).toEqual([]);
+  });
+
+  it('refuses to build on errors, exits 1 and leaves an existing PDF untouched', () => {
+    const root = tempProject({ 'documents/2021-4/a.md': documentText({ ...baseFields, number: '长府[2021]54号' }) });
+    mkdirSync(join(root, 'dist/2021-4'), { recursive: true });
+    const previous = join(root, 'dist/2021-4/gazette-2021-4.pdf');
+    writeFileSync(previous, 'previous good build');
+    const result = runCli(['build', '2021-4'], root);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('number-brackets');
+    expect(result.stderr).toContain('未生成任何文件');
+    expect(readFileSync(previous, 'utf8')).toBe('previous good build');
+    expect(existsSync(join(root, 'dist/2021-4/index.html'))).toBe(false);
+  });
+
+  it('builds a draft despite errors with --draft', () => {
+    const root = tempProject({ 'documents/2021-4/a.md': documentText({ ...baseFields, number: '长府[2021]54号' }) });
+    const result = runCli(['build', '2021-4', '--draft', '--out', 'out'], root);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('【草稿】');
+    expect(readFileSync(join(root, 'out/gazette-2021-4.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('writes only the HTML edition with --format html', () => {
+    const root = tempProject({ 'documents/2021-4/a.md': documentText(baseFields) });
+    const result = runCli(['build', '2021-4', '--format', 'html'], root);
+    expect(result.code).toBe(0);
+    expect(existsSync(join(root, 'dist/2021-4/index.html'))).toBe(true);
+    expect(existsSync(join(root, 'dist/2021-4/gazette-2021-4.pdf'))).toBe(false);
+  });
+
+  it('exits 2 for an unknown issue or a bad --format', () => {
+    const root = tempProject({ 'documents/2021-4/a.md': documentText(baseFields) });
+    expect(runCli(['build', '2099-1'], root).code).toBe(2);
+    expect(runCli(['build', '2021-4', '--format', 'docx'], root).code).toBe(2);
+    expect(runCli(['build'], root).code).toBe(2);
+  });
+});
