@@ -18,8 +18,16 @@ export interface PreviewCliOptions {
 }
 
 const messages = {
-  zh: { serving: (url: string) => `预览已启动：${url}（修改 documents/ 或 templates/ 后自动刷新；Ctrl+C 退出）\n`, stopped: '预览已停止\n' },
-  en: { serving: (url: string) => `Preview running at ${url} (reloads when documents/ or templates/ change; Ctrl+C to stop)\n`, stopped: 'Preview stopped\n' },
+  zh: {
+    serving: (url: string) => `预览已启动：${url}（修改 documents/ 或 templates/ 后自动刷新；Ctrl+C 退出）\n`,
+    openFailed: (url: string) => `无法自动打开浏览器，请手动访问 ${url}\n`,
+    stopped: '预览已停止\n',
+  },
+  en: {
+    serving: (url: string) => `Preview running at ${url} (reloads when documents/ or templates/ change; Ctrl+C to stop)\n`,
+    openFailed: (url: string) => `Could not open a browser; visit ${url}\n`,
+    stopped: 'Preview stopped\n',
+  },
 };
 
 /** Runs until SIGINT/SIGTERM (or `signal` aborts, for tests); returns the exit code. */
@@ -29,7 +37,11 @@ export async function runPreview(options: PreviewCliOptions, io: Io, signal?: Ab
   const host = createNodeHost(root);
   const build = async (): Promise<PreviewBuild> => {
     const result = await compile(host, { issue: options.issue, draft: true, formats: ['pdf', 'html'], pdfHref: PREVIEW_PDF_PATH });
-    const problems = result.diagnostics.map((d) => resolveDiagnostic(d, options.lang));
+    // The overlay labels hints itself ("修改建议："), so the terminal's arrow is dropped.
+    const problems = result.diagnostics.map((d) => {
+      const resolved = resolveDiagnostic(d, options.lang);
+      return resolved.hint ? { ...resolved, hint: resolved.hint.replace(/^→\s*/u, '') } : resolved;
+    });
     if (result.setup) {
       const text = describe(result.setup.code, result.setup.args, undefined, options.lang);
       problems.unshift({ code: result.setup.code, severity: 'error', message: text.message, ...(text.hint ? { hint: text.hint } : {}) });
@@ -44,6 +56,7 @@ export async function runPreview(options: PreviewCliOptions, io: Io, signal?: Ab
       watch: [resolve(root, 'documents'), resolve(root, 'templates')],
       log: (line) => io.stderr(`${line}\n`),
       portSearch: !options.portGiven,
+      lang: options.lang,
     });
   } catch (error) {
     if (error instanceof PortInUseError) {
@@ -53,7 +66,7 @@ export async function runPreview(options: PreviewCliOptions, io: Io, signal?: Ab
     throw error;
   }
   io.stdout(t.serving(server.url));
-  if (options.open) await openBrowser(server.url);
+  if (options.open && !(await openBrowser(server.url))) io.stderr(t.openFailed(server.url));
   await new Promise<void>((done) => {
     const stop = (): void => done();
     process.once('SIGINT', stop);

@@ -1,0 +1,367 @@
+/**
+ * `gazette preview`: serves the last good build on 127.0.0.1, rebuilds when watched files change,
+ * reloads open pages over server-sent events and shows build problems in an overlay.
+ * Like the CLI, this is an edge module: it owns sockets, watchers and timers; the build it runs is injected.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, watch, type FSWatcher } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { basename, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { CLIENT_SCRIPT, PREVIEW_CSS } from './client.js';
+import { previewMessages, type PreviewLang } from './messages.js';
+import { CLIENT_PATH, PREVIEW_CSS_PATH, previewPage } from './page.js';
+
+export type { PreviewLang } from './messages.js';
+
+/** The port `gazette preview` uses unless told otherwise. */
+export const DEFAULT_PREVIEW_PORT = 4173;
+/** Where the PDF is served; pass it as `pdfHref` when rendering the preview's HTML. */
+export const PREVIEW_PDF_PATH = '/gazette.pdf';
+export const EVENTS_PATH = '/__gazette/events';
+
+/** How many ports after the requested one `portSearch` tries. */
+const PORT_SEARCH_SPAN = 20;
+/** Editors save in bursts (temp file, rename, chmod): wait this long after the last event. */
+const DEBOUNCE_MS = 80;
+const HEARTBEAT_MS = 15_000;
+
+/** One diagnostic, already formatted in the user's language. */
+export interface PreviewProblem {
+  /** Path relative to the project root. */
+  file?: string;
+  line?: number;
+  column?: number;
+  code: string;
+  severity: 'error' | 'warning';
+  message: string;
+  /** What to do about it. */
+  hint?: string;
+}
+
+/** The result of one build. Without `html` the previous good build keeps being served. */
+export interface PreviewBuild {
+  html?: string;
+  css?: string;
+  pdf?: Uint8Array;
+  problems: PreviewProblem[];
+}
+
+export interface PreviewOptions {
+  /** 0 lets the system pick a free port. */
+  port: number;
+  build: () => Promise<PreviewBuild>;
+  /** Folders watched recursively; missing ones are skipped. */
+  watch: string[];
+  log: (line: string) => void;
+  /** When the port is taken, try the next ones instead of failing. */
+  portSearch?: boolean;
+  /** Language of log lines, the overlay and errors; default `zh`. Problems arrive already formatted. */
+  lang?: PreviewLang;
+}
+
+export interface RebuildEvent {
+  /** Increases with every finished build. */
+  version: number;
+  /** Whether the build had no errors. */
+  ok: boolean;
+  problems: readonly PreviewProblem[];
+  durationMs: number;
+}
+
+export interface PreviewServer {
+  /** e.g. `http://127.0.0.1:4173/`. */
+  url: string;
+  port: number;
+  /** Calls `listener` after every finished build; returns a function that removes it. */
+  rebuilt(listener: (event: RebuildEvent) => void): () => void;
+  /** Queues a build as if a file had changed; resolves when a build that started after the call finishes. */
+  rebuild(): Promise<RebuildEvent>;
+  close(): Promise<void>;
+}
+
+/** The requested port (or every port searched) is taken. The message says what to do. */
+export class PortInUseError extends Error {
+  constructor(
+    readonly port: number,
+    readonly lastTried: number = port,
+    lang: PreviewLang = 'zh',
+  ) {
+    const t = previewMessages[lang];
+    super(lastTried === port ? t.portInUse(port) : t.portsInUse(port, lastTried));
+    this.name = 'PortInUseError';
+  }
+}
+
+interface Snapshot {
+  html: string;
+  css: string;
+  pdf?: Uint8Array;
+}
+
+/** Everything a request may see; replaced as a whole after each build, never mutated. */
+interface State {
+  version: number;
+  good?: Snapshot;
+  problems: readonly PreviewProblem[];
+}
+
+export async function startPreview(options: PreviewOptions): Promise<PreviewServer> {
+  const { log } = options;
+  const t = previewMessages[options.lang ?? 'zh'];
+  let state: State = { version: 0, problems: [] };
+  let closed = false;
+  const listeners = new Set<(event: RebuildEvent) => void>();
+  const streams = new Set<ServerResponse>();
+
+  // Build queue: at most one build runs; requests during a build collapse into one follow-up build.
+  let pending = false;
+  let draining: Promise<void> | undefined;
+  let waiters: Array<(event: RebuildEvent) => void> = [];
+
+  async function buildOnce(): Promise<RebuildEvent> {
+    const started = performance.now();
+    let result: PreviewBuild;
+    try {
+      result = await options.build();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      result = { problems: [{ code: 'internal', severity: 'error', message: t.internalError(message) }] };
+    }
+    const durationMs = Math.round(performance.now() - started);
+    const good: Snapshot | undefined =
+      result.html === undefined
+        ? state.good
+        : { html: result.html, css: result.css ?? '', ...(result.pdf ? { pdf: result.pdf } : {}) };
+    const problems = [...result.problems];
+    state = { version: state.version + 1, problems, ...(good ? { good } : {}) };
+
+    const errors = problems.filter((p) => p.severity === 'error').length;
+    const warnings = problems.length - errors;
+    log(errors > 0 ? t.failed(durationMs, errors, warnings) : t.built(durationMs, warnings));
+    const event: RebuildEvent = { version: state.version, ok: errors === 0, problems, durationMs };
+    broadcast(event);
+    for (const listener of listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        log(t.requestFailed(error instanceof Error ? error.message : String(error)));
+      }
+    }
+    return event;
+  }
+
+  async function drain(): Promise<void> {
+    while (pending && !closed) {
+      pending = false;
+      const served = waiters;
+      waiters = [];
+      const event = await buildOnce();
+      for (const resolve of served) resolve(event);
+    }
+    draining = undefined;
+  }
+
+  function requestBuild(): Promise<RebuildEvent> {
+    return new Promise((resolve) => {
+      waiters.push(resolve);
+      pending = true;
+      draining ??= drain();
+    });
+  }
+
+  function eventData(event: Pick<RebuildEvent, 'version' | 'ok' | 'problems'>): string {
+    const errors = event.problems.filter((p) => p.severity === 'error').length;
+    return `event: build\ndata: ${JSON.stringify({ version: event.version, ok: event.ok, errors, warnings: event.problems.length - errors })}\n\n`;
+  }
+
+  function broadcast(event: RebuildEvent): void {
+    const data = eventData(event);
+    for (const stream of streams) stream.write(data);
+  }
+
+  function send(response: ServerResponse, status: number, type: string, body: string | Uint8Array): void {
+    response.writeHead(status, {
+      'Content-Type': type,
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    });
+    response.end(body);
+  }
+
+  function openStream(response: ServerResponse): void {
+    response.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+    });
+    // Tell a (re)connecting page which build is current, so a page that missed an event reloads.
+    const current = state;
+    response.write(`retry: 1000\n\n`);
+    if (current.version > 0) {
+      const errors = current.problems.some((p) => p.severity === 'error');
+      response.write(eventData({ version: current.version, ok: !errors, problems: current.problems }));
+    }
+    streams.add(response);
+    response.on('close', () => streams.delete(response));
+  }
+
+  // Assigned once the port is ours, so a taken port costs no build.
+  let firstBuild: Promise<RebuildEvent> | undefined;
+  let allowedHosts = new Set<string>();
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    // Only pages addressed to this machine by name: a foreign site rebinding its DNS name to
+    // 127.0.0.1 must not read the draft.
+    if (!allowedHosts.has((request.headers.host ?? '').toLowerCase())) {
+      send(response, 403, 'text/plain; charset=utf-8', t.forbiddenHost);
+      return;
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      send(response, 405, 'text/plain; charset=utf-8', t.getOnly);
+      return;
+    }
+    const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+    if (path === EVENTS_PATH) return openStream(response);
+    if (path === CLIENT_PATH) return send(response, 200, 'text/javascript; charset=utf-8', CLIENT_SCRIPT);
+    if (path === PREVIEW_CSS_PATH) return send(response, 200, 'text/css; charset=utf-8', PREVIEW_CSS);
+    if (path === '/favicon.ico') {
+      response.writeHead(204).end();
+      return;
+    }
+    // Never answer from a half-built state: the first request waits for the first build.
+    await firstBuild;
+    const current = state;
+    switch (path) {
+      case '/':
+      case '/index.html':
+        return send(response, 200, 'text/html; charset=utf-8', previewPage(current.good?.html, current.version, current.problems, t));
+      case '/style.css':
+        return send(response, 200, 'text/css; charset=utf-8', current.good?.css ?? '');
+      case PREVIEW_PDF_PATH:
+        if (current.good?.pdf) return send(response, 200, 'application/pdf', current.good.pdf);
+        return send(response, 404, 'text/plain; charset=utf-8', t.noPdf);
+      default:
+        return send(response, 404, 'text/plain; charset=utf-8', t.notFound(path));
+    }
+  }
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      const reason = error instanceof Error ? error.message : String(error);
+      log(t.requestFailed(reason));
+      if (!response.headersSent) send(response, 500, 'text/plain; charset=utf-8', t.requestFailed(reason));
+      else response.end();
+    });
+  });
+  const port = await listen(server, options.port, options.portSearch ?? false, options.lang ?? 'zh');
+  const url = `http://127.0.0.1:${port}/`;
+  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  firstBuild = requestBuild();
+
+  const heartbeat = setInterval(() => {
+    for (const stream of streams) stream.write(': ping\n\n');
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
+
+  // Watch: coalesce a burst of events into one build; a build already running gets one follow-up.
+  let debounce: NodeJS.Timeout | undefined;
+  const changed = new Set<string>();
+  const watchers: FSWatcher[] = [];
+  for (const folder of options.watch) {
+    // A project without its own templates/ uses the packaged theme; nothing to watch there.
+    if (!existsSync(folder)) continue;
+    const watcher = watch(folder, { recursive: true }, (_event, filename) => {
+      // Shown relative to the watched folder's parent, e.g. documents/2021-4/a.md.
+      changed.add(join(basename(folder), filename ? filename.toString() : ''));
+      clearTimeout(debounce);
+      debounce = setTimeout(() => {
+        const files = [...changed];
+        changed.clear();
+        log(t.changed(files));
+        void requestBuild();
+      }, DEBOUNCE_MS);
+    });
+    watcher.on('error', (error) => log(t.watchFailed(folder, error.message)));
+    watchers.push(watcher);
+  }
+
+  await firstBuild;
+
+  return {
+    url,
+    port,
+    rebuilt(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    rebuild: requestBuild,
+    async close() {
+      closed = true;
+      clearTimeout(debounce);
+      clearInterval(heartbeat);
+      for (const watcher of watchers) watcher.close();
+      for (const stream of streams) stream.end();
+      streams.clear();
+      await draining;
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}
+
+function listenOnce(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: Error): void => {
+      server.off('listening', onListening);
+      reject(error);
+    };
+    const onListening = (): void => {
+      server.off('error', onError);
+      resolve((server.address() as AddressInfo).port);
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen(port, '127.0.0.1');
+  });
+}
+
+async function listen(server: Server, port: number, search: boolean, lang: PreviewLang): Promise<number> {
+  const last = search && port !== 0 ? Math.min(port + PORT_SEARCH_SPAN - 1, 65535) : port;
+  for (let candidate = port; candidate <= last; candidate++) {
+    try {
+      return await listenOnce(server, candidate);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    }
+  }
+  throw new PortInUseError(port, last, lang);
+}
+
+/**
+ * Opens `url` in the default browser. Resolves false (and never throws) when no opener exists,
+ * e.g. on a server without xdg-open; the caller then prints the URL.
+ */
+export function openBrowser(url: string): Promise<boolean> {
+  const [command, args] =
+    process.platform === 'darwin'
+      ? ['open', [url]]
+      : process.platform === 'win32'
+        ? ['cmd', ['/c', 'start', '""', url.replace(/&/g, '^&')]]
+        : ['xdg-open', [url]];
+  return new Promise((resolve) => {
+    try {
+      const child = spawn(command, args, { stdio: 'ignore', detached: true });
+      child.once('error', () => resolve(false));
+      child.once('spawn', () => {
+        child.unref();
+        resolve(true);
+      });
+    } catch {
+      resolve(false);
+    }
+  });
+}

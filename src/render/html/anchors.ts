@@ -1,0 +1,81 @@
+/** Stable, ASCII, unique fragment ids for documents: 长府〔2021〕46号 → cf-2021-46. */
+import iconv from 'iconv-lite';
+import type { GazetteDocument } from '../../model/document.js';
+
+/**
+ * GB2312 level-1 hanzi are sorted by pinyin, so the code of a character tells its initial letter.
+ * Each entry is the first code of a letter's range; the table ends at the last level-1 code.
+ */
+const INITIAL_STARTS: ReadonlyArray<readonly [number, string]> = [
+  [0xb0a1, 'a'], [0xb0c5, 'b'], [0xb2c1, 'c'], [0xb4ee, 'd'], [0xb6ea, 'e'], [0xb7a2, 'f'],
+  [0xb8c1, 'g'], [0xb9fe, 'h'], [0xbbf7, 'j'], [0xbfa6, 'k'], [0xc0ac, 'l'], [0xc2e8, 'm'],
+  [0xc4c3, 'n'], [0xc5b6, 'o'], [0xc5be, 'p'], [0xc6da, 'q'], [0xc8bb, 'r'], [0xc8f6, 's'],
+  [0xcbfa, 't'], [0xcdda, 'w'], [0xcef4, 'x'], [0xd1b9, 'y'], [0xd4d1, 'z'],
+];
+const LEVEL1_END = 0xd7f9;
+
+/** Pinyin initial of a common hanzi, or undefined when it is outside GB2312 level 1. */
+export function pinyinInitial(char: string): string | undefined {
+  const bytes = iconv.encode(char, 'gb2312');
+  if (bytes.length !== 2) return undefined;
+  const code = (bytes[0]! << 8) | bytes[1]!;
+  if (code < INITIAL_STARTS[0]![0] || code > LEVEL1_END) return undefined;
+  let letter: string | undefined;
+  for (const [start, initial] of INITIAL_STARTS) {
+    if (code >= start) letter = initial;
+    else break;
+  }
+  return letter;
+}
+
+const NUMBER_PATTERN = /^(.+?)〔(\d{4})〕(\d+)号$/u;
+
+/** ASCII slug of a 发文字号, or undefined when the number does not have the standard shape. */
+export function numberSlug(number: string): string | undefined {
+  const match = NUMBER_PATTERN.exec(number.trim());
+  if (!match) return undefined;
+  const [, code, year, serial] = match;
+  let initials = '';
+  for (const char of code!) {
+    if (/[A-Za-z0-9]/.test(char)) {
+      initials += char.toLowerCase();
+      continue;
+    }
+    const initial = pinyinInitial(char);
+    if (!initial) return undefined;
+    initials += initial;
+  }
+  return `${initials}-${year}-${Number(serial)}`;
+}
+
+/** Lower-case ASCII slug of a file-name id; empty when nothing ASCII is left. */
+function idSlug(id: string): string {
+  return id
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/**
+ * Assigns every document an anchor, in document order. Numbers win over file names; an id that
+ * would collide with an earlier one, or with a page-level id in `reserved`, gets a `-2`, `-3` … suffix.
+ */
+export function assignAnchors(
+  documents: readonly GazetteDocument[],
+  reserved: ReadonlySet<string>,
+): Map<GazetteDocument, string> {
+  const taken = new Set(reserved);
+  const anchors = new Map<GazetteDocument, string>();
+  documents.forEach((doc, index) => {
+    const fromNumber = doc.meta.number ? numberSlug(doc.meta.number) : undefined;
+    let base = fromNumber ?? idSlug(doc.id);
+    if (base === '') base = `doc-${index + 1}`;
+    // Ids starting with a digit are valid HTML but awkward in CSS selectors.
+    if (/^[0-9]/.test(base)) base = `doc-${base}`;
+    let anchor = base;
+    for (let n = 2; taken.has(anchor); n++) anchor = `${base}-${n}`;
+    taken.add(anchor);
+    anchors.set(doc, anchor);
+  });
+  return anchors;
+}

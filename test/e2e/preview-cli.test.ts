@@ -1,0 +1,155 @@
+/**
+ * `gazette preview` as editors use it: the real CLI on a temp copy of documents/, driven through
+ * Debian's chromium. Screenshots of the real 2021-4 issue go to test-artifacts/.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { artifactPath, openBrowser, type Browser } from './browser.js';
+
+const PROJECT = fileURLToPath(new URL('../../', import.meta.url));
+/** Every Markdown file of the issue is one article. */
+const DOCUMENTS = readdirSync(join(PROJECT, 'documents', '2021-4')).filter((name) => name.endsWith('.md')).length;
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** Starts `gazette preview` and resolves with its URL once it says it is serving. */
+function startCli(root: string, port: number): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  const child = spawn(process.execPath, ['bin/gazette.js', 'preview', '2021-4', '--port', String(port), '--root', root], {
+    cwd: PROJECT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`gazette preview did not start:\n${output}`)), 60_000);
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString();
+      const match = /http:\/\/127\.0\.0\.1:\d+\//.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ child, url: match[0], output: () => output });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`gazette preview exited with ${code}:\n${output}`));
+    });
+  });
+}
+
+describe('gazette preview in chromium', () => {
+  let root: string;
+  let cli: Awaited<ReturnType<typeof startCli>>;
+  let browser: Browser;
+  let port: number;
+
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'gazette-e2e-cli-'));
+    cpSync(join(PROJECT, 'documents'), join(root, 'documents'), { recursive: true });
+    port = await freePort();
+    cli = await startCli(root, port);
+    browser = await openBrowser(1280, 900);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (cli?.child.exitCode === null) {
+      const exited = new Promise((resolve) => cli.child.once('exit', resolve));
+      cli.child.kill('SIGINT');
+      await exited;
+    }
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('serves the issue on the requested port with the PDF beside it', async () => {
+    expect(cli.url).toBe(`http://127.0.0.1:${port}/`);
+    const pdf = await fetch(new URL('/gazette.pdf', cli.url));
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(new TextDecoder().decode((await pdf.arrayBuffer()).slice(0, 5))).toBe('%PDF-');
+  });
+
+  it('scrolls to a document when its TOC entry is clicked', async () => {
+    const { page } = browser;
+    await page.goto(cli.url);
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    expect(await page.locator('article').count()).toBe(DOCUMENTS);
+    await page.screenshot({ path: artifactPath('cli-desktop-top.png') });
+    await page.locator('#cf-2021-54 table').first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: artifactPath('cli-desktop-table.png') });
+    await page.locator('article').last().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: artifactPath('cli-desktop-interpretation.png') });
+    const target = await page.locator('.toc-entry a').nth(5).getAttribute('href');
+    await page.locator('.toc-entry a').nth(5).click();
+    await page.waitForFunction((hash) => location.hash === hash, target);
+    await page.waitForFunction((id) => Math.abs(document.getElementById(id)!.getBoundingClientRect().top) < 80, target!.slice(1));
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(1000);
+    await page.screenshot({ path: artifactPath('cli-desktop-document.png') });
+  });
+
+  it('updates the open page when a document is saved', async () => {
+    const { page } = browser;
+    const file = join(root, 'documents', '2021-4', 'cfg-2021-51.md');
+    const original = readFileSync(file, 'utf8');
+    writeFileSync(file, original.replace('区政府决定', '区政府研究决定'));
+    await page.waitForFunction(() => document.getElementById('cf-2021-51')?.textContent?.includes('区政府研究决定'), undefined, { timeout: 30_000 });
+    writeFileSync(file, original);
+    await page.waitForFunction(() => !document.getElementById('cf-2021-51')?.textContent?.includes('区政府研究决定'), undefined, { timeout: 30_000 });
+  });
+
+  it('shows the same diagnostics as check in an overlay and recovers when fixed', async () => {
+    const { page } = browser;
+    const file = join(root, 'documents', '2021-4', 'cfg-2021-46.md');
+    const original = readFileSync(file, 'utf8');
+    writeFileSync(file, original.replace('长府〔2021〕46号', '长府[2021]46号'));
+    const overlay = page.locator('#gazette-overlay');
+    await overlay.waitFor({ state: 'visible', timeout: 30_000 });
+    const text = (await overlay.textContent()) ?? '';
+    expect(text).toMatch(/documents\/2021-4\/cfg-2021-46\.md:\d+:\d+/);
+    expect(text).toContain('六角括号');
+    expect(text).toContain('长府〔2021〕46号');
+    // The last good issue is still there under the overlay.
+    expect(await page.locator('article').count()).toBe(DOCUMENTS);
+    await page.screenshot({ path: artifactPath('cli-desktop-overlay.png') });
+    writeFileSync(file, original);
+    await overlay.waitFor({ state: 'detached', timeout: 30_000 });
+  });
+
+  it('fits a 360 px phone screen', async () => {
+    const phone = await openBrowser(360, 780);
+    try {
+      await phone.page.goto(cli.url);
+      expect(await phone.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+      await phone.page.screenshot({ path: artifactPath('cli-phone-top.png') });
+      await phone.page.locator('article').nth(4).scrollIntoViewIfNeeded();
+      await phone.page.screenshot({ path: artifactPath('cli-phone-document.png') });
+      expect(phone.errors).toEqual([]);
+    } finally {
+      await phone.close();
+    }
+  });
+
+  it('logged no console errors', () => {
+    expect(browser.errors).toEqual([]);
+  });
+
+  it('explains a taken port', async () => {
+    const second = spawn(process.execPath, ['bin/gazette.js', 'preview', '2021-4', '--port', String(port), '--root', root], { cwd: PROJECT });
+    let stderr = '';
+    second.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise((resolve) => second.once('exit', resolve));
+    expect(code).not.toBe(0);
+    expect(stderr).toContain(`端口 ${port} 已被占用`);
+  });
+});
