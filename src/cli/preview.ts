@@ -46,6 +46,8 @@ export async function runPreview(options: PreviewCliOptions, io: Io, signal?: Ab
       const text = describe(result.setup.code, result.setup.args, undefined, options.lang);
       problems.unshift({ code: result.setup.code, severity: 'error', message: text.message, ...(text.hint ? { hint: text.hint } : {}) });
     }
+    // With errors the page keeps the last good build under the overlay, as the overlay tells the editor.
+    if (problems.some((p) => p.severity === 'error')) return { problems };
     return { ...(result.html ?? {}), ...(result.pdf ? { pdf: result.pdf } : {}), problems };
   };
   let server;
