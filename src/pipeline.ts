@@ -13,6 +13,12 @@ import type { Gazette } from './model/gazette.js';
 const stages = () =>
   Promise.all([import('./theme/index.js'), import('./fonts/index.js'), import('./paginate/index.js'), import('./render/pdf/index.js'), import('./render/html/index.js')]);
 
+/** Whether a diagnostic belongs to one of the target issues (or to no issue, like gazette.yml problems). */
+function concerns(diagnostic: Diagnostic, targets: ReadonlySet<string>): boolean {
+  const issue = /^documents\/([^/]+)\//.exec(diagnostic.span?.file ?? '')?.[1];
+  return issue === undefined || targets.has(issue);
+}
+
 export interface CheckResult {
   setup?: SetupProblem;
   diagnostics: Diagnostic[];
@@ -25,7 +31,7 @@ export function check(host: Host, issues: readonly string[]): CheckResult {
   if ('setup' in loaded) return { setup: loaded.setup, diagnostics: sortDiagnostics(loaded.diagnostics) };
   const targets = new Set(issues.length > 0 ? issues : loaded.project.issues.map((issue) => issue.id));
   const validated = validate(loaded.project, targets);
-  return { project: loaded.project, diagnostics: sortDiagnostics([...loaded.diagnostics, ...validated.diagnostics]) };
+  return { project: loaded.project, diagnostics: sortDiagnostics([...loaded.diagnostics, ...validated.diagnostics].filter((d) => concerns(d, targets))) };
 }
 
 
@@ -64,8 +70,9 @@ function readTemplate(host: Host, path: string): { path: string; text: string } 
 export async function loadGazette(host: Host, issue: string, draft = false): Promise<{ setup?: SetupProblem; diagnostics: Diagnostic[]; gazette?: Gazette }> {
   const loaded = loadProject(host, [issue], await loadMarkdownParser());
   if ('setup' in loaded) return { setup: loaded.setup, diagnostics: sortDiagnostics(loaded.diagnostics) };
-  const validated = validate(loaded.project, new Set([issue]));
-  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...validated.diagnostics]);
+  const targets = new Set([issue]);
+  const validated = validate(loaded.project, targets);
+  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...validated.diagnostics].filter((d) => concerns(d, targets)));
   const meta = loaded.project.issues.find((i) => i.id === issue)?.file?.meta;
   if (!meta || (hasErrors(diagnostics) && !draft)) return { diagnostics };
   return { diagnostics, gazette: order(validated.value.get(issue) ?? [], loaded.project.publication, meta) };

@@ -4,8 +4,8 @@ import { performance } from 'node:perf_hooks';
 import { createNodeHost } from '../host/node-host.js';
 import { compile, type OutputFormat } from '../pipeline.js';
 import { formatDiagnostics, type Lang } from '../report/index.js';
-import { reportSetup } from './setup.js';
-import { useColor, writeFileAtomic, type Io } from './io.js';
+import { setupDiagnostic } from './setup.js';
+import { displayPaths, useColor, writeFileAtomic, type Io } from './io.js';
 
 export interface BuildOptions {
   issue: string;
@@ -40,9 +40,10 @@ export async function runBuild(options: BuildOptions, io: Io): Promise<number> {
   if (io.isTTY) io.stderr(`${t.working(options.issue)}\r`);
   const result = await compile(createNodeHost(root), { issue: options.issue, draft: options.draft, formats: options.formats, pdfHref: pdfName });
   if (io.isTTY) io.stderr('\x1b[2K\r');
-  if (result.setup) return reportSetup(result.setup, options.lang, io);
-  if (result.diagnostics.length > 0)
-    io.stderr(await formatDiagnostics('pretty', result.diagnostics, { lang: options.lang, color: useColor({ ...io, isTTY: io.isTTY }) }));
+  const diagnostics = result.setup ? [...result.diagnostics, setupDiagnostic(result.setup)] : result.diagnostics;
+  if (diagnostics.length > 0)
+    io.stderr(await formatDiagnostics('pretty', displayPaths(root, io.cwd).diagnostics(diagnostics), { lang: options.lang, color: useColor(io) }));
+  if (result.setup) return 2;
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   const produced = (!options.formats.includes('pdf') || result.pdf) && (!options.formats.includes('html') || result.html);
   if ((errors > 0 && !options.draft) || !produced || !result.gazette) {

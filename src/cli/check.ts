@@ -1,12 +1,15 @@
 /** `gazette check`: validate issues, optionally apply safe fixes, report in the chosen format. */
+import { chmodSync, realpathSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Host } from '../host/host.js';
 import { createNodeHost } from '../host/node-host.js';
 import { check } from '../pipeline.js';
-import { applyFixes } from '../fix/index.js';
+import { applyFixes, type FixRecord } from '../fix/index.js';
 import { formatDiagnostics, type Format, type Lang } from '../report/index.js';
-import { reportSetup } from './setup.js';
-import { useColor, writeFileAtomic, type Io } from './io.js';
+import { plural } from '../report/pretty.js';
+import { setupDiagnostic } from './setup.js';
+import { displayPaths, useColor, writeFileAtomic, type Io } from './io.js';
 
 export interface CheckOptions {
   issues: string[];
@@ -23,51 +26,69 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
   const root = resolve(io.cwd, options.root);
   const host = createNodeHost(root);
   let result = check(host, options.issues);
-  const fixed: string[] = [];
+  const fixed: FixRecord[] = [];
   for (let pass = 0; options.fix && !result.setup && pass < maxFixPasses; pass++) {
     const changed = fixFiles(root, host, result.diagnostics);
     if (changed.length === 0) break;
     fixed.push(...changed);
     result = check(host, options.issues);
   }
-  if (result.setup) return reportSetup(result.setup, options.lang, io);
+  const diagnostics = result.setup ? [...result.diagnostics, setupDiagnostic(result.setup)] : result.diagnostics;
+  const paths = displayPaths(root, io.cwd);
   const color = options.format === 'pretty' && useColor(io);
-  io.stdout(await formatDiagnostics(options.format, result.diagnostics, { lang: options.lang, color, fixed }));
-  const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = result.diagnostics.length - errors;
+  io.stdout(
+    await formatDiagnostics(options.format, paths.diagnostics(diagnostics), { lang: options.lang, color, fixed: fixed.map((f) => ({ ...f, file: paths.file(f.file) })) }),
+  );
+  if (result.setup) return 2;
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.length - errors;
   if (errors > 0) return 1;
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
-    io.stderr(options.lang === 'zh' ? `警告数 ${warnings} 超过 --max-warnings ${options.maxWarnings}\n` : `${warnings} warnings exceed --max-warnings ${options.maxWarnings}\n`);
+    io.stderr(
+      options.lang === 'zh'
+        ? `警告数 ${warnings} 超过 --max-warnings ${options.maxWarnings}\n`
+        : `${plural(warnings, 'warning')} exceed${warnings === 1 ? 's' : ''} --max-warnings ${options.maxWarnings}\n`,
+    );
     return 1;
   }
   return 0;
 }
 
-/** Applies the diagnostics' safe edits file by file; returns one line per change for the report. */
-function fixFiles(root: string, host: ReturnType<typeof createNodeHost>, diagnostics: readonly Diagnostic[]): string[] {
+/** Applies the diagnostics' safe edits file by file; returns one record per changed place. */
+function fixFiles(root: string, host: Host, diagnostics: readonly Diagnostic[]): FixRecord[] {
   const byFile = new Map<string, Diagnostic[]>();
   for (const d of diagnostics) if (d.edit && d.span) byFile.set(d.span.file, [...(byFile.get(d.span.file) ?? []), d]);
-  const lines: string[] = [];
+  const records: FixRecord[] = [];
   for (const [file, group] of byFile) {
     const bytes = host.readBytes(file);
     const result = bytes && applyFixes(bytes, group);
     if (!result) continue;
-    writeFileAtomic(resolve(root, file), result.bytes);
-    lines.push(...describeFixes(result.applied));
+    // Fix the file a symlink points to, and keep its permissions.
+    const target = realpathSync(resolve(root, file));
+    const mode = statSync(target).mode;
+    writeFileAtomic(target, result.bytes);
+    chmodSync(target, mode);
+    records.push(...fixRecords(result.applied));
   }
-  return lines;
+  return records;
 }
 
-/** One line per changed place, naming every rule the change satisfied. */
-function describeFixes(applied: readonly Diagnostic[]): string[] {
-  const byPlace = new Map<string, { change: string; codes: string[] }>();
+/** One record per changed place, naming every rule the change satisfied. */
+function fixRecords(applied: readonly Diagnostic[]): FixRecord[] {
+  const byPlace = new Map<string, FixRecord>();
   for (const d of applied) {
-    const where = `${d.span!.file}:${d.span!.start.line}:${d.span!.start.column}`;
-    const change =
-      d.edit?.kind === 'replace' ? `${String(d.args.number ?? d.args.date ?? '')} → ${d.edit.text.replace(/^["']|["']$/g, '')}` : `${d.edit?.kind === 'reencode' ? d.edit.from : ''} → UTF-8`;
-    const entry = byPlace.get(where) ?? { change, codes: [] };
-    entry.codes.push(d.code);
-    byPlace.set(where, entry);
+    const { file, start } = d.span!;
+    const key = `${file}:${start.line}:${start.column}`;
+    const record = byPlace.get(key) ?? {
+      file,
+      line: start.line,
+      column: start.column,
+      from: d.edit?.kind === 'reencode' ? d.edit.from : String(d.args.number ?? d.args.date ?? ''),
+      to: d.edit?.kind === 'replace' ? d.edit.text.replace(/^["']|["']$/g, '') : 'UTF-8',
+      codes: [],
+    };
+    record.codes.push(d.code);
+    byPlace.set(key, record);
   }
-  return [...byPlace].map(([where, { change, codes }]) => `${where}  ${change}  (${codes.join(', ')})`);
+  return [...byPlace.values()];
 }

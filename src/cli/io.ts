@@ -1,6 +1,7 @@
 /** What a command needs from the process, injected so tests can run commands in memory. */
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
 export interface Io {
   stdout(text: string): void;
@@ -29,4 +30,16 @@ export function useColor(io: Io): boolean {
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
   if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
   return io.isTTY;
+}
+
+/**
+ * Diagnostics name files relative to the project root; users (and GitHub annotations) need them relative to
+ * where the command runs, which differs under --root.
+ */
+export function displayPaths(root: string, cwd: string): { file(path: string): string; diagnostics(list: readonly Diagnostic[]): Diagnostic[] } {
+  const file = (path: string): string => (root === cwd ? path : relative(cwd, resolve(root, path)).split(sep).join('/'));
+  return {
+    file,
+    diagnostics: (list) => list.map((d) => (d.span ? { ...d, span: { ...d.span, file: file(d.span.file) } } : d)),
+  };
 }

@@ -3,9 +3,9 @@ import { resolve } from 'node:path';
 import { createNodeHost } from '../host/node-host.js';
 import { compile } from '../pipeline.js';
 import { resolve as resolveDiagnostic, type Lang } from '../report/index.js';
-import { describe } from '../diagnostics/codes.js';
 import { PortInUseError, PREVIEW_PDF_PATH, openBrowser, startPreview, type PreviewBuild } from '../preview/index.js';
 import type { Io } from './io.js';
+import { setupDiagnostic } from './setup.js';
 
 export interface PreviewCliOptions {
   issue: string;
@@ -38,14 +38,11 @@ export async function runPreview(options: PreviewCliOptions, io: Io, signal?: Ab
   const build = async (): Promise<PreviewBuild> => {
     const result = await compile(host, { issue: options.issue, draft: true, formats: ['pdf', 'html'], pdfHref: PREVIEW_PDF_PATH });
     // The overlay labels hints itself ("修改建议："), so the terminal's arrow is dropped.
-    const problems = result.diagnostics.map((d) => {
+    const diagnostics = result.setup ? [...result.diagnostics, setupDiagnostic(result.setup)] : result.diagnostics;
+    const problems = diagnostics.map((d) => {
       const resolved = resolveDiagnostic(d, options.lang);
       return resolved.hint ? { ...resolved, hint: resolved.hint.replace(/^→\s*/u, '') } : resolved;
     });
-    if (result.setup) {
-      const text = describe(result.setup.code, result.setup.args, undefined, options.lang);
-      problems.unshift({ code: result.setup.code, severity: 'error', message: text.message, ...(text.hint ? { hint: text.hint } : {}) });
-    }
     // With errors the page keeps the last good build under the overlay, as the overlay tells the editor.
     if (problems.some((p) => p.severity === 'error')) return { problems };
     return { ...(result.html ?? {}), ...(result.pdf ? { pdf: result.pdf } : {}), problems };

@@ -52,6 +52,9 @@ const text = {
 
 export const defaultPort = 4173;
 
+/** Shell completion adds a trailing slash to folder names: `2021-4/` means issue 2021-4. */
+const trimSlashes = (issue: string): string => issue.replace(/[\\/]+$/, '');
+
 /** The language asked for on the command line (or GAZETTE_LANG), needed before commander builds the help text. */
 function detectLang(argv: readonly string[], env: Io['env']): Lang {
   const index = argv.findIndex((arg) => arg === '--lang' || arg.startsWith('--lang='));
@@ -90,7 +93,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .addOption(rootOption())
     .action(async (issues: string[], options) => {
       const { runCheck } = await import('./check.js');
-      exitCode = await runCheck({ issues, format: options.format, fix: options.fix, lang: options.lang, root: options.root, maxWarnings: options.maxWarnings }, io);
+      exitCode = await runCheck({ issues: issues.map(trimSlashes), format: options.format, fix: options.fix, lang: options.lang, root: options.root, maxWarnings: options.maxWarnings }, io);
     });
 
   program
@@ -108,7 +111,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .addOption(rootOption())
     .action(async (issue: string, options) => {
       const { runBuild } = await import('./build.js');
-      exitCode = await runBuild({ issue, out: options.out, draft: options.draft, formats: options.format, lang: options.lang, root: options.root }, io);
+      exitCode = await runBuild({ issue: trimSlashes(issue), out: options.out, draft: options.draft, formats: options.format, lang: options.lang, root: options.root }, io);
     });
 
   program
@@ -121,7 +124,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .addOption(rootOption())
     .action(async (issue: string, options) => {
       const { runPreview } = await import('./preview.js');
-      exitCode = await runPreview({ issue, port: options.port, open: options.open, lang: options.lang, root: options.root, portGiven: argv.some((a) => a === '--port' || a.startsWith('--port=')) }, io);
+      exitCode = await runPreview({ issue: trimSlashes(issue), port: options.port, open: options.open, lang: options.lang, root: options.root, portGiven: argv.some((a) => a === '--port' || a.startsWith('--port=')) }, io);
     });
 
   try {

@@ -1,10 +1,8 @@
-/** Prints a setup problem (no documents/, unknown issue …) in the user's language; these exit with 2. */
+/** Setup problems (no documents/, unknown issue …) are reported like diagnostics, in the chosen format; they exit 2. */
 import type { SetupProblem } from '../load/index.js';
-import { describe, type Lang } from '../diagnostics/codes.js';
-import type { Io } from './io.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
-export function reportSetup(problem: SetupProblem, lang: Lang, io: Io): number {
-  const text = describe(problem.code, problem.args, undefined, lang);
-  io.stderr(`${lang === 'zh' ? '错误' : 'error'}: ${text.message}\n${text.hint ? `  ${text.hint}\n` : ''}`);
-  return 2;
+/** The setup problem as a diagnostic, so every reporter (pretty, json, github, the preview overlay) can show it. */
+export function setupDiagnostic(problem: SetupProblem): Diagnostic {
+  return { code: problem.code, severity: 'error', args: problem.args };
 }

@@ -22,6 +22,14 @@ export const catalogue: Record<string, Entry> = {
     zh: { message: '缺少或无法读取公报设置文件 {file}', hint: '创建 {file}，写明 name、publisher、sections 和 issuers（可参照自带的 documents/gazette.yml）' },
     en: { message: 'Missing or unreadable publication file {file}', hint: 'create {file} with name, publisher, sections and issuers (see the bundled documents/gazette.yml)' },
   },
+  'publication-unusable': {
+    zh: { message: '公报设置文件 {file} 有错误，无法继续', hint: '按上面列出的位置修改 {file}' },
+    en: { message: 'The publication file {file} has errors; cannot continue', hint: 'fix {file} at the places listed above' },
+  },
+  'template-missing': {
+    zh: { message: '找不到模板文件 {file}', hint: '恢复 templates/ 中的默认模板，或删除该文件夹以使用内置模板' },
+    en: { message: 'Template file {file} not found', hint: 'restore the default templates, or remove templates/ to use the bundled ones' },
+  },
   'issue-unknown': {
     zh: { message: '没有名为 {issue} 的期次', hint: '现有期次：{known}' },
     en: { message: 'No issue named {issue}', hint: 'issues available: {known}' },
@@ -43,23 +51,35 @@ export const catalogue: Record<string, Entry> = {
     en: { message: 'Front matter is not closed by ---', hint: 'add a line with --- after the last field' },
   },
   'yaml-syntax': {
-    zh: { message: 'YAML 语法错误：{detail}', hint: '检查缩进、冒号后的空格和引号是否成对' },
-    en: { message: 'YAML syntax error: {detail}', hint: 'check indentation, the space after each colon and matching quotes' },
+    zh: { message: ['YAML 语法错误：{kind}', 'YAML 语法错误：{detail}'], hint: '检查缩进、冒号后的空格和引号是否成对' },
+    en: { message: ['YAML syntax error: {kind}', 'YAML syntax error: {detail}'], hint: 'check indentation, the space after each colon and matching quotes' },
   },
   'yaml-not-map': {
-    zh: { message: 'YAML 内容须为“键: 值”形式', hint: '每行写一个字段，如 title: …' },
-    en: { message: 'YAML content must be a mapping of keys to values', hint: 'write one field per line, e.g. title: …' },
+    zh: { message: 'YAML 内容须为“键: 值”形式', hint: '每行写一个字段，如 key: value' },
+    en: { message: 'YAML content must be a mapping of keys to values', hint: 'write one field per line, e.g. key: value' },
   },
   'publication-invalid': {
-    zh: { message: 'gazette.yml 中 {field} 的值无效，应为 {expected}', hint: '按 documents/gazette.yml 中的注释修改' },
-    en: { message: 'Invalid value for {field} in gazette.yml; expected {expected}', hint: 'follow the comments in documents/gazette.yml' },
+    zh: { message: ['gazette.yml 中 {field} 的值无效，应为{expected}', 'gazette.yml 中 {field} 有误：{problem}'], hint: '按 documents/gazette.yml 中的注释修改' },
+    en: { message: ['Invalid value for {field} in gazette.yml; expected {expected}', 'Problem with {field} in gazette.yml: {problem}'], hint: 'follow the comments in documents/gazette.yml' },
   },
   'issue-meta-missing': {
     zh: { message: '缺少期次信息文件 {file}', hint: '新建该文件，写入 year、number、total、published 四项' },
     en: { message: 'Missing issue file {file}', hint: 'create it with year, number, total and published' },
   },
+  'issue-field-missing': {
+    zh: { message: '{file} 缺少 {field}', hint: '加入 {field}: …（四项为 year: 2021、number: 4、total: 62、published: 2022-01-04）' },
+    en: { message: '{file} lacks {field}', hint: 'add {field}: … (the four fields are year: 2021, number: 4, total: 62, published: 2022-01-04)' },
+  },
+  'issue-empty': {
+    zh: { message: '期次 {issue} 中没有任何文件', hint: '在 documents/{issue}/ 中加入 .md 文件' },
+    en: { message: 'Issue {issue} holds no documents', hint: 'add .md files to documents/{issue}/' },
+  },
+  'issues-missing': {
+    zh: { message: '{dir}/ 中没有任何期次', hint: '新建 {dir}/<年份-期号>/issue.yml 和文件，如 documents/2021-4/' },
+    en: { message: 'No issues in {dir}/', hint: 'create {dir}/<year-number>/ with issue.yml and documents, e.g. documents/2021-4/' },
+  },
   'issue-invalid': {
-    zh: { message: '期次信息 {field} 的值“{value}”无效，应为 {expected}', hint: '例如 year: 2021、number: 4、total: 62、published: 2022-01-04' },
+    zh: { message: '期次信息 {field} 的值“{value}”无效，应为{expected}', hint: '例如 year: 2021、number: 4、total: 62、published: 2022-01-04' },
     en: { message: 'Issue field {field} has invalid value "{value}"; expected {expected}', hint: 'e.g. year: 2021, number: 4, total: 62, published: 2022-01-04' },
   },
   'issue-total': {
@@ -79,8 +99,8 @@ export const catalogue: Record<string, Entry> = {
     en: { message: 'Missing field {field}', hint: 'add {field}: … to the front matter' },
   },
   'field-type': {
-    zh: { message: '字段 {field} 的值 {value} 类型不对，应为 {expected}', hint: '改为正确类型的值' },
-    en: { message: 'Field {field} has value {value} of the wrong type; expected {expected}', hint: 'use a value of the right type' },
+    zh: { message: '字段 {field} 的值 {value} 类型不对，应为{expected}', hint: '改为{expected}' },
+    en: { message: 'Field {field} has value {value} of the wrong type; expected {expected}', hint: 'write {expected}' },
   },
   'field-unknown': {
     zh: { message: '未知字段 {field}', hint: ['是否应为 {fix}？可用字段：{known}', '可用字段：{known}'] },
@@ -99,8 +119,8 @@ export const catalogue: Record<string, Entry> = {
     en: { message: 'The year must be in 〔〕 (U+3014/U+3015), not "{char}" ({codepoint})', hint: '→ {fix}' },
   },
   'number-year': {
-    zh: { message: '发文字号年份“{year}”须写全四位', hint: '→ {fix}（写出完整年份，如 2021）' },
-    en: { message: 'The year "{year}" must have four digits', hint: '→ {fix} (write the full year, e.g. 2021)' },
+    zh: { message: '发文字号年份“{year}”须为四位阿拉伯数字', hint: '写出完整年份，如 长府〔2021〕46号' },
+    en: { message: 'The year "{year}" must be four Arabic digits', hint: 'write the full year, e.g. 长府〔2021〕46号' },
   },
   'number-leading-zero': {
     zh: { message: '发文顺序号“{sequence}”不编虚位（1 不编为 01）', hint: '→ {fix}' },
@@ -111,8 +131,8 @@ export const catalogue: Record<string, Entry> = {
     en: { message: 'A document number takes no "{chars}"', hint: '→ {fix}' },
   },
   'number-suffix': {
-    zh: { message: '发文字号须以一个“号”字结尾（现为“{suffix}”）', hint: '→ {fix}' },
-    en: { message: 'A document number ends with a single 号 (found "{suffix}")', hint: '→ {fix}' },
+    zh: { message: ['发文字号须以一个“号”字结尾（现为“{suffix}”）', '发文字号缺少结尾的“号”字'], hint: '→ {fix}' },
+    en: { message: ['A document number ends with a single 号 (found "{suffix}")', 'The document number lacks the final 号'], hint: '→ {fix}' },
   },
   'number-whitespace': {
     zh: { message: '发文字号“{number}”中有空格', hint: '→ {fix}' },
@@ -155,24 +175,24 @@ export const catalogue: Record<string, Entry> = {
     en: { message: 'Date "{date}" must be written YYYY-MM-DD', hint: '→ {fix}' },
   },
   'date-invalid': {
-    zh: { message: ['成文日期“{date}”不存在：{year}年{month}月只有{days}天', '成文日期“{date}”不是真实存在的日期'], hint: '改为 YYYY-MM-DD 格式的真实日期，如 2021-11-05' },
-    en: { message: ['Date "{date}" does not exist: {year}-{month} has {days} days', 'Date "{date}" does not exist on the calendar'], hint: 'use a real date written YYYY-MM-DD, e.g. 2021-11-05' },
+    zh: { message: ['成文日期“{date}”不存在：{year}年{month}月只有{days}天', '成文日期“{date}”不是 YYYY-MM-DD 格式的真实日期'], hint: '改为 YYYY-MM-DD 格式的真实日期，如 2021-11-05' },
+    en: { message: ['Date "{date}" does not exist: {year}-{month} has {days} days', 'Date "{date}" is not a real date written YYYY-MM-DD'], hint: 'use a real date written YYYY-MM-DD, e.g. 2021-11-05' },
   },
   'date-after-publication': {
-    zh: { message: '成文日期 {date} 晚于本期出版日期 {published}', hint: '核对成文日期，或将文件移到后一期' },
+    zh: { message: '成文日期 {dateZh} 晚于本期出版日期 {publishedZh}', hint: '核对成文日期，或将文件移到后一期' },
     en: { message: 'Date {date} is after the issue’s publication date {published}', hint: 'check the date, or move the document to a later issue' },
   },
   'title-doctype': {
-    zh: { message: '公文标题须以文种结尾（{types}）', hint: '在标题末尾写明文种，如“……的通知”' },
-    en: { message: 'An official title must end with a document type ({types})', hint: 'end the title with its type, e.g. “……的通知”' },
+    zh: { message: ['公文标题中文种重叠（“{double}”）', '公文标题须以文种结尾（{types}）'], hint: ['→ {fix}', '在标题末尾写明一个文种，如“……的通知”'] },
+    en: { message: ['The title stacks two document types ("{double}")', 'An official title must end with a document type ({types})'], hint: ['→ {fix}', 'end the title with one type, e.g. “……的通知”'] },
   },
   'title-issuer': {
     zh: { message: '标题未以发文机关“{issuer}”开头', hint: ['→ {fix}', '标题应为“发文机关 + 事由 + 文种”，核对标题或 issuer'] },
     en: { message: 'Title does not start with the issuer "{issuer}"', hint: ['→ {fix}', 'a title is issuer + subject + type; check the title or issuer'] },
   },
   'document-duplicate': {
-    zh: { message: '同一期中已有同名文件 {other}', hint: '删除重复的文件' },
-    en: { message: 'The issue already holds a document with this title at {other}', hint: 'remove the duplicate' },
+    zh: { message: '同一期中已有标题相同的文件 {other}', hint: '删除重复收录的文件，或改正标题' },
+    en: { message: 'The issue already holds a document with this title at {other}', hint: 'remove the duplicate, or correct the title' },
   },
   'interprets-unresolved': {
     zh: { message: '解读对象“{number}”不是本期任何文件的发文字号', hint: ['→ {fix}（本期文号：{numbers}）', '本期文号：{numbers}'] },
@@ -180,10 +200,40 @@ export const catalogue: Record<string, Entry> = {
   },
 };
 
+/**
+ * Language-neutral argument values that read differently per language: kinds of expected values and the YAML
+ * parser's error codes (its own messages are English only).
+ */
+const terms: Record<string, { zh: string; en: string }> = {
+  integer: { zh: '正整数', en: 'a positive integer' },
+  text: { zh: '文本', en: 'text' },
+  list: { zh: '列表', en: 'a list' },
+  date: { zh: 'YYYY-MM-DD 格式的日期', en: 'a YYYY-MM-DD date' },
+  boolean: { zh: 'true 或 false', en: 'true or false' },
+  'document-number': { zh: '发文字号（如 长府〔2021〕46号）', en: 'a document number (e.g. 长府〔2021〕46号)' },
+  'codes-list': { zh: '代字列表（如 [长府, 长府规]）', en: 'a list of codes (e.g. [长府, 长府规])' },
+  MISSING_CHAR: { zh: '引号或括号没有闭合', en: 'a quote or bracket is not closed' },
+  BAD_INDENT: { zh: '缩进不一致', en: 'inconsistent indentation' },
+  TAB_AS_INDENT: { zh: '不能用制表符缩进', en: 'tabs cannot be used for indentation' },
+  DUPLICATE_KEY: { zh: '字段重复出现', en: 'a key appears twice' },
+  MULTILINE_IMPLICIT_KEY: { zh: '字段名须写在一行内，且后跟半角冒号和空格（“title: …”）', en: 'a key must be on one line, followed by an ASCII colon and a space' },
+  BLOCK_AS_IMPLICIT_KEY: { zh: '值中含有冒号等符号时请给整个值加引号', en: 'quote a value that contains a colon' },
+  UNEXPECTED_TOKEN: { zh: '有无法识别的符号', en: 'unexpected character' },
+  FULLWIDTH_COLON: { zh: '字段名后用了全角冒号“：”，应为半角冒号加空格“: ”', en: 'a full-width colon follows the key; use an ASCII colon and a space' },
+  'duplicate-section': { zh: '栏目名重复出现', en: 'a section name appears twice' },
+  'duplicate-code': { zh: '同一代字登记给了两个机关', en: 'one code is registered to two issuers' },
+  VALUE_COLON: { zh: '值中含有“: ”，请给整个值加引号', en: 'the value contains ": "; quote the whole value' },
+};
+
 /** Fills `{name}` placeholders, choosing the first alternative whose placeholders all have values. */
 export function describe(code: string, args: Readonly<Record<string, string | number>>, fix: string | undefined, lang: Lang): { message: string; hint?: string } {
   const entry = catalogue[code]?.[lang] ?? { message: `${code} ${JSON.stringify(args)}` };
-  const values: Record<string, string | number> = { ...args, ...(fix !== undefined ? { fix } : {}) };
+  const values: Record<string, string | number> = Object.fromEntries(
+    Object.entries({ ...args, ...(fix !== undefined ? { fix } : {}) }).map(([name, value]) => [
+      name,
+      typeof value === 'string' ? (terms[value]?.[lang] ?? (lang === 'en' ? value.replaceAll('、', ', ') : value)) : value,
+    ]),
+  );
   const fill = (template: Template | undefined): string | undefined => {
     for (const candidate of typeof template === 'string' ? [template] : (template ?? [])) {
       const names = [...candidate.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
@@ -192,5 +242,7 @@ export function describe(code: string, args: Readonly<Record<string, string | nu
     return undefined;
   };
   const hint = fill(entry.hint);
-  return { message: fill(entry.message) ?? (typeof entry.message === 'string' ? entry.message : entry.message[0]!), ...(hint ? { hint } : {}) };
+  // Never print a raw {placeholder}: an unfillable message loses its unknown parts instead.
+  const last = typeof entry.message === 'string' ? entry.message : entry.message[entry.message.length - 1]!;
+  return { message: fill(entry.message) ?? last.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? '')), ...(hint ? { hint } : {}) };
 }

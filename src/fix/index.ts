@@ -2,6 +2,17 @@
 import type { Diagnostic, TextEdit } from '../diagnostics/diagnostic.js';
 import { decode } from '../parse/decode.js';
 
+/** One change `check --fix` made, for the report. */
+export interface FixRecord {
+  file: string;
+  line: number;
+  column: number;
+  from: string;
+  to: string;
+  /** The rules the change satisfied. */
+  codes: string[];
+}
+
 export interface FileFix {
   bytes: Uint8Array;
   /** The diagnostics whose edits were applied. */

@@ -29,7 +29,7 @@ export interface Project {
 
 /** A problem with the setup rather than the documents: the CLI exits 2. */
 export interface SetupProblem {
-  code: 'documents-missing' | 'publication-missing' | 'issue-unknown' | 'template-missing';
+  code: 'documents-missing' | 'issues-missing' | 'publication-missing' | 'publication-unusable' | 'issue-unknown' | 'template-missing';
   args: Record<string, string>;
 }
 
@@ -44,7 +44,12 @@ export type LoadResult =
 export function loadProject(host: Host, targets: readonly string[], parseMarkdown?: MarkdownParser): LoadResult {
   const entries = host.listDir(documentsDir);
   if (!entries) return { setup: { code: 'documents-missing', args: { dir: documentsDir } }, diagnostics: [] };
-  const issueIds = entries.filter((name) => !name.startsWith('.') && host.listDir(`${documentsDir}/${name}`) !== undefined);
+  // An issue is a visible folder holding issue.yml or documents; other folders (images, drafts) are not issues.
+  const issueIds = entries.filter((name) => {
+    const inside = visible(host.listDir(`${documentsDir}/${name}`));
+    return inside !== undefined && inside.some((file) => file === 'issue.yml' || isDocumentName(file));
+  });
+  if (issueIds.length === 0) return { setup: { code: 'issues-missing', args: { dir: documentsDir } }, diagnostics: [] };
   const unknown = targets.find((id) => !issueIds.includes(id));
   if (unknown !== undefined) return { setup: { code: 'issue-unknown', args: { issue: unknown, known: issueIds.join('、') } }, diagnostics: [] };
   const bytes = host.readBytes(publicationFile);
@@ -54,7 +59,7 @@ export function loadProject(host: Host, targets: readonly string[], parseMarkdow
   const publicationText = decode(bytes);
   const publication = readPublication(publicationFile, 'text' in publicationText && publicationText.text !== undefined ? publicationText.text : '');
   diagnostics.push(...publication.diagnostics);
-  if (!publication.value) return { setup: { code: 'publication-missing', args: { file: publicationFile } }, diagnostics };
+  if (!publication.value) return { setup: { code: 'publication-unusable', args: { file: publicationFile } }, diagnostics };
 
   const wanted = new Set(targets.length > 0 ? targets : issueIds);
   const issues = issueIds.map((id) => {
@@ -79,12 +84,23 @@ function loadIssue(host: Host, id: string, parseMarkdown: MarkdownParser | undef
     file = meta.value;
   }
   const documents: ParsedDocument[] = [];
-  for (const name of host.listDir(dir) ?? []) {
-    if (!name.toLowerCase().endsWith('.md')) continue;
+  for (const name of visible(host.listDir(dir)) ?? []) {
     const path = `${dir}/${name}`;
+    if (!isDocumentName(name) || host.listDir(path) !== undefined) continue;
     const parsed = parseDocument(path, host.readBytes(path) ?? new Uint8Array(), id, parseMarkdown);
     diagnostics.push(...parsed.diagnostics);
     if (parsed.value) documents.push(parsed.value);
   }
+  if (documents.length === 0 && diagnostics.length === 0)
+    diagnostics.push({ code: 'issue-empty', severity: 'warning', span: { file: metaPath, start: { line: 1, column: 1 } }, args: { issue: id } });
   return { issue: { id, ...(file ? { file } : {}), documents }, diagnostics };
+}
+
+/** Editors' and systems' hidden files (.draft.md, macOS ._x.md) are not part of the issue. */
+function visible(names: string[] | undefined): string[] | undefined {
+  return names?.filter((name) => !name.startsWith('.'));
+}
+
+function isDocumentName(name: string): boolean {
+  return name.toLowerCase().endsWith('.md');
 }

@@ -21,9 +21,9 @@ export function readIssueMeta(id: string, path: string, text: string): Outcome<I
   const fileStart: Span = { file: path, start: { line: 1, column: 1 } };
   const integer = (key: string): number => {
     const field = fields.get(key);
-    if (!field) diagnostics.push({ code: 'issue-invalid', severity: 'error', span: fileStart, args: { field: key, value: '', expected: '正整数 / positive integer' } });
+    if (!field) diagnostics.push({ code: 'issue-field-missing', severity: 'error', span: fileStart, args: { file: path, field: key } });
     else if (typeof field.value !== 'number' || !Number.isInteger(field.value) || field.value < 1)
-      diagnostics.push({ code: 'issue-invalid', severity: 'error', span: field.span, args: { field: key, value: field.source, expected: '正整数 / positive integer' } });
+      diagnostics.push({ code: 'issue-invalid', severity: 'error', span: field.span, args: { field: key, value: field.source, expected: 'integer' } });
     else return field.value;
     return 0;
   };
@@ -31,9 +31,9 @@ export function readIssueMeta(id: string, path: string, text: string): Outcome<I
   const number = integer('number');
   const total = integer('total');
   const published = fields.get('published');
-  if (!published) diagnostics.push({ code: 'issue-invalid', severity: 'error', span: fileStart, args: { field: 'published', value: '', expected: 'YYYY-MM-DD' } });
+  if (!published) diagnostics.push({ code: 'issue-field-missing', severity: 'error', span: fileStart, args: { file: path, field: 'published' } });
   else if (typeof published.value !== 'string' || !isRealIsoDate(published.value))
-    diagnostics.push({ code: 'issue-invalid', severity: 'error', span: published.span, args: { field: 'published', value: published.source, expected: 'YYYY-MM-DD' } });
+    diagnostics.push({ code: 'issue-invalid', severity: 'error', span: published.span, args: { field: 'published', value: published.source, expected: 'date' } });
   if (diagnostics.length > 0) return { value: undefined, diagnostics };
   const spans = new Map([...fields].map(([key, field]) => [key, field.span]));
   return { value: { meta: { id, year, number, total, published: published!.value as string }, path, spans }, diagnostics };

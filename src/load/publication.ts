@@ -32,14 +32,18 @@ export function readPublication(path: string, text: string): Outcome<Publication
   const name = text_('name', true);
   const publisher = text_('publisher', true);
   const website = text_('website', false);
-  const sections = readSections(yaml, bad);
-  const issuers = readIssuers(yaml, bad);
+  const problem: Problem = (node, field, kind) => {
+    diagnostics.push({ code: 'publication-invalid', severity: 'error', span: yaml.spanOf(node), args: { field, problem: kind } });
+  };
+  const sections = readSections(yaml, bad, problem);
+  const issuers = readIssuers(yaml, bad, problem);
   if (sections.length === 0) bad(yaml.document.contents as YamlNode, 'sections', 'list');
   if (diagnostics.length > 0 || !name || !publisher) return { value: undefined, diagnostics };
   return { value: { name, publisher, ...(website ? { website } : {}), sections, issuers }, diagnostics };
 }
 
 type Bad = (node: YamlNode | null | undefined, field: string, expected: string) => void;
+type Problem = (node: YamlNode | null | undefined, field: string, problem: string) => void;
 
 function items(yaml: YamlMap, key: string, bad: Bad): YamlNode[] {
   const node = (yaml.document.get(key, true) ?? null) as YamlNode | null;
@@ -56,7 +60,7 @@ function scalar(item: YamlNode, key: string): { node: YamlNode | null; value: un
   return { node, value: isScalar(node) ? node.value : node?.toJSON() };
 }
 
-function readSections(yaml: YamlMap, bad: Bad): SectionSpec[] {
+function readSections(yaml: YamlMap, bad: Bad, problem: Problem): SectionSpec[] {
   const sections: SectionSpec[] = [];
   for (const item of items(yaml, 'sections', bad)) {
     const name = scalar(item, 'name');
@@ -72,14 +76,15 @@ function readSections(yaml: YamlMap, bad: Bad): SectionSpec[] {
     if (!numberPolicies.includes(policy)) bad(number.node, 'sections.number', numberPolicies.join(' | '));
     const marker = (toc.value ?? 'numbered') as TocMarker;
     if (!tocMarkers.includes(marker)) bad(toc.node, 'sections.toc', tocMarkers.join(' | '));
-    if (dated.value !== undefined && typeof dated.value !== 'boolean') bad(dated.node, 'sections.dated', 'true | false');
-    if (official.value !== undefined && typeof official.value !== 'boolean') bad(official.node, 'sections.official', 'true | false');
+    if (dated.value !== undefined && typeof dated.value !== 'boolean') bad(dated.node, 'sections.dated', 'boolean');
+    if (official.value !== undefined && typeof official.value !== 'boolean') bad(official.node, 'sections.official', 'boolean');
+    if (sections.some((section) => section.name === name.value)) problem(name.node, 'sections.name', 'duplicate-section');
     sections.push({ name: name.value, number: policy, dated: dated.value !== false, official: official.value !== false, toc: marker });
   }
   return sections;
 }
 
-function readIssuers(yaml: YamlMap, bad: Bad): IssuerSpec[] {
+function readIssuers(yaml: YamlMap, bad: Bad, problem: Problem): IssuerSpec[] {
   const issuers: IssuerSpec[] = [];
   for (const item of items(yaml, 'issuers', bad)) {
     const name = scalar(item, 'name');
@@ -90,9 +95,10 @@ function readIssuers(yaml: YamlMap, bad: Bad): IssuerSpec[] {
     }
     const list = Array.isArray(codes.value) ? codes.value : typeof codes.value === 'string' ? [codes.value] : undefined;
     if (!list || !list.every((code) => typeof code === 'string' && code !== '')) {
-      bad(codes.node ?? item, 'issuers.codes', '[代字, …]');
+      bad(codes.node ?? item, 'issuers.codes', 'codes-list');
       continue;
     }
+    if (list.some((code) => issuers.some((issuer) => issuer.codes.includes(code as string)))) problem(codes.node, 'issuers.codes', 'duplicate-code');
     issuers.push({ name: name.value, codes: list as string[] });
   }
   return issuers;

@@ -20,7 +20,7 @@ export function readYamlMap(path: string, yamlText: string, baseOffset: number, 
     code: 'yaml-syntax',
     severity: 'error' as const,
     span: at(error.pos[0] ?? 0),
-    args: { detail: error.message.split('\n')[0] ?? error.code },
+    args: { detail: error.message.split('\n')[0] ?? error.code, kind: yamlErrorKind(yamlText, error.pos[0] ?? 0, error.code) },
   }));
   if (diagnostics.length > 0) return { diagnostics };
   const spanOf = (node: YamlNode | null | undefined): Span => {
@@ -30,7 +30,12 @@ export function readYamlMap(path: string, yamlText: string, baseOffset: number, 
   const fields = new Map<string, RawField>();
   const contents = document.contents;
   if (contents !== null && !isMap(contents)) {
-    return { diagnostics: [{ code: 'yaml-not-map', severity: 'error', span: spanOf(contents), args: {} }] };
+    // `title：…` with a full-width colon reads as one plain string rather than failing to parse.
+    const kind = yamlErrorKind(yamlText, contents.range?.[0] ?? 0, '');
+    const diagnostic: Diagnostic = kind
+      ? { code: 'yaml-syntax', severity: 'error', span: spanOf(contents), args: { detail: kind, kind } }
+      : { code: 'yaml-not-map', severity: 'error', span: spanOf(contents), args: {} };
+    return { diagnostics: [diagnostic] };
   }
   for (const pair of contents?.items ?? []) {
     const key = pair.key as YamlNode | null;
@@ -47,4 +52,18 @@ export function readYamlMap(path: string, yamlText: string, baseOffset: number, 
     });
   }
   return { value: { fields, spanOf, document }, diagnostics };
+}
+
+/**
+ * Names the mistake an editor most likely made, for the message catalogue: the YAML library's own messages are
+ * English and describe the parser, not the fix. Full-width colons after keys are the classic slip.
+ */
+function yamlErrorKind(text: string, offset: number, code: string): string {
+  const lineStart = text.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
+  const lineEnd = text.indexOf('\n', offset);
+  const previousStart = text.lastIndexOf('\n', Math.max(0, lineStart - 2)) + 1;
+  const nearby = text.slice(previousStart, lineEnd < 0 ? text.length : lineEnd);
+  if (/^[ \t]*[A-Za-z_][\w-]*[ \t]*：/mu.test(nearby)) return 'FULLWIDTH_COLON';
+  if (/^[ \t]*[A-Za-z_][\w-]*: [^'"\n]*: /mu.test(nearby)) return 'VALUE_COLON';
+  return code;
 }

@@ -1,5 +1,6 @@
 /** Reporters: pure functions from diagnostics to text, chosen by name. */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { FixRecord } from '../fix/index.js';
 import { describe, type Lang } from '../diagnostics/codes.js';
 import { formatPretty } from './pretty.js';
 import { formatJson } from './json.js';
@@ -38,8 +39,8 @@ export function resolve(diagnostic: Diagnostic, lang: Lang): ResolvedDiagnostic 
 export interface ReportOptions {
   lang: Lang;
   color: boolean;
-  /** Lines describing what --fix changed, printed before the problems. */
-  fixed?: readonly string[];
+  /** What --fix changed, reported before the problems. */
+  fixed?: readonly FixRecord[];
 }
 
 export type Format = 'pretty' | 'json' | 'github';
@@ -49,9 +50,9 @@ export function formatDiagnostics(format: Format, diagnostics: readonly Diagnost
   const resolved = diagnostics.map((d) => resolve(d, options.lang));
   switch (format) {
     case 'json':
-      return Promise.resolve(formatJson(resolved));
+      return Promise.resolve(formatJson(resolved, options.fixed ?? []));
     case 'github':
-      return Promise.resolve(formatGithub(resolved));
+      return Promise.resolve(formatGithub(resolved, options.fixed ?? []));
     case 'pretty':
       return formatPretty(resolved, options);
   }

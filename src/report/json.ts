@@ -1,7 +1,8 @@
 /** Machine-readable report; the schema is documented in README ("JSON output"). Field order is stable. */
+import type { FixRecord } from '../fix/index.js';
 import type { ResolvedDiagnostic } from './index.js';
 
-export function formatJson(diagnostics: readonly ResolvedDiagnostic[]): string {
+export function formatJson(diagnostics: readonly ResolvedDiagnostic[], fixed: readonly FixRecord[]): string {
   const errorCount = diagnostics.filter((d) => d.severity === 'error').length;
   const report = {
     version: 1,
@@ -19,6 +20,7 @@ export function formatJson(diagnostics: readonly ResolvedDiagnostic[]): string {
       hint: d.hint ?? null,
       fix: d.fix ?? null,
     })),
+    fixed: fixed.map((f) => ({ file: f.file, line: f.line, column: f.column, from: f.from, to: f.to, codes: f.codes })),
   };
   return `${JSON.stringify(report, null, 2)}\n`;
 }

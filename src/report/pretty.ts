@@ -3,15 +3,16 @@ import type { ReportOptions, ResolvedDiagnostic } from './index.js';
 
 const summaries = {
   zh: (errors: number, warnings: number) => (errors + warnings === 0 ? '✔ 未发现问题' : `✖ ${errors} 个错误，${warnings} 个警告`),
-  en: (errors: number, warnings: number) => (errors + warnings === 0 ? '✔ no problems' : `✖ ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`),
+  en: (errors: number, warnings: number) => (errors + warnings === 0 ? '✔ no problems' : `✖ ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`),
 };
+export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 const labels = { zh: { error: '错误', warning: '警告', fix: '修正' }, en: { error: 'error', warning: 'warning', fix: 'fix' } };
 
 export async function formatPretty(diagnostics: readonly ResolvedDiagnostic[], options: ReportOptions): Promise<string> {
   const { Chalk } = await import('chalk');
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
   const label = labels[options.lang];
-  const lines: string[] = (options.fixed ?? []).map((line) => `${chalk.green(label.fix)} ${line}`);
+  const lines: string[] = (options.fixed ?? []).map((f) => `${chalk.green(label.fix)} ${f.file}:${f.line}:${f.column}  ${f.from} → ${f.to}  ${chalk.dim(`(${f.codes.join(', ')})`)}`);
   if (lines.length > 0) lines.push('');
   const byFile = new Map<string, ResolvedDiagnostic[]>();
   for (const d of diagnostics) byFile.set(d.file ?? '', [...(byFile.get(d.file ?? '') ?? []), d]);

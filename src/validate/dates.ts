@@ -7,7 +7,7 @@ export function isRealIsoDate(text: string): boolean {
   const match = isoPattern.exec(text);
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+  return year >= 1000 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
 export function daysInMonth(year: number, month: number): number {
@@ -28,7 +28,7 @@ const fullWidthDigits = /[０-９]/g;
  */
 export function looseDateToIso(text: string): string | undefined {
   const ascii = text.trim().replace(fullWidthDigits, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
-  const match = /^(\d{4})\s*(?:年|-|\/|\.)\s*(\d{1,2})\s*(?:月|-|\/|\.)\s*(\d{1,2})\s*日?$/.exec(ascii);
+  const match = /^(\d{4})\s*(?:年|-|\/|\.)\s*(\d{1,2})\s*(?:月|-|\/|\.)\s*(\d{1,2})\s*[日号]?$/.exec(ascii);
   if (!match) return undefined;
   const iso = `${match[1]}-${match[2]!.padStart(2, '0')}-${match[3]!.padStart(2, '0')}`;
   return isRealIsoDate(iso) ? iso : undefined;

@@ -70,7 +70,8 @@ export function toDiagnostic(rule: Rule, report: Report): Diagnostic {
 export function replaceValue(field: RawField, value: string): TextEdit | undefined {
   const start = field.span.start.offset;
   const end = field.span.end?.offset;
-  if (start === undefined || end === undefined) return undefined;
+  // Block scalars (| and >) span several lines and their indicators; a human rewrites those.
+  if (start === undefined || end === undefined || /^[|>]/.test(field.source)) return undefined;
   const quote = field.source[0] === '"' || field.source[0] === "'" ? field.source[0] : '';
   return { kind: 'replace', start, end, text: `${quote}${value}${quote}` };
 }

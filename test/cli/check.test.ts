@@ -59,10 +59,10 @@ describe('gazette check', () => {
     const root = tempProject({ 'documents/2021-4/a.md': good });
     const unknown = runCli(['check', '2030-1'], root);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('没有名为 2030-1 的期次');
+    expect(unknown.stdout).toContain('没有名为 2030-1 的期次');
     const empty = runCli(['check', '--root', join(root, 'documents', '2021-4')], root);
     expect(empty.code).toBe(2);
-    expect(empty.stderr).toContain('找不到 documents/');
+    expect(empty.stdout).toContain('找不到 documents/');
     expect(runCli(['check', '--format', 'xml'], root).code).toBe(2);
   });
 

@@ -9,6 +9,6 @@ export const dateAfterPublication: Rule = {
     const field = doc.text('date');
     const published = doc.issue?.published;
     if (!field || !published || !isRealIsoDate(field.value) || field.value <= published) return;
-    report({ code: 'date-after-publication', span: field.span, args: { date: chineseDate(field.value), published: chineseDate(published) } });
+    report({ code: 'date-after-publication', span: field.span, args: { date: field.value, published, dateZh: chineseDate(field.value), publishedZh: chineseDate(published) } });
   },
 };

@@ -14,7 +14,8 @@ export const dateValid: Rule = {
   check({ doc, report }) {
     const field = doc.parsed.fields.get('date');
     if (!field || field.value === null) return;
-    const text = String(field.value).trim();
+    // Aliases, tags and structures are not dates; show them as written.
+    const text = (typeof field.value === 'string' || typeof field.value === 'number' ? String(field.value) : field.source).trim();
     if (isRealIsoDate(text)) return;
     const iso = looseDateToIso(text);
     if (iso) {
@@ -23,8 +24,9 @@ export const dateValid: Rule = {
       return;
     }
     const parts = /^(\d{4})\D+(\d{1,2})\D+(\d{1,2})\D*$/.exec(text);
-    const [year, month] = [Number(parts?.[1]), Number(parts?.[2])];
-    const known: Record<string, number> = parts && month >= 1 && month <= 12 ? { year, month, days: daysInMonth(year, month) } : {};
+    const [year, month, day] = [Number(parts?.[1]), Number(parts?.[2]), Number(parts?.[3])];
+    // "只有N天" only when the day really is past the month's end.
+    const known: Record<string, number> = parts && month >= 1 && month <= 12 && day > daysInMonth(year, month) ? { year, month, days: daysInMonth(year, month) } : {};
     report({ code: 'date-invalid', span: field.span, args: { date: text, ...known } });
   },
 };

@@ -27,9 +27,9 @@ export const fields: Rule = {
         report({ code: 'field-unknown', span: field.keySpan, args: { field: key, known: knownFields.join(', ') }, ...(guess ? { fix: guess } : {}) });
       } else if (key === 'order') {
         if (typeof field.value !== 'number' || !Number.isInteger(field.value) || field.value < 1)
-          report({ code: 'field-type', span: field.span, args: { field: key, value: field.source, expected: '正整数 / positive integer' } });
+          report({ code: 'field-type', span: field.span, args: { field: key, value: field.source, expected: 'integer' } });
       } else if (textFields.includes(key) && field.value !== null && typeof field.value !== 'string' && key !== 'date') {
-        report({ code: 'field-type', span: field.span, args: { field: key, value: field.source, expected: '文本 / text' } });
+        report({ code: 'field-type', span: field.span, args: { field: key, value: field.source, expected: key === 'number' || key === 'interprets' ? 'document-number' : 'text' } });
       }
     }
   },

@@ -9,6 +9,7 @@ export const numberFormat: Rule = {
     const field = doc.text('number');
     if (!field) return;
     const parts = splitNumber(field.value);
-    if (!parts || parts.code === '') report({ code: 'number-format', span: field.span, args: { number: field.value } });
+    // A sequence of zeros has no correct form to fix towards: numbering starts at 1.
+    if (!parts || parts.code === '' || /^[0０]+$/.test(parts.sequence)) report({ code: 'number-format', span: field.span, args: { number: field.value } });
   },
 };

@@ -3,5 +3,5 @@ import { defineNumberRule } from './number-rule.js';
 
 export const numberLeadingZero = defineNumberRule(
   { codes: { 'number-leading-zero': 'error' }, standard: ['A4'], fixable: true, description: '发文顺序号不编虚位' },
-  ({ sequence }) => (sequence.length > 1 && /^[0０]/.test(sequence) ? { safe: true, args: { sequence } } : undefined),
+  ({ sequence }) => (sequence.length > 1 && /^[0０]/.test(sequence) ? { safe: /[1-9１-９]/.test(sequence), args: { sequence } } : undefined),
 );

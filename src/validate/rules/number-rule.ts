@@ -1,7 +1,7 @@
 /** Shared wiring for the per-aspect 发文字号 rules (A2–A9): find the field, split it, report with fix and edit. */
 import type { MessageArgs } from '../../diagnostics/diagnostic.js';
 import { replaceValue, type Rule, type RuleMeta } from '../rule.js';
-import { safeNormalizeNumber, splitNumber, suggestNumber, type NumberParts } from '../number.js';
+import { canonicalNumber, safeNormalizeNumber, splitNumber, suggestNumber, type NumberParts } from '../number.js';
 
 export interface NumberFinding {
   args?: MessageArgs;
@@ -23,7 +23,10 @@ export function defineNumberRule(meta: RuleMeta, detect: (parts: NumberParts) =>
       if (!finding) return;
       const normalized = safeNormalizeNumber(field.value);
       const edit = finding.safe && normalized !== field.value ? replaceValue(field, normalized) : undefined;
-      report({ code, span: field.span, args: { number: field.value, ...finding.args }, fix: suggestNumber(field.value), ...(edit ? { edit } : {}) });
+      // Suggest only a number that would pass every format rule; otherwise the hint explains instead.
+      const suggestion = suggestNumber(field.value);
+      const fix = canonicalNumber.test(suggestion) ? { fix: suggestion } : {};
+      report({ code, span: field.span, args: { number: field.value, ...finding.args }, ...fix, ...(edit ? { edit } : {}) });
     },
   };
 }

@@ -10,7 +10,14 @@ export const titleDoctype: Rule = {
     const field = doc.text('title');
     if (!field || !doc.section?.official) return;
     const title = field.value.trim();
-    if (documentTypes.some((type) => title.endsWith(type))) return;
+    const type = documentTypes.find((t) => title.endsWith(t));
+    // 文种重叠: "请示报告", "意见通知" — two types stacked without 的 between them.
+    const stacked = type && documentTypes.find((t) => t !== '令' && title.slice(0, -type.length).endsWith(t));
+    if (stacked) {
+      report({ code: 'title-doctype', span: field.span, args: { title, types: documentTypes.join('、'), double: `${stacked}${type}` } });
+      return;
+    }
+    if (type) return;
     const trailing = /[。；，.;,]$/u.test(title) ? title.slice(0, -1) : undefined;
     report({
       code: 'title-doctype',
