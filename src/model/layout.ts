@@ -13,8 +13,13 @@ export interface TextBox {
   y: number;
   /** Extra space after every glyph (pdfkit `characterSpacing`, PDF `Tc`). */
   characterSpacing: number;
-  /** Drawn width: natural advance plus characterSpacing × (glyphs − 1). */
+  /** Drawn width: natural advance, less the adjustments, plus characterSpacing × (glyphs − 1). */
   width: number;
+  /**
+   * Advances shortened inside the line (tight punctuation pairs such as 。”): after the character at UTF-16
+   * offset `after` in `text`, the next glyph moves `amount` points left.
+   */
+  adjustments?: readonly { after: number; amount: number }[];
   /** `#rrggbb`; black when absent. */
   color?: string;
   /** Degrees, counter-clockwise, around (x, y). */

@@ -1,0 +1,325 @@
+/** Fonts named by the theme: loaded once per process, with cheap cached measuring for CJK text. */
+import * as fontkit from 'fontkit';
+import type { Font, Glyph, GlyphPosition, GlyphRun } from 'fontkit';
+import type { Diagnostic, Outcome } from '../diagnostics/diagnostic.js';
+import type { Host } from '../host/host.js';
+import type { Theme } from '../theme/index.js';
+
+/** Width (in 1/1000 em) and glyph count of a string, as the renderer will draw it. */
+export interface Measure {
+  width: number;
+  glyphs: number;
+}
+
+/** One loaded font file. `font` is what the renderer hands to pdfkit. */
+export interface LoadedFont {
+  key: string;
+  ref: string;
+  font: Font;
+  /** Advance of one code point drawn unshaped (see isUnshapedCodePoint), in 1/1000 em. */
+  advance(codePoint: number): number;
+  /** Ascent and descent in 1/1000 em (descent negative). */
+  ascent: number;
+  descent: number;
+  hasGlyph(codePoint: number): boolean;
+  measure(text: string): Measure;
+}
+
+export interface FontSet {
+  /** Font key (from theme.fonts) → loaded font. */
+  readonly fonts: ReadonlyMap<string, LoadedFont>;
+  get(key: string): LoadedFont;
+}
+
+/** Han characters, CJK symbols and punctuation, full-width forms and curly quotes: where lines may break. */
+export function isCjkCodePoint(cp: number): boolean {
+  return (
+    (cp >= 0x4e00 && cp <= 0x9fff) ||
+    (cp >= 0x3400 && cp <= 0x4dbf) ||
+    (cp >= 0x3000 && cp <= 0x303f) ||
+    (cp >= 0xff01 && cp <= 0xff5e) ||
+    (cp >= 0x2018 && cp <= 0x201d) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0x20000 && cp <= 0x2ffff)
+  );
+}
+
+/**
+ * Code points drawn without fontkit's GSUB/GPOS pass: CJK (one glyph each, advance never changed by
+ * shaping) and printable ASCII/Latin-1 (only pair kerning would change, which the gazette does without).
+ * Everything else is shaped: —— and …… become ligatures, combining marks need positioning.
+ */
+export function isUnshapedCodePoint(cp: number): boolean {
+  return (cp >= 0x20 && cp < 0x7f) || (cp >= 0xa0 && cp <= 0xff) || isCjkCodePoint(cp);
+}
+
+/** fontkit internals used by the subsetting fast path (fontkit 2.0.4); checked before use. */
+interface FontInternals {
+  loca?: { offsets: number[] };
+  _getTableStream(tag: string): { pos: number; readBuffer(length: number): Uint8Array } | null;
+  _variationProcessor?: unknown;
+}
+interface TrueTypeSubset {
+  _addGlyph(gid: number): number;
+  glyf: Uint8Array[];
+  loca: { offsets: number[] };
+  hmtx: { metrics: { advance: number; bearing: number }[] };
+  offset: number;
+}
+
+/** Horizontal metrics read straight from the sfnt tables, so measuring never decodes glyph outlines. */
+interface Metrics {
+  advance(gid: number): number;
+  bearing(gid: number): number;
+}
+
+/** Reads hhea/hmtx from an uncompressed TrueType/OpenType file; undefined for anything else (WOFF, TTC). */
+function readMetrics(bytes: Uint8Array): Metrics | undefined {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (bytes.byteLength < 12) return undefined;
+  const version = view.getUint32(0);
+  if (version !== 0x00010000 && version !== 0x4f54544f && version !== 0x74727565) return undefined;
+  const tables = new Map<string, number>();
+  const count = view.getUint16(4);
+  for (let i = 0; i < count; i++) {
+    const at = 12 + 16 * i;
+    if (at + 16 > bytes.byteLength) return undefined;
+    tables.set(String.fromCharCode(bytes[at] ?? 0, bytes[at + 1] ?? 0, bytes[at + 2] ?? 0, bytes[at + 3] ?? 0), view.getUint32(at + 8));
+  }
+  const hhea = tables.get('hhea');
+  const hmtx = tables.get('hmtx');
+  if (hhea === undefined || hmtx === undefined) return undefined;
+  const longMetrics = view.getUint16(hhea + 34);
+  if (longMetrics === 0) return undefined;
+  return {
+    advance: (gid) => view.getUint16(hmtx + 4 * Math.min(gid, longMetrics - 1)),
+    bearing: (gid) =>
+      gid < longMetrics ? view.getInt16(hmtx + 4 * gid + 2) : view.getInt16(hmtx + 4 * longMetrics + 2 * (gid - longMetrics)),
+  };
+}
+
+/** A GlyphRun whose advanceWidth follows its positions, as pdfkit scales positions in place. */
+class Run implements GlyphRun {
+  constructor(
+    readonly glyphs: Glyph[],
+    readonly positions: GlyphPosition[],
+  ) {}
+  get advanceWidth(): number {
+    let width = 0;
+    for (const p of this.positions) width += p.xAdvance;
+    return width;
+  }
+}
+
+interface Shaped {
+  glyphs: Glyph[];
+  positions: GlyphPosition[];
+  width: number;
+}
+
+function createLoadedFont(key: string, ref: string, base: Font, metrics: Metrics | undefined): LoadedFont {
+  const scale = 1000 / base.unitsPerEm;
+  const glyphCache = new Map<number, Glyph>();
+  const shapedCache = new Map<string, Shaped>();
+  const measureCache = new Map<string, Measure>();
+  const cmap = (base as unknown as { _cmapProcessor?: { lookup(cp: number): number } })._cmapProcessor;
+
+  /** The glyph pdfkit needs (id, advance, code points); plain data unless the metrics could not be read. */
+  const glyphFor = (cp: number): Glyph => {
+    let glyph = glyphCache.get(cp);
+    if (glyph === undefined) {
+      if (metrics && cmap) {
+        const id = cmap.lookup(cp) ?? 0;
+        glyph = { id, codePoints: [cp], advanceWidth: metrics.advance(id) };
+      } else {
+        glyph = base.glyphForCodePoint(cp);
+      }
+      glyphCache.set(cp, glyph);
+    }
+    return glyph;
+  };
+  const shape = (text: string): Shaped => {
+    let shaped = shapedCache.get(text);
+    if (shaped === undefined) {
+      const run = base.layout(text);
+      const positions = run.positions.map((p) => ({ ...p }));
+      shaped = { glyphs: run.glyphs, positions, width: positions.reduce((w, p) => w + p.xAdvance, 0) };
+      shapedCache.set(text, shaped);
+    }
+    return shaped;
+  };
+  /** End (exclusive) of the run of shaped code points starting at `i`. */
+  const shapedRunEnd = (text: string, i: number): number => {
+    let j = i;
+    while (j < text.length) {
+      const c = text.codePointAt(j) ?? 0;
+      if (isUnshapedCodePoint(c)) break;
+      j += c > 0xffff ? 2 : 1;
+    }
+    return j;
+  };
+
+  // pdfkit lays out through font.layout; the wrapper keeps every other method of the fontkit font.
+  const fast = Object.create(base) as Font;
+  fast.layout = (text: string, features?: unknown): GlyphRun => {
+    if (features !== undefined) return base.layout(text, features);
+    const glyphs: Glyph[] = [];
+    const positions: GlyphPosition[] = [];
+    let i = 0;
+    while (i < text.length) {
+      const cp = text.codePointAt(i) ?? 0;
+      if (isUnshapedCodePoint(cp)) {
+        const glyph = glyphFor(cp);
+        glyphs.push(glyph);
+        positions.push({ xAdvance: glyph.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 });
+        i += cp > 0xffff ? 2 : 1;
+        continue;
+      }
+      const j = shapedRunEnd(text, i);
+      const shaped = shape(text.slice(i, j));
+      glyphs.push(...shaped.glyphs);
+      for (const p of shaped.positions) positions.push({ ...p });
+      i = j;
+    }
+    return new Run(glyphs, positions);
+  };
+
+  // fontkit's TrueType subsetter decodes every glyph's outline only to find composite glyphs; the first
+  // int16 of the raw glyph record (numberOfContours < 0) says the same without decoding.
+  const createSubset = base.createSubset;
+  fast.createSubset = function (this: Font): TrueTypeSubset {
+    const subset = createSubset.call(this) as TrueTypeSubset;
+    const internals = base as unknown as FontInternals;
+    const hmtx = metrics;
+    if (!hmtx || typeof subset._addGlyph !== 'function' || !internals.loca || typeof internals._getTableStream !== 'function') return subset;
+    const slowAdd = subset._addGlyph;
+    subset._addGlyph = function (this: TrueTypeSubset, gid: number): number {
+      const offsets = internals.loca?.offsets ?? [];
+      const start = offsets[gid] ?? 0;
+      const end = offsets[gid + 1] ?? start;
+      const stream = internals._getTableStream('glyf');
+      if (stream === null || internals._variationProcessor) return slowAdd.call(this, gid);
+      stream.pos += start;
+      const bytes = stream.readBuffer(end - start);
+      if (bytes.length >= 2 && ((bytes[0] as number) & 0x80) !== 0) return slowAdd.call(this, gid);
+      this.glyf.push(bytes);
+      this.loca.offsets.push(this.offset);
+      this.hmtx.metrics.push({ advance: hmtx.advance(gid), bearing: hmtx.bearing(gid) });
+      this.offset += bytes.length;
+      return this.glyf.length - 1;
+    };
+    return subset;
+  };
+
+  const advances = new Map<number, number>();
+  /** Advance of one unshaped code point, in 1/1000 em. */
+  const advance = (cp: number): number => {
+    let a = advances.get(cp);
+    if (a === undefined) {
+      a = glyphFor(cp).advanceWidth * scale;
+      advances.set(cp, a);
+    }
+    return a;
+  };
+  const measure = (text: string): Measure => {
+    let m = measureCache.get(text);
+    if (m !== undefined) return m;
+    let width = 0;
+    let count = 0;
+    let i = 0;
+    while (i < text.length) {
+      const cp = text.codePointAt(i) ?? 0;
+      if (isUnshapedCodePoint(cp)) {
+        width += advance(cp);
+        count += 1;
+        i += cp > 0xffff ? 2 : 1;
+        continue;
+      }
+      const j = shapedRunEnd(text, i);
+      const shaped = shape(text.slice(i, j));
+      width += shaped.width * scale;
+      count += shaped.glyphs.length;
+      i = j;
+    }
+    m = { width, glyphs: count };
+    measureCache.set(text, m);
+    return m;
+  };
+
+  const glyphPresence = new Map<number, boolean>();
+  return {
+    key,
+    ref,
+    font: fast,
+    ascent: base.ascent * scale,
+    descent: base.descent * scale,
+    advance,
+    hasGlyph(cp) {
+      let has = glyphPresence.get(cp);
+      if (has === undefined) {
+        has = base.hasGlyphForCodePoint(cp);
+        glyphPresence.set(cp, has);
+      }
+      return has;
+    },
+    measure,
+  };
+}
+
+/** Parsed font files by ref: a font file is read and parsed once per process. */
+const loaded = new Map<string, { font: Font; metrics: Metrics | undefined }>();
+
+/** Loads every font the theme names. A missing or unreadable file → `font-missing` / `font-invalid`. */
+export function loadFonts(theme: Theme, host: Host): Outcome<FontSet> {
+  const diagnostics: Diagnostic[] = [];
+  const fonts = new Map<string, LoadedFont>();
+  const byRef = new Map<string, LoadedFont>();
+  for (const [key, ref] of Object.entries(theme.fonts)) {
+    const same = byRef.get(ref);
+    if (same !== undefined) {
+      fonts.set(key, same);
+      continue;
+    }
+    let entry = loaded.get(ref);
+    if (entry === undefined) {
+      const bytes = host.readAsset(ref);
+      const span = theme.fontSpans.get(key);
+      if (bytes === undefined) {
+        diagnostics.push({ code: 'font-missing', severity: 'error', ...(span ? { span } : {}), args: { font: key, ref } });
+        continue;
+      }
+      let base: Font;
+      try {
+        base = fontkit.create(bytes);
+      } catch (error) {
+        diagnostics.push({
+          code: 'font-invalid',
+          severity: 'error',
+          ...(span ? { span } : {}),
+          args: { font: key, ref, reason: error instanceof Error ? error.message : String(error) },
+        });
+        continue;
+      }
+      if (typeof base.layout !== 'function' || typeof base.glyphForCodePoint !== 'function') {
+        diagnostics.push({ code: 'font-invalid', severity: 'error', ...(span ? { span } : {}), args: { font: key, ref, reason: 'collection' } });
+        continue;
+      }
+      entry = { font: base, metrics: readMetrics(bytes) };
+      loaded.set(ref, entry);
+    }
+    const font = createLoadedFont(key, ref, entry.font, entry.metrics);
+    fonts.set(key, font);
+    byRef.set(ref, font);
+  }
+  return {
+    value: {
+      fonts,
+      get(key) {
+        const font = fonts.get(key) ?? fonts.values().next().value;
+        if (font === undefined) throw new Error(`no font loaded for ${key}`);
+        return font;
+      },
+    },
+    diagnostics,
+  };
+}

@@ -1,0 +1,240 @@
+/**
+ * Layout: the whole issue as positioned boxes. Body pages are numbered from 1 and the cover and TOC carry
+ * roman labels, so TOC page numbers come straight from the body layout; the assembled pages are then
+ * checked against the TOC (anchors vs. printed numbers) and the TOC rebuilt until they agree.
+ */
+import type { Diagnostic, Outcome } from '../diagnostics/diagnostic.js';
+import type { FontSet } from '../fonts/index.js';
+import type { Gazette } from '../model/gazette.js';
+import type { Box, OutlineSection, Page, PagedGazette, TextBox, TocEntry } from '../model/layout.js';
+import type { StyleName, Theme } from '../theme/index.js';
+import { chineseDate, gazetteBlocks } from './blocks.js';
+import { fillPages, type FilledPage } from './pages.js';
+import { baselineOffset, blockRows, checkGlyphs, type RowContext } from './rows.js';
+import { tocEntries, tocRows } from './toc.js';
+
+export interface PaginateOptions {
+  draft: boolean;
+}
+
+const MAX_PASSES = 5;
+const MM = 72 / 25.4;
+
+function romanLower(n: number): string {
+  const table: [number, string][] = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
+  let out = '';
+  for (const [value, digits] of table) {
+    while (n >= value) {
+      out += digits;
+      n -= value;
+    }
+  }
+  return out;
+}
+
+/** `2021年第4期` */
+function issueLabel(gazette: Gazette): string {
+  return `${gazette.issue.year}年第${gazette.issue.number}期`;
+}
+
+function singleLine(ctx: RowContext, style: StyleName, text: string, y: number, role: TextBox['role'], color?: string): TextBox {
+  const s = ctx.theme.styles[style];
+  const font = ctx.fonts.get(s.font);
+  checkGlyphs(ctx, text, font, undefined);
+  let size = s.size;
+  let width = (font.measure(text).width * size) / 1000;
+  if (width > ctx.width) {
+    size = (size * ctx.width) / width;
+    width = ctx.width;
+  }
+  return {
+    kind: 'text',
+    text,
+    font: s.font,
+    size,
+    x: ctx.left + (ctx.width - width) / 2,
+    y,
+    characterSpacing: 0,
+    width,
+    role,
+    ...(color ? { color } : {}),
+  };
+}
+
+function coverPage(ctx: RowContext, gazette: Gazette): Box[] {
+  const { theme } = ctx;
+  const top = theme.page.margins.top;
+  const bottom = theme.page.height - theme.page.margins.bottom;
+  const red = theme.mastheadColor;
+  const name = theme.styles.mastheadName;
+  const issue = theme.styles.mastheadIssue;
+  const meta = theme.styles.mastheadMeta;
+  const right = ctx.left + ctx.width;
+  const boxes: Box[] = [];
+  let y = top + 10 * MM;
+  boxes.push(singleLine(ctx, 'mastheadName', gazette.publication.name, y + baselineOffset(name), 'masthead', red));
+  y += name.leading + 4;
+  boxes.push({ kind: 'rule', x1: ctx.left, y1: y, x2: right, y2: y, lineWidth: 2, color: red });
+  boxes.push({ kind: 'rule', x1: ctx.left, y1: y + 4, x2: right, y2: y + 4, lineWidth: 0.5, color: red });
+  y += 4 + issue.leading;
+  boxes.push(singleLine(ctx, 'mastheadIssue', issueLabel(gazette), y + baselineOffset(issue), 'masthead'));
+  y += issue.leading;
+  boxes.push(singleLine(ctx, 'mastheadMeta', `（总第${gazette.issue.total}期）`, y + baselineOffset(meta), 'masthead'));
+
+  const lines = [`${gazette.publication.publisher}主办`, `${chineseDate(gazette.issue.published)}出版`];
+  if (gazette.publication.website) lines.push(`网址：${gazette.publication.website}`);
+  let by = bottom - lines.length * meta.leading;
+  boxes.push({ kind: 'rule', x1: ctx.left, y1: by - 8, x2: right, y2: by - 8, lineWidth: 0.5, color: red });
+  for (const line of lines) {
+    boxes.push(singleLine(ctx, 'mastheadMeta', line, by + baselineOffset(meta), 'masthead'));
+    by += meta.leading;
+  }
+  return boxes;
+}
+
+function furniture(ctx: RowContext, gazette: Gazette, folio: number): Box[] {
+  const { theme } = ctx;
+  const boxes: Box[] = [];
+  const top = theme.page.margins.top;
+  const bottom = theme.page.height - theme.page.margins.bottom;
+  if (theme.runningHead) {
+    const rh = theme.styles.runningHead;
+    const y = top - 6 * MM;
+    boxes.push(singleLine(ctx, 'runningHead', `${gazette.publication.name}\u3000${issueLabel(gazette)}`, y - 0.25 * rh.size, 'running-head'));
+    boxes.push({ kind: 'rule', x1: ctx.left, y1: y + 0.25 * rh.size, x2: ctx.left + ctx.width, y2: y + 0.25 * rh.size, lineWidth: 0.5 });
+  }
+  const fs = theme.styles.folio;
+  const font = ctx.fonts.get(fs.font);
+  const text = `— ${folio} —`;
+  const width = (font.measure(text).width * fs.size) / 1000;
+  const em = theme.styles.body.size;
+  let x = ctx.left + (ctx.width - width) / 2;
+  if (theme.folio === 'outer') x = folio % 2 === 1 ? ctx.left + ctx.width - em - width : ctx.left + em;
+  // GB/T 9704 7.5: the dashes' top 7 mm below the type area.
+  const y = bottom + 7 * MM + 0.6 * fs.size;
+  boxes.push({ kind: 'text', text, font: fs.font, size: fs.size, x, y, characterSpacing: 0, width, role: 'folio' });
+  return boxes;
+}
+
+function draftMark(ctx: RowContext): Box {
+  const { theme } = ctx;
+  const s = theme.styles.draft;
+  const text = '草稿 DRAFT';
+  const width = (ctx.fonts.get(s.font).measure(text).width * s.size) / 1000;
+  const angle = 45;
+  const rad = (angle * Math.PI) / 180;
+  const cx = theme.page.width / 2 + 0.35 * s.size * Math.sin(rad);
+  const cy = theme.page.height / 2 + 0.35 * s.size * Math.cos(rad);
+  return {
+    kind: 'text',
+    text,
+    font: s.font,
+    size: s.size,
+    x: cx - (width / 2) * Math.cos(rad),
+    y: cy + (width / 2) * Math.sin(rad),
+    characterSpacing: 0,
+    width,
+    color: '#d9d9d9',
+    rotation: angle,
+    role: 'draft',
+  };
+}
+
+/** Where each document's anchor landed: document id → printed body page, from the assembled pages. */
+function anchoredPages(pages: readonly Page[]): Map<string, number> {
+  const found = new Map<string, number>();
+  for (const page of pages) {
+    if (page.folio === undefined) continue;
+    for (const box of page.boxes) {
+      if (box.kind === 'anchor' && box.name.startsWith('doc-') && !found.has(box.name)) found.set(box.name.slice(4), page.folio);
+    }
+  }
+  return found;
+}
+
+function toPage(kind: Page['kind'], label: string, filled: FilledPage, folio?: number): Page {
+  const anchors: Box[] = filled.anchors.map(({ anchor, y }) => ({ kind: 'anchor', name: anchor.name, y }));
+  return { kind, label, ...(folio !== undefined ? { folio } : {}), boxes: [...anchors, ...filled.boxes] };
+}
+
+export function paginate(gazette: Gazette, theme: Theme, fonts: FontSet, options: PaginateOptions): Outcome<PagedGazette> {
+  const diagnostics: Diagnostic[] = [];
+  const { margins } = theme.page;
+  const ctx: RowContext = {
+    theme,
+    fonts,
+    left: margins.left,
+    width: theme.page.width - margins.left - margins.right,
+    diagnostics,
+    reported: new Set(),
+  };
+  const top = margins.top;
+  const bottom = theme.page.height - margins.bottom;
+
+  const bodyFilled = fillPages(blockRows(ctx, gazetteBlocks(gazette, theme.headOrder)), top, bottom);
+  const bodyPages = bodyFilled.map((filled, i) => toPage('body', String(i + 1), filled, i + 1));
+  let pageOf = anchoredPages(bodyPages);
+
+  let toc: TocEntry[] = [];
+  let front: Page[] = [];
+  let converged = false;
+  for (let pass = 0; pass < MAX_PASSES && !converged; pass++) {
+    toc = tocEntries(gazette, pageOf);
+    const tocFilled = fillPages(tocRows(ctx, gazette, toc), top, bottom);
+    front = [{ kind: 'cover', label: 'i', boxes: coverPage(ctx, gazette) }];
+    tocFilled.forEach((filled, i) => front.push(toPage('toc', romanLower(i + 2), filled)));
+    const actual = anchoredPages([...front, ...bodyPages]);
+    converged = toc.every((entry) => actual.get(entry.documentId) === entry.page);
+    pageOf = actual;
+  }
+  if (!converged) diagnostics.push({ code: 'toc-not-converged', severity: 'warning', args: { passes: MAX_PASSES } });
+
+  const pages = [...front, ...bodyPages];
+  for (const page of pages) {
+    if (page.folio !== undefined) page.boxes.push(...furniture(ctx, gazette, page.folio));
+    if (options.draft) page.boxes.unshift(draftMark(ctx));
+  }
+
+  const indexOf = new Map<string, number>();
+  pages.forEach((page, i) => {
+    for (const box of page.boxes) if (box.kind === 'anchor' && !indexOf.has(box.name)) indexOf.set(box.name, i);
+  });
+  const outline: OutlineSection[] = gazette.sections.map((section, s) => {
+    const destination = `sec-${s + 1}`;
+    return {
+      title: section.spec.name,
+      destination,
+      pageIndex: indexOf.get(destination) ?? 0,
+      documents: section.documents.map((doc) => ({
+        title: doc.meta.title,
+        destination: `doc-${doc.id}`,
+        pageIndex: indexOf.get(`doc-${doc.id}`) ?? 0,
+      })),
+    };
+  });
+
+  const name = gazette.publication.name;
+  const issue = issueLabel(gazette);
+  const value: PagedGazette = {
+    width: theme.page.width,
+    height: theme.page.height,
+    pages,
+    toc,
+    pageOf,
+    outline,
+    pageLabels: [
+      { pageIndex: 0, style: 'roman', start: 1 },
+      { pageIndex: front.length, style: 'decimal', start: 1 },
+    ],
+    metadata: {
+      title: `${name} ${issue}`,
+      author: gazette.publication.publisher,
+      subject: `${name}${issue}（总第${gazette.issue.total}期）`,
+      keywords: [name, issue, ...gazette.sections.map((s) => s.spec.name)].join(', '),
+      lang: 'zh-CN',
+      creationDate: new Date(`${gazette.issue.published}T00:00:00Z`),
+    },
+    draft: options.draft,
+  };
+  return { value, diagnostics };
+}

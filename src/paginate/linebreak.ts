@@ -1,0 +1,520 @@
+/**
+ * The Chinese line breaker: break opportunities with GB-style kinsoku and unbreakable units, total-fit line
+ * choice with line-end punctuation compression and 孤字不成行, tight adjacent punctuation, justification by
+ * inter-character spacing, and balanced centred titles.
+ */
+import { isCjkCodePoint, isUnshapedCodePoint, type LoadedFont } from '../fonts/index.js';
+
+/** Characters that never start a line (GB/T 15834 点号, closing brackets and quotes; clreq GB style). */
+export const NO_LINE_START = new Set(
+  Array.from('，。、；：？！）》」』】〕〉〗〙”’％‰℃°·・：；？！，．、,.;:!?)]}%'),
+);
+/** Characters that never end a line (opening brackets and quotes). */
+export const NO_LINE_END = new Set(Array.from('（《「『【〔〈〖〘“‘([{￥$£'));
+/** Full-width marks whose glyph fills only the left half of the em: at line end they may lose 1/2 em. */
+export const COMPRESSIBLE_AT_END = new Set(Array.from('，。、；：？！）》」』】〕〉”’'));
+
+/** Full-width marks drawn in the left half of their em (Mainland 点号, closing brackets and quotes). */
+const INK_LEFT_MARKS = new Set(Array.from('，。、；：）》」』】〕〉〗”’'));
+/** Full-width opening marks, drawn in the right half of their em. */
+const OPENING_MARKS = new Set(Array.from('（《「『【〔〈〖“‘'));
+
+const START = 1;
+const END = 2;
+const COMPRESSIBLE = 4;
+const INK_LEFT = 8;
+const OPENING = 16;
+const FULL_WIDTH_MARK = 32;
+/** The sets above as flags per UTF-16 code unit (all their members are in the BMP). */
+const CLASS = new Uint8Array(0x10000);
+const mark = (chars: Iterable<string>, flag: number): void => {
+  for (const c of chars) CLASS[c.charCodeAt(0)] = (CLASS[c.charCodeAt(0)] ?? 0) | flag;
+};
+mark(NO_LINE_START, START);
+mark(NO_LINE_END, END);
+mark(COMPRESSIBLE_AT_END, COMPRESSIBLE);
+mark(INK_LEFT_MARKS, INK_LEFT | FULL_WIDTH_MARK);
+mark(OPENING_MARKS, OPENING | FULL_WIDTH_MARK);
+mark('？！', FULL_WIDTH_MARK);
+
+/**
+ * Adjacent punctuation (GB/T 15834 5.1.10, clreq): two full-width marks side by side lose the blank half-em
+ * between them, e.g. 。” ）》 ，“ 《（. True when the mark at `at` and the next one form such a pair.
+ */
+function tightPair(text: string, at: number): boolean {
+  const a = CLASS[text.charCodeAt(at)] as number;
+  if (!(a & (INK_LEFT | OPENING))) return false;
+  const b = CLASS[text.charCodeAt(at + 1)] as number;
+  return (a & INK_LEFT) !== 0 ? (b & FULL_WIDTH_MARK) !== 0 : (b & OPENING) !== 0;
+}
+
+/** Number of tight pairs whose first mark lies in [from, to − 1) (both marks inside the range). */
+function tightPairs(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let k = from; k < to - 1; k++) if (tightPair(text, k)) count++;
+  return count;
+}
+
+/**
+ * Spans kept on one line: 发文字号, dates, digit–dash–digit ranges (with a trailing 年), numbers with their
+ * unit, and runs of —— and …….
+ */
+const UNBREAKABLE = new RegExp(
+  [
+    String.raw`\p{Script=Han}{1,4}[〔(（\[［]\d{4}[〕)）\]］]\d+号`,
+    String.raw`\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?`,
+    String.raw`\d{1,2}月\d{1,2}日`,
+    String.raw`\d+(?:\.\d+)?[—–\-~～]\d+(?:\.\d+)?(?:年|月|日|号|%|％)?`,
+    String.raw`第?\d+(?:[.,]\d+)*\s?(?:平方公里|平方米|万元|亿元|千米|公里|%|％|‰|\p{Script=Han})`,
+    '—{2,}',
+    '…{2,}',
+  ].join('|'),
+  'gu',
+);
+
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0x3000 || code === 0xa0;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+/** `result[i]` is true when a line may break between `text[i-1]` and `text[i]` (UTF-16 indices). */
+export function breakOpportunities(text: string): boolean[] {
+  const n = text.length;
+  const allowed = new Array<boolean>(n + 1).fill(false);
+  for (let i = 1; i < n; i++) {
+    const nextCode = text.charCodeAt(i);
+    // Low surrogates belong to the character before them; spaces stay at the end of the line they follow.
+    if (isLowSurrogate(nextCode) || isSpace(nextCode)) continue;
+    const prevCode = text.charCodeAt(i - 1);
+    if (isSpace(prevCode)) {
+      allowed[i] = true;
+      continue;
+    }
+    if ((CLASS[nextCode] as number) & START || (CLASS[prevCode] as number) & END) continue;
+    const prevCjk = isCjkCodePoint(isLowSurrogate(prevCode) ? (text.codePointAt(i - 2) ?? 0) : prevCode);
+    const nextCjk = isCjkCodePoint(text.codePointAt(i) ?? 0);
+    // A Latin word, a number or a URL never breaks inside.
+    if (!prevCjk && !nextCjk) continue;
+    allowed[i] = true;
+  }
+  UNBREAKABLE.lastIndex = 0;
+  for (const match of text.matchAll(UNBREAKABLE)) {
+    const start = match.index ?? 0;
+    for (let i = start + 1; i < start + match[0].length; i++) allowed[i] = false;
+  }
+  return allowed;
+}
+
+export interface BreakOptions {
+  font: LoadedFont;
+  size: number;
+  /** Full line width in points. */
+  width: number;
+  /** Indent of the first line, in points. */
+  firstIndent?: number;
+  /** Indent of the other lines, in points. */
+  indent?: number;
+  justify: boolean;
+  /** Added inter-character spacing the breaker tries to stay under, in em. */
+  maxSpacing: number;
+  /** Hard limit on that spacing, in em: a line that would need more is left short rather than spaced out. */
+  spacingLimit?: number;
+  /** Width to keep free at the end of the last line (TOC leader and page number). */
+  lastLineReserve?: number;
+}
+
+export interface Line {
+  text: string;
+  /** Offset of the line's start from the left edge of the measure. */
+  x: number;
+  /** Drawn width, spacing included. */
+  width: number;
+  characterSpacing: number;
+  /** True for a paragraph's last line (not justified). */
+  final: boolean;
+  /** True when the line-end mark was compressed by 1/2 em to make the line fit. */
+  compressed: boolean;
+  /** Advances reduced inside the line (tight punctuation pairs): UTF-16 offset in `text`, points. */
+  adjustments: Adjustment[];
+}
+
+export interface Adjustment {
+  /** Offset in the line text of the character whose advance is reduced. */
+  after: number;
+  amount: number;
+}
+
+interface Piece {
+  /** UTF-16 offsets of the piece in the paragraph. */
+  start: number;
+  end: number;
+  width: number;
+  glyphs: number;
+  /** Width of trailing spaces, which vanish at a line end. */
+  trailing: number;
+  /** Ends with a mark that may lose 1/2 em at a line end. */
+  compressible: boolean;
+  /** Width lost when the next piece follows on the same line (a tight punctuation pair across the two). */
+  pairAdjust: number;
+}
+
+const EPSILON = 0.01;
+
+/** A paragraph cut at its break opportunities, each piece measured once. */
+interface Measured {
+  text: string;
+  font: LoadedFont;
+  size: number;
+  list: Piece[];
+  /** True when some break falls after a space inside a shaped run, so piece widths may not add up exactly. */
+  approximate: boolean;
+}
+
+/** Measured short texts (table cells are measured for column widths, then broken), per font and size. */
+const measuredCache = new WeakMap<LoadedFont, Map<string, Measured>>();
+const CACHED_LENGTH = 120;
+
+function measurePieces(text: string, font: LoadedFont, size: number): Measured {
+  if (text.length > CACHED_LENGTH) return measureUncached(text, font, size);
+  let cache = measuredCache.get(font);
+  if (!cache) {
+    cache = new Map();
+    measuredCache.set(font, cache);
+  }
+  const key = `${size}|${text}`;
+  let m = cache.get(key);
+  if (!m) {
+    m = measureUncached(text, font, size);
+    cache.set(key, m);
+  }
+  return m;
+}
+
+function measureUncached(text: string, font: LoadedFont, size: number): Measured {
+  const allowed = breakOpportunities(text);
+  const list: Piece[] = [];
+  const scale = size / 1000;
+  let approximate = false;
+  let start = 0;
+  for (let i = 1; i <= text.length; i++) {
+    if (i < text.length && !allowed[i]) continue;
+    // Most pieces are one to three unshaped characters: add their advances without building strings.
+    let width = 0;
+    let glyphs = 0;
+    for (let k = start; k < i; ) {
+      const cp = text.codePointAt(k) ?? 0;
+      if (!isUnshapedCodePoint(cp)) {
+        const m = font.measure(text.slice(start, i));
+        width = m.width;
+        glyphs = m.glyphs;
+        break;
+      }
+      width += font.advance(cp);
+      glyphs++;
+      k += cp > 0xffff ? 2 : 1;
+    }
+    width = width * scale - (tightPairs(text, start, i) * size) / 2;
+    let end = i;
+    while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+    let trailing = 0;
+    if (end < i) {
+      trailing = width - font.measure(text.slice(start, end)).width * scale;
+      if (i < text.length && !isCjkCodePoint(text.codePointAt(i) ?? 0)) approximate = true;
+    }
+    list.push({
+      start,
+      end: i,
+      width,
+      glyphs,
+      trailing,
+      compressible: end > start && ((CLASS[text.charCodeAt(end - 1)] as number) & COMPRESSIBLE) !== 0,
+      pairAdjust: end === i && i < text.length && tightPair(text, i - 1) ? size / 2 : 0,
+    });
+    start = i;
+  }
+  return { text, font, size, list, approximate };
+}
+
+/** Cost of a line's spacing: squared added space per gap, in hundredths of an em. */
+function spacingCost(perGap: number, size: number, cap: number): number {
+  const em = perGap / size;
+  const base = (100 * em) ** 2;
+  return em > cap + 1e-9 ? 1e4 + 10 * base : base;
+}
+
+const LINE_COST = 5;
+const COMPRESSION_COST = 20;
+const LONE_CHARACTER_COST = 1e5;
+const FORCED_COST = 1e7;
+/** Lines emptier than this many em are never worth trying for a non-final justified line. */
+const MAX_SLACK_EM = 6;
+
+/** The visible core of a line: its text without punctuation, used for the 孤字 test. */
+function isLoneCharacter(text: string): boolean {
+  let core = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (isSpace(code) || (CLASS[code] as number) & (START | END) || (code >= 0xdc00 && code <= 0xdfff)) continue;
+    if (++core > 1) return false;
+  }
+  return core === 1;
+}
+
+interface Breaks {
+  starts: number[];
+  compressed: boolean[];
+}
+
+/**
+ * Chooses breaks for the whole paragraph at once (shortest path over break opportunities, as in Knuth and
+ * Plass): spacing is spread over several lines instead of one line taking it all, and a last line of one
+ * character is avoided by pulling a character down (孤字不成行). Returns each line's first piece index.
+ */
+function optimalBreaks(m: Measured, opts: BreakOptions, width: number, first: number, rest: number): Breaks {
+  const { list, size } = m;
+  const n = list.length;
+  const reserve = opts.lastLineReserve ?? 0;
+  const widthPrefix = new Float64Array(n + 1);
+  const glyphPrefix = new Int32Array(n + 1);
+  for (let k = 0; k < n; k++) {
+    const p = list[k] as Piece;
+    widthPrefix[k + 1] = (widthPrefix[k] as number) + p.width - p.pairAdjust;
+    glyphPrefix[k + 1] = (glyphPrefix[k] as number) + p.glyphs;
+  }
+  const best = new Float64Array(n + 1).fill(Infinity);
+  const from = new Int32Array(n + 1).fill(-1);
+  const squeezed = new Uint8Array(n + 1);
+  best[0] = 0;
+  const minFill = opts.justify ? MAX_SLACK_EM * size : Infinity;
+  let lo = 1;
+  for (let i = 0; i < n; i++) {
+    const base = best[i] as number;
+    if (base === Infinity) continue;
+    const room = width - (i === 0 ? first : rest);
+    const left = widthPrefix[i] as number;
+    // Skip candidate ends whose line would be far too short to justify.
+    if (lo < i + 1) lo = i + 1;
+    while (lo < n && (widthPrefix[lo] as number) - left < room - minFill) lo++;
+    // The last end short of that stays a candidate: a long unbreakable piece may leave nothing better.
+    for (let j = Math.max(i + 1, lo - 1); j <= n; j++) {
+      const lastPiece = list[j - 1] as Piece;
+      const lineWidth = (widthPrefix[j] as number) - left + lastPiece.pairAdjust - lastPiece.trailing;
+      let cost: number;
+      let compressed = false;
+      if (j === n) {
+        if (lineWidth > room - reserve + EPSILON) {
+          if (j !== i + 1) break;
+          cost = FORCED_COST;
+        } else {
+          cost = i > 0 && isLoneCharacter(m.text.slice(list[i]?.start ?? 0)) ? LONE_CHARACTER_COST : 0;
+        }
+      } else {
+        let slack = room - lineWidth;
+        let forced = false;
+        if (slack < -EPSILON) {
+          if (lastPiece.compressible && slack + size / 2 >= -EPSILON) {
+            slack += size / 2;
+            compressed = true;
+          } else if (j === i + 1) {
+            slack = 0;
+            forced = true;
+          } else {
+            break;
+          }
+        }
+        const gaps = Math.max(1, (glyphPrefix[j] as number) - (glyphPrefix[i] as number) - 1);
+        // Ragged lines only prefer being full; justified lines pay for their added spacing.
+        cost = opts.justify ? spacingCost(slack / gaps, size, opts.maxSpacing) : (0.01 * slack) / size;
+        if (compressed) cost += COMPRESSION_COST;
+        if (forced) cost += FORCED_COST;
+      }
+      const total = base + cost + LINE_COST;
+      if (total < (best[j] as number)) {
+        best[j] = total;
+        from[j] = i;
+        squeezed[j] = compressed ? 1 : 0;
+      }
+    }
+  }
+  const starts: number[] = [];
+  const compressed: boolean[] = [];
+  for (let j = n; j > 0; j = from[j] as number) {
+    starts.unshift(from[j] as number);
+    compressed.unshift(squeezed[j] === 1);
+  }
+  return { starts, compressed };
+}
+
+function linesFrom(m: Measured, breaks: Breaks, opts: BreakOptions, width: number, first: number, rest: number): Line[] {
+  const { list, size, text, font } = m;
+  const lines: Line[] = [];
+  const { starts, compressed } = breaks;
+  for (let l = 0; l < starts.length; l++) {
+    const from = starts[l] as number;
+    const to = l + 1 < starts.length ? (starts[l + 1] as number) : list.length;
+    const last = list[to - 1] as Piece;
+    const startOffset = (list[from] as Piece).start;
+    const endOffset = last.end;
+    let lineText = text.slice(startOffset, endOffset);
+    let natural = last.pairAdjust - last.trailing;
+    let glyphs = 0;
+    for (let k = from; k < to; k++) {
+      natural += (list[k] as Piece).width - (list[k] as Piece).pairAdjust;
+      glyphs += (list[k] as Piece).glyphs;
+    }
+    if (last.trailing > 0) {
+      lineText = lineText.trimEnd();
+      glyphs = font.measure(lineText).glyphs;
+    }
+    const adjustments: Adjustment[] = [];
+    for (let k = 0; k < lineText.length - 1; k++) if (tightPair(lineText, k)) adjustments.push({ after: k, amount: size / 2 });
+    if (m.approximate) {
+      const exact = font.measure(lineText);
+      natural = (exact.width * size) / 1000 - (adjustments.length * size) / 2;
+      glyphs = exact.glyphs;
+    }
+    const final = l === starts.length - 1;
+    const room = width - (l === 0 ? first : rest);
+    const squeezed = !final && (compressed[l] ?? false);
+    let cs = 0;
+    if (opts.justify && !final && glyphs > 1) {
+      const target = room + (squeezed ? size / 2 : 0);
+      cs = Math.min((target - natural) / (glyphs - 1), Math.max(opts.maxSpacing, opts.spacingLimit ?? 0) * size);
+      // Only a forced over-long piece can need negative spacing; do not squeeze glyphs together for it.
+      if (cs < -0.05 * size) cs = 0;
+    }
+    lines.push({
+      text: lineText,
+      x: l === 0 ? first : rest,
+      width: natural + cs * Math.max(0, glyphs - 1),
+      characterSpacing: cs,
+      final,
+      compressed: squeezed,
+      adjustments,
+    });
+  }
+  return lines;
+}
+
+/**
+ * Cuts every piece wider than `room` (a long URL in a narrow cell, a 发文字号 in a narrow column) wherever
+ * kinsoku still allows: a break inside a word is better than text running over the margin or out of its cell.
+ */
+function splitOverwide(m: Measured, room: number): Measured {
+  if (!m.list.some((p) => p.width - p.trailing > room + EPSILON)) return m;
+  const { text, font } = m;
+  const scale = m.size / 1000;
+  const list: Piece[] = [];
+  const push = (start: number, end: number): void => {
+    let body = end;
+    while (body > start && isSpace(text.charCodeAt(body - 1))) body--;
+    const width = font.measure(text.slice(start, end)).width * scale;
+    const reduced = width - (tightPairs(text, start, end) * m.size) / 2;
+    list.push({
+      start,
+      end,
+      width: reduced,
+      glyphs: font.measure(text.slice(start, end)).glyphs,
+      trailing: body < end ? width - font.measure(text.slice(start, body)).width * scale : 0,
+      compressible: body > start && ((CLASS[text.charCodeAt(body - 1)] as number) & COMPRESSIBLE) !== 0,
+      pairAdjust: body === end && end < text.length && tightPair(text, end - 1) ? m.size / 2 : 0,
+    });
+  };
+  for (const piece of m.list) {
+    if (piece.width - piece.trailing <= room + EPSILON) {
+      list.push(piece);
+      continue;
+    }
+    let from = piece.start;
+    for (let k = piece.start + 1; k < piece.end; k++) {
+      const next = text.charCodeAt(k);
+      const prev = text.charCodeAt(k - 1);
+      if (isLowSurrogate(next) || isSpace(next) || (CLASS[next] as number) & START || (CLASS[prev] as number) & END) continue;
+      push(from, k);
+      from = k;
+    }
+    push(from, piece.end);
+  }
+  return { ...m, list, approximate: true };
+}
+
+/** Breaks one paragraph into lines. */
+export function breakLines(text: string, opts: BreakOptions): Line[] {
+  const first = opts.firstIndent ?? 0;
+  const rest = opts.indent ?? 0;
+  const m = splitOverwide(measurePieces(text, opts.font, opts.size), opts.width - Math.max(first, rest));
+  if (m.list.length === 0) return [];
+  return linesFrom(m, optimalBreaks(m, opts, opts.width, first, rest), opts, opts.width, first, rest);
+}
+
+/** Penalty, in squared em of imbalance, for breaking a title between `text[at-1]` and `text[at]`. */
+function titleBreakPenalty(text: string, at: number): number {
+  const prev = text[at - 1] ?? '';
+  const next = text[at] ?? '';
+  // Word boundaries a reader expects in a 公文 title: around 书名号 and brackets, after punctuation, before
+  // 关于 and before the closing 的+文种.
+  if ('》）、，：；'.includes(prev) || '《（'.includes(next)) return 0;
+  if (text.startsWith('关于', at) || (next === '的' && text.length - at <= 5)) return 0;
+  if (prev === '的' || text.startsWith('印发', at) || text.startsWith('转发', at)) return 8;
+  return 30;
+}
+
+/**
+ * Breaks a centred title into the fewest lines (as many as the full measure needs), balancing their
+ * lengths (T9: 梯形/菱形) and preferring breaks at word boundaries over breaks inside words.
+ */
+export function breakBalanced(text: string, opts: Omit<BreakOptions, 'justify' | 'firstIndent' | 'indent'>): Line[] {
+  const ragged: BreakOptions = { ...opts, justify: false };
+  const m = measurePieces(text, opts.font, opts.size);
+  const { list, size } = m;
+  if (list.length === 0) return [];
+  const base = optimalBreaks(m, ragged, opts.width, 0, 0);
+  const count = base.starts.length;
+  if (count <= 1) return linesFrom(m, base, ragged, opts.width, 0, 0);
+  const n = list.length;
+  const prefix = new Float64Array(n + 1);
+  for (let k = 0; k < n; k++) prefix[k + 1] = (prefix[k] as number) + (list[k] as Piece).width - (list[k] as Piece).pairAdjust;
+  const target = (prefix[n] as number) / count;
+  // cost[l][j]: best cost of setting pieces [0, j) on l lines.
+  const cost = Array.from({ length: count + 1 }, () => new Float64Array(n + 1).fill(Infinity));
+  const from = Array.from({ length: count + 1 }, () => new Int32Array(n + 1).fill(-1));
+  (cost[0] as Float64Array)[0] = 0;
+  for (let l = 1; l <= count; l++) {
+    const row = cost[l] as Float64Array;
+    const prevRow = cost[l - 1] as Float64Array;
+    for (let j = 1; j <= n; j++) {
+      if (l === count && j !== n) continue;
+      for (let i = j - 1; i >= 0; i--) {
+        const before = prevRow[i] as number;
+        if (before === Infinity) continue;
+        const last = list[j - 1] as Piece;
+        const width = (prefix[j] as number) - (prefix[i] as number) + last.pairAdjust - last.trailing;
+        if (width > opts.width + EPSILON) break;
+        const imbalance = ((width - target) / size) ** 2 / 4;
+        const penalty = j < n ? titleBreakPenalty(text, (list[j] as Piece).start) : 0;
+        const total = before + imbalance + penalty;
+        if (total < (row[j] as number)) {
+          row[j] = total;
+          (from[l] as Int32Array)[j] = i;
+        }
+      }
+    }
+  }
+  if ((cost[count] as Float64Array)[n] === Infinity) return linesFrom(m, base, ragged, opts.width, 0, 0);
+  const starts: number[] = [];
+  for (let l = count, j = n; l > 0; l--) {
+    const i = (from[l] as Int32Array)[j] as number;
+    starts.unshift(i);
+    j = i;
+  }
+  const lines = linesFrom(m, { starts, compressed: starts.map(() => false) }, ragged, opts.width, 0, 0);
+  return lines.map((line) => ({ ...line, x: 0, final: true, compressed: false, characterSpacing: 0 }));
+}
+
+/** Width of the widest unit that can never be broken: the least measure a table column may get. */
+export function widestUnit(text: string, font: LoadedFont, size: number): number {
+  return measurePieces(text, font, size).list.reduce((w, p) => Math.max(w, p.width - p.trailing), 0);
+}

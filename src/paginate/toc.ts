@@ -1,0 +1,111 @@
+/** The table of contents: section headers and entries with a dot leader and the printed page number. */
+import type { Box, TocEntry } from '../model/layout.js';
+import type { Gazette } from '../model/gazette.js';
+import { breakLines } from './linebreak.js';
+import { baselineOffset, blockLines, checkGlyphs, textBox, visibleText, type Row, type RowContext } from './rows.js';
+
+const LEADER = '…';
+
+/** TOC entries in issue order; `pageOf` gives each document's printed start page. */
+export function tocEntries(gazette: Gazette, pageOf: ReadonlyMap<string, number>): TocEntry[] {
+  const entries: TocEntry[] = [];
+  for (const section of gazette.sections) {
+    section.documents.forEach((doc, i) => {
+      entries.push({
+        documentId: doc.id,
+        section: section.spec.name,
+        label: section.spec.toc === 'bullet' ? '-' : `${i + 1}.`,
+        title: doc.meta.title,
+        page: pageOf.get(doc.id) ?? 0,
+        destination: `doc-${doc.id}`,
+      });
+    });
+  }
+  return entries;
+}
+
+/** Rows of the TOC pages. Page numbers only move the leader, so the TOC's line count never depends on them. */
+export function tocRows(ctx: RowContext, gazette: Gazette, entries: readonly TocEntry[]): Row[] {
+  const rows: Row[] = [];
+  const { theme, fonts } = ctx;
+  const titleStyle = theme.styles.tocTitle;
+  for (const line of blockLines(ctx, { style: 'tocTitle', text: '目\u3000录', align: 'center', indent: 0 })) {
+    rows.push({
+      height: titleStyle.leading,
+      spaceBefore: 0,
+      keepWithNext: true,
+      anchors: [],
+      boxes: (top) => [textBox(line, titleStyle, ctx.left + (ctx.width - line.width) / 2, top + baselineOffset(titleStyle), 'centered')],
+    });
+  }
+
+  const sectionStyle = theme.styles.tocSection;
+  const style = theme.styles.tocEntry;
+  const font = fonts.get(style.font);
+  const em = style.size;
+  const labelWidth = 2 * em;
+  const numberReserve = (font.measure('（000）').width * em) / 1000;
+  const right = ctx.left + ctx.width;
+  const leaderUnit = font.measure(LEADER);
+
+  gazette.sections.forEach((section, s) => {
+    for (const line of blockLines(ctx, { style: 'tocSection', text: `【${section.spec.name}】`, align: 'left', indent: 0 })) {
+      rows.push({
+        height: sectionStyle.leading,
+        spaceBefore: s === 0 ? 0 : 0.25 * sectionStyle.leading,
+        keepWithNext: true,
+        anchors: [],
+        boxes: (top) => [textBox(line, sectionStyle, ctx.left, top + baselineOffset(sectionStyle), 'left')],
+      });
+    }
+    for (const entry of entries.filter((e) => e.section === section.spec.name)) {
+      const doc = section.documents.find((d) => d.id === entry.documentId);
+      const title = visibleText(entry.title);
+      checkGlyphs(ctx, title, font, doc?.fieldSpans.get('title'));
+      const lines = breakLines(title, {
+        font,
+        size: em,
+        width: ctx.width - labelWidth,
+        justify: true,
+        maxSpacing: theme.maxLetterSpacing,
+        spacingLimit: theme.letterSpacingLimit,
+        lastLineReserve: numberReserve + 2 * em,
+      });
+      const label = entry.label;
+      const labelLine = { text: label, x: 0, width: (font.measure(label).width * em) / 1000, characterSpacing: 0, final: true, compressed: false, adjustments: [] };
+      const number = `（${entry.page}）`;
+      const numberWidth = (font.measure(number).width * em) / 1000;
+      lines.forEach((line, i) => {
+        const last = i === lines.length - 1;
+        rows.push({
+          height: style.leading,
+          spaceBefore: 0,
+          keepWithNext: !last,
+          anchors: [],
+          boxes: (top) => {
+            const baseline = top + baselineOffset(style);
+            const x = ctx.left + labelWidth;
+            const out: Box[] = [];
+            if (i === 0) out.push(textBox(labelLine, style, ctx.left, baseline, 'toc'));
+            out.push(textBox(line, style, x, baseline, 'toc'));
+            if (last) {
+              const from = x + line.width + 0.25 * em;
+              const to = right - numberWidth - 0.25 * em;
+              const unit = (leaderUnit.width * em) / 1000;
+              const count = Math.max(1, Math.floor((to - from) / unit));
+              const dots = LEADER.repeat(count);
+              const m = font.measure(dots);
+              const natural = (m.width * em) / 1000;
+              const cs = m.glyphs > 1 ? (to - from - natural) / (m.glyphs - 1) : 0;
+              out.push(textBox({ text: dots, x: 0, width: to - from, characterSpacing: cs, final: true, compressed: false, adjustments: [] }, style, from, baseline, 'toc'));
+              out.push(textBox({ text: number, x: 0, width: numberWidth, characterSpacing: 0, final: true, compressed: false, adjustments: [] }, style, right - numberWidth, baseline, 'toc'));
+            }
+            out.push({ kind: 'link', x: ctx.left, y: top, width: ctx.width, height: style.leading, destination: entry.destination });
+            return out;
+          },
+        });
+      });
+    }
+  });
+  return rows;
+}

@@ -1,0 +1,216 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadFonts } from '../../src/fonts/index.js';
+import type { Gazette } from '../../src/model/gazette.js';
+import type { PagedGazette, TextBox } from '../../src/model/layout.js';
+import { paginate } from '../../src/paginate/index.js';
+import { parseTheme } from '../../src/theme/index.js';
+import { loadGazette, nodeHost, ROOT } from '../support/load-gazette.js';
+
+const THEME_PATH = 'templates/default/theme.yml';
+const theme = parseTheme(readFileSync(join(ROOT, THEME_PATH), 'utf8'), THEME_PATH).value;
+const fonts = loadFonts(theme, nodeHost()).value;
+const fixture = loadGazette('2099-1', ROOT, 'test/fixtures/layout');
+
+function layout(gazette: Gazette, draft = false): PagedGazette {
+  const outcome = paginate(gazette, theme, fonts, { draft });
+  expect(outcome.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  return outcome.value;
+}
+
+const texts = (paged: PagedGazette, page: number): TextBox[] =>
+  (paged.pages[page]?.boxes ?? []).filter((b): b is TextBox => b.kind === 'text');
+
+const CLOSERS = Array.from('，。、；：？！）》」』】〕”’');
+const OPENERS = Array.from('（《「『【〔“‘');
+
+describe('paginate (fixture issue)', () => {
+  const paged = layout(fixture);
+
+  it('starts with the cover, then TOC pages, then body pages numbered from 1', () => {
+    expect(paged.pages[0]?.kind).toBe('cover');
+    expect(paged.pages[1]?.kind).toBe('toc');
+    const body = paged.pages.filter((p) => p.kind === 'body');
+    expect(body.map((p) => p.folio)).toEqual(body.map((_p, i) => i + 1));
+    const firstBody = paged.pages.findIndex((p) => p.kind === 'body');
+    expect(paged.pageLabels).toEqual([
+      { pageIndex: 0, style: 'roman', start: 1 },
+      { pageIndex: firstBody, style: 'decimal', start: 1 },
+    ]);
+  });
+
+  it('prints the masthead on the cover', () => {
+    const cover = texts(paged, 0).map((b) => b.text);
+    expect(cover).toEqual(expect.arrayContaining(['上海市长宁区人民政府公报', '2021年第4期', '（总第62期）', '2022年1月4日出版']));
+    expect(cover.some((t) => t.includes('上海市长宁区人民政府办公室'))).toBe(true);
+  });
+
+  it('gives every TOC entry the folio of the page its title anchor is on', () => {
+    expect(paged.toc.map((e) => e.documentId)).toEqual(fixture.sections.flatMap((s) => s.documents.map((d) => d.id)));
+    for (const entry of paged.toc) {
+      const page = paged.pages.find((p) => p.boxes.some((b) => b.kind === 'anchor' && b.name === entry.destination));
+      expect(page?.folio, entry.title).toBe(entry.page);
+      expect(paged.pageOf.get(entry.documentId)).toBe(entry.page);
+      // The title's first characters are on that page too.
+      const onPage = page?.boxes.filter((b): b is TextBox => b.kind === 'text').map((b) => b.text).join('') ?? '';
+      expect(onPage).toContain(entry.title.slice(0, 10));
+    }
+    expect(paged.toc.map((e) => e.label)).toEqual(['1.', '2.', '-']);
+  });
+
+  it('prints the TOC page number of each entry', () => {
+    const tocText = paged.pages.filter((p) => p.kind === 'toc').flatMap((p) => p.boxes).filter((b): b is TextBox => b.kind === 'text').map((b) => b.text);
+    for (const entry of paged.toc) expect(tocText).toContain(`（${entry.page}）`);
+  });
+
+  it('prints the head block in order: title, （date）, number, recipients ending with ：', () => {
+    const page = paged.pages.find((p) => p.folio === 1);
+    const lines = (page?.boxes ?? []).filter((b): b is TextBox => b.kind === 'text').map((b) => b.text);
+    const date = lines.indexOf('（2021年11月5日）');
+    const number = lines.indexOf('长府〔2021〕46号');
+    const recipients = lines.findIndex((t) => t.startsWith('区政府各委、办、局'));
+    expect(date).toBeGreaterThan(0);
+    expect(number).toBe(date + 1);
+    expect(recipients).toBe(number + 1);
+    expect(lines[recipients]?.endsWith('：')).toBe(true);
+    expect(lines.indexOf('【区政府文件】')).toBeLessThan(date);
+  });
+
+  it('repeats the table header on every page the table spans and splits no cell text', () => {
+    const pagesWithRows = paged.pages.filter((p) => p.boxes.some((b) => b.kind === 'text' && b.role === 'cell' && /^(痹病|海派|叶雕|沪剧|上海说唱|长宁区传统)/u.test(b.text)));
+    expect(pagesWithRows.length).toBeGreaterThan(1);
+    for (const page of pagesWithRows) {
+      const cells = page.boxes.filter((b): b is TextBox => b.kind === 'text' && b.role === 'cell');
+      expect(cells.slice(0, 3).map((c) => c.text)).toEqual(['序号', '项目名称', '申报单位']);
+    }
+  });
+
+  it('never leaves a heading as the last line of a page', () => {
+    for (const page of paged.pages.filter((p) => p.kind === 'body')) {
+      const body = page.boxes.filter((b): b is TextBox => b.kind === 'text' && !['folio', 'running-head'].includes(b.role));
+      const last = body.at(-1);
+      expect(/^(一|二|三|四|五)、|^（[一二三四]）/u.test(last?.text ?? ''), last?.text).toBe(false);
+    }
+  });
+
+  it('draws folios — n — on body pages, odd right and even left', () => {
+    const right = theme.page.width - theme.page.margins.right;
+    for (const page of paged.pages.filter((p) => p.kind === 'body')) {
+      const folio = page.boxes.find((b): b is TextBox => b.kind === 'text' && b.role === 'folio');
+      expect(folio?.text).toBe(`— ${page.folio} —`);
+      if ((page.folio ?? 0) % 2 === 1) expect((folio?.x ?? 0) + (folio?.width ?? 0)).toBeCloseTo(right - theme.styles.body.size, 3);
+      else expect(folio?.x).toBeCloseTo(theme.page.margins.left + theme.styles.body.size, 3);
+    }
+    expect(paged.pages.filter((p) => p.kind !== 'body').every((p) => !p.boxes.some((b) => b.kind === 'text' && b.role === 'folio'))).toBe(true);
+  });
+
+  it('has no kinsoku violation in any body line', () => {
+    for (const page of paged.pages) {
+      for (const box of page.boxes) {
+        if (box.kind !== 'text' || !['justified', 'last', 'cell', 'toc', 'centered', 'left'].includes(box.role)) continue;
+        if (box.text.length > 1) {
+          expect(CLOSERS, box.text).not.toContain(box.text[0]);
+          expect(OPENERS, box.text).not.toContain(box.text.at(-1));
+        }
+      }
+    }
+  });
+
+  it('fixes metadata from the issue, not the clock', () => {
+    expect(paged.metadata.creationDate.toISOString()).toBe('2022-01-04T00:00:00.000Z');
+    expect(paged.metadata.title).toBe('上海市长宁区人民政府公报 2021年第4期');
+    expect(paged.metadata.author).toBe('上海市长宁区人民政府办公室');
+    expect(paged.metadata.lang).toBe('zh-CN');
+  });
+
+  it('nests the outline section → document with the anchors’ page indices', () => {
+    expect(paged.outline.map((s) => s.title)).toEqual(['区政府文件', '人事任免']);
+    for (const section of paged.outline) {
+      for (const doc of section.documents) {
+        const index = paged.pages.findIndex((p) => p.boxes.some((b) => b.kind === 'anchor' && b.name === doc.destination));
+        expect(doc.pageIndex).toBe(index);
+      }
+    }
+  });
+
+  it('marks every page in draft mode', () => {
+    const draft = layout(fixture, true);
+    for (const page of draft.pages) expect(page.boxes.some((b) => b.kind === 'text' && b.role === 'draft' && b.text.includes('草稿'))).toBe(true);
+    expect(paged.pages.some((p) => p.boxes.some((b) => b.kind === 'text' && b.role === 'draft'))).toBe(false);
+  });
+});
+
+describe('paginate diagnostics', () => {
+  it('reports a character the font cannot draw, with its code point and source position', () => {
+    const gazette = loadGazette('2099-1', ROOT, 'test/fixtures/layout');
+    const doc = gazette.sections[0]?.documents[0];
+    if (!doc) throw new Error('fixture has no document');
+    const para = doc.body.children.find((n) => n.type === 'paragraph');
+    if (para?.type !== 'paragraph' || para.children[0]?.type !== 'text') throw new Error('no paragraph');
+    para.children[0].value = `含有😀的段落${para.children[0].value}`;
+    const outcome = paginate(gazette, theme, fonts, { draft: false });
+    const missing = outcome.diagnostics.filter((d) => d.code === 'glyph-missing');
+    expect(missing).toHaveLength(1);
+    expect(missing[0]?.args).toMatchObject({ char: '😀', codePoint: 'U+1F600' });
+    expect(missing[0]?.span?.file).toBe(doc.file.path);
+    expect(missing[0]?.span?.start.line).toBe(para.position?.start.line);
+    expect(missing[0]?.severity).toBe('error');
+  });
+});
+
+describe('paginate diagnostics in tables', () => {
+  it('points a missing glyph in a table cell at that cell', () => {
+    const gazette = loadGazette('2099-1', ROOT, 'test/fixtures/layout');
+    const doc = gazette.sections.find((s) => s.spec.name === '人事任免')?.documents[0];
+    const table = doc?.body.children.find((n) => n.type === 'table');
+    if (table?.type !== 'table') throw new Error('fixture has no table');
+    const cell = table.children[2]?.children[1];
+    if (cell?.children[0]?.type !== 'text') throw new Error('no cell text');
+    cell.children[0].value = `副局长\u{2F9F4}`;
+    const missing = paginate(gazette, theme, fonts, { draft: false }).diagnostics.filter((d) => d.code === 'glyph-missing');
+    expect(missing.map((d) => d.args.codePoint)).toEqual(['U+2F9F4']);
+    expect(missing[0]?.span?.start.line).toBe(cell.position?.start.line);
+    expect(missing[0]?.span?.start.column).toBe(cell.position?.start.column);
+  });
+});
+
+const REAL = join(ROOT, 'documents/2021-4/issue.yml');
+describe.runIf(existsSync(REAL))('paginate (issue 2021-4)', () => {
+  const paged = layout(loadGazette('2021-4'));
+
+  it('has about 42 body pages (±15%)', () => {
+    const body = paged.pages.filter((p) => p.kind === 'body').length;
+    expect(body).toBeGreaterThanOrEqual(36);
+    expect(body).toBeLessThanOrEqual(48);
+  });
+
+  it('reproduces the TOC order of the printed issue', () => {
+    expect(paged.toc.map((e) => `${e.section}/${e.label}`)).toEqual([
+      '区政府文件/1.', '区政府文件/2.', '区政府文件/3.', '区政府文件/4.',
+      '区政府办公室文件/1.', '区政府办公室文件/2.', '区政府办公室文件/3.', '区政府办公室文件/4.',
+      '人事任免/-', '区政府规范性文件/1.', '部门规范性文件/1.', '政策解读/1.', '政策解读/2.',
+    ]);
+    expect(paged.toc[0]?.title).toContain('全民健身实施计划');
+    expect(paged.toc[0]?.page).toBe(1);
+    const pages = paged.toc.map((e) => e.page);
+    expect([...pages].sort((a, b) => a - b)).toEqual(pages);
+  });
+
+  it('has no kinsoku violation and no lone last character in any paragraph', () => {
+    let lines = 0;
+    for (const page of paged.pages) {
+      const boxes = page.boxes.filter((b): b is TextBox => b.kind === 'text');
+      boxes.forEach((box, i) => {
+        if (box.role === 'last' && boxes[i - 1]?.role === 'justified') {
+          expect(Array.from(box.text.replace(/[，。、；：？！）》」』】〕”’]/gu, '')).length, box.text).toBeGreaterThan(1);
+        }
+        if (box.text.length < 2) return;
+        lines++;
+        expect(CLOSERS, box.text).not.toContain(box.text[0]);
+        expect(OPENERS, box.text).not.toContain(box.text.at(-1));
+      });
+    }
+    expect(lines).toBeGreaterThan(1000);
+  });
+});
