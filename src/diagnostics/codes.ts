@@ -30,6 +30,34 @@ export const catalogue: Record<string, Entry> = {
     zh: { message: '找不到模板文件 {file}', hint: '恢复 templates/ 中的默认模板，或删除该文件夹以使用内置模板' },
     en: { message: 'Template file {file} not found', hint: 'restore the default templates, or remove templates/ to use the bundled ones' },
   },
+  'theme-invalid': {
+    zh: { message: '模板设置 {key} 的值无效，应为 {expected}', hint: '按 theme.yml 中的注释修改该项' },
+    en: { message: 'Invalid value for template setting {key}; expected {expected}', hint: 'fix it as the comments in theme.yml describe' },
+  },
+  'theme-yaml': {
+    zh: { message: '模板文件不是有效的 YAML：{reason}', hint: '检查该行的缩进、冒号和括号' },
+    en: { message: 'The template file is not valid YAML: {reason}', hint: 'check indentation, colons and brackets on that line' },
+  },
+  'font-missing': {
+    zh: { message: '找不到字体 {font} 的文件 {ref}', hint: '运行 npm install，或把 theme.yml 中 fonts.{font} 改为项目内存在的 TTF/OTF 文件' },
+    en: { message: 'Font file {ref} for {font} not found', hint: 'run npm install, or point fonts.{font} in theme.yml at a TTF/OTF file in the project' },
+  },
+  'font-invalid': {
+    zh: { message: '字体 {font} 的文件 {ref} 不是可用的字体（{reason}）', hint: '请使用单个 TTF 或 OTF 文件（不支持 TTC 字体集）' },
+    en: { message: 'File {ref} for font {font} is not a usable font ({reason})', hint: 'use a single TTF or OTF file (TTC collections are not supported)' },
+  },
+  'glyph-missing': {
+    zh: { message: '字体 {font} 中没有字符“{char}”（{codePoint}）', hint: '改用常用字形，或在 theme.yml 中换用包含该字的字体' },
+    en: { message: 'Font {font} has no glyph for “{char}” ({codePoint})', hint: 'replace the character, or choose a font in theme.yml that covers it' },
+  },
+  'toc-not-converged': {
+    zh: { message: '目录页码经 {passes} 次排版仍未稳定', hint: '请报告此问题，并人工核对目录页码' },
+    en: { message: 'TOC page numbers did not settle after {passes} layout passes', hint: 'please report this and check the TOC numbers by hand' },
+  },
+  internal: {
+    zh: { message: '内部错误：{message}', hint: '这是 gazette 的缺陷，请附上出错的文件报告此问题' },
+    en: { message: 'Internal error: {message}', hint: 'this is a bug in gazette; please report it with the file that caused it' },
+  },
   'issue-unknown': {
     zh: { message: '没有名为 {issue} 的期次', hint: '现有期次：{known}' },
     en: { message: 'No issue named {issue}', hint: 'issues available: {known}' },

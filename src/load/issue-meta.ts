@@ -2,7 +2,7 @@
 import type { IssueMeta } from '../model/gazette.js';
 import type { Span } from '../model/source.js';
 import type { Diagnostic, Outcome } from '../diagnostics/diagnostic.js';
-import { isRealIsoDate } from '../validate/dates.js';
+import { isRealIsoDate } from '../shared/dates.js';
 import { LineIndex } from '../parse/line-index.js';
 import { readYamlMap } from '../parse/yaml-map.js';
 

@@ -4,6 +4,7 @@ import type { GazetteDocument } from '../model/document.js';
 import type { Gazette } from '../model/gazette.js';
 import type { Span } from '../model/source.js';
 import type { HeadItem, StyleName } from '../theme/index.js';
+import { chineseDate } from '../shared/dates.js';
 
 /** A target for TOC links and outline items, placed at the top of the block that carries it. */
 export interface Anchor {
@@ -187,12 +188,6 @@ function bodyBlocks(doc: GazetteDocument, nodes: readonly RootContent[], out: Bl
         break;
     }
   }
-}
-
-/** Y年M月D日 without zero padding. */
-export function chineseDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map((part) => Number(part));
-  return `${y}年${m}月${d}日`;
 }
 
 /** Every block of the issue body, section by section. */

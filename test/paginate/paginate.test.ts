@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadFonts } from '../../src/fonts/index.js';
@@ -6,12 +6,12 @@ import type { Gazette } from '../../src/model/gazette.js';
 import type { PagedGazette, TextBox } from '../../src/model/layout.js';
 import { paginate } from '../../src/paginate/index.js';
 import { parseTheme } from '../../src/theme/index.js';
-import { loadGazette, nodeHost, ROOT } from '../support/load-gazette.js';
+import { LAYOUT_FIXTURE, loadGazette, nodeHost, ROOT } from '../support/load-gazette.js';
 
 const THEME_PATH = 'templates/default/theme.yml';
 const theme = parseTheme(readFileSync(join(ROOT, THEME_PATH), 'utf8'), THEME_PATH).value;
 const fonts = loadFonts(theme, nodeHost()).value;
-const fixture = loadGazette('2099-1', ROOT, 'test/fixtures/layout');
+const fixture = await loadGazette('2021-4', LAYOUT_FIXTURE);
 
 function layout(gazette: Gazette, draft = false): PagedGazette {
   const outcome = paginate(gazette, theme, fonts, { draft });
@@ -142,8 +142,8 @@ describe('paginate (fixture issue)', () => {
 });
 
 describe('paginate diagnostics', () => {
-  it('reports a character the font cannot draw, with its code point and source position', () => {
-    const gazette = loadGazette('2099-1', ROOT, 'test/fixtures/layout');
+  it('reports a character the font cannot draw, with its code point and source position', async () => {
+    const gazette = await loadGazette('2021-4', LAYOUT_FIXTURE);
     const doc = gazette.sections[0]?.documents[0];
     if (!doc) throw new Error('fixture has no document');
     const para = doc.body.children.find((n) => n.type === 'paragraph');
@@ -160,8 +160,8 @@ describe('paginate diagnostics', () => {
 });
 
 describe('paginate diagnostics in tables', () => {
-  it('points a missing glyph in a table cell at that cell', () => {
-    const gazette = loadGazette('2099-1', ROOT, 'test/fixtures/layout');
+  it('points a missing glyph in a table cell at that cell', async () => {
+    const gazette = await loadGazette('2021-4', LAYOUT_FIXTURE);
     const doc = gazette.sections.find((s) => s.spec.name === '人事任免')?.documents[0];
     const table = doc?.body.children.find((n) => n.type === 'table');
     if (table?.type !== 'table') throw new Error('fixture has no table');
@@ -175,9 +175,9 @@ describe('paginate diagnostics in tables', () => {
   });
 });
 
-const REAL = join(ROOT, 'documents/2021-4/issue.yml');
-describe.runIf(existsSync(REAL))('paginate (issue 2021-4)', () => {
-  const paged = layout(loadGazette('2021-4'));
+const real = await loadGazette('2021-4');
+describe('paginate (issue 2021-4)', () => {
+  const paged = layout(real);
 
   it('has about 42 body pages (±15%)', () => {
     const body = paged.pages.filter((p) => p.kind === 'body').length;

@@ -6,7 +6,8 @@ import type { GazetteDocument } from '../../model/document.js';
 import type { Gazette, Section } from '../../model/gazette.js';
 import { assignAnchors } from './anchors.js';
 import { renderBody } from './body.js';
-import { chineseDate, nobrPieces, nobrSpan } from './text.js';
+import { nobrPieces, nobrSpan } from './text.js';
+import { chineseDate } from '../../shared/dates.js';
 
 /** Texts of `templates/<theme>/html/page.html` and `style.css`. */
 export interface HtmlTemplate {

@@ -1,12 +1,5 @@
 /** Chinese text helpers: dates in words and unbreakable runs (T22, H5). */
 import type { Element, ElementContent, Root, Text } from 'hast';
-import type { IsoDate } from '../../model/document.js';
-
-/** `2021-11-05` → `2021年11月5日`. */
-export function chineseDate(date: IsoDate): string {
-  const [year, month, day] = date.split('-').map(Number);
-  return `${year}年${month}月${day}日`;
-}
 
 /**
  * Runs that must not break across lines: 发文字号 (with up to four characters of 机关代字), full and

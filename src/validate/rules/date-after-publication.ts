@@ -1,6 +1,6 @@
 /** B4: 成文日期 is not after the publication date. */
 import type { Rule } from '../rule.js';
-import { chineseDate, isRealIsoDate } from '../dates.js';
+import { chineseDate, isRealIsoDate } from '../../shared/dates.js';
 
 export const dateAfterPublication: Rule = {
   meta: { codes: { 'date-after-publication': 'error' }, standard: ['B4'], fixable: false, description: '成文日期不得晚于出版日期' },

@@ -1,7 +1,7 @@
 /** B1: `date` is a real ISO calendar date; a Chinese-form or unpadded date is fixed to ISO, 2021-02-30 is an error. */
 import type { Rule } from '../rule.js';
 import { replaceValue } from '../rule.js';
-import { daysInMonth, isRealIsoDate, looseDateToIso } from '../dates.js';
+import { daysInMonth, isRealIsoDate, looseDateToIso } from '../../shared/dates.js';
 
 export const dateValid: Rule = {
   meta: {

@@ -1,7 +1,7 @@
 /** A12 (warning): the number's year usually equals the 成文日期 year; late-December documents may differ. */
 import type { Rule } from '../rule.js';
 import { numberKey } from '../number.js';
-import { isRealIsoDate } from '../dates.js';
+import { isRealIsoDate } from '../../shared/dates.js';
 
 export const numberYearMismatch: Rule = {
   meta: { codes: { 'number-year-mismatch': 'warning' }, standard: ['A12'], fixable: false, description: '文号年份与成文日期年份一致' },

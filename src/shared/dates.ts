@@ -1,4 +1,4 @@
-/** Calendar helpers shared by the date rules and the issue reader. */
+/** Calendar and printed-date helpers shared by validation, layout and the HTML edition. */
 
 const isoPattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 
