@@ -6,7 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import matter from 'gray-matter';
 import { parse as parseYaml } from 'yaml';
-import { chineseDate } from '../../src/validate/dates.js';
+import { chineseDate } from '../../src/shared/dates.js';
 
 /** One deliberate change to the seed text, from `corrections.yml`. */
 export interface Correction {
