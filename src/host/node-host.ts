@@ -4,9 +4,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Host } from './host.js';
 
-/** gazette's own install folder, where `npm:` font references and `gazette:` bundled templates resolve. */
+/** gazette's own install folder (where package.json is), for `npm:` fonts and `gazette:` bundled templates. */
 const ownDir = dirname(fileURLToPath(import.meta.url));
-const ownRoot = resolve(ownDir, '..', '..');
+const ownRoot = findUp(ownDir, 'package.json') ?? ownDir;
 
 export function createNodeHost(root: string): Host {
   const absolute = (path: string): string => resolve(root, path);
@@ -38,9 +38,14 @@ export function createNodeHost(root: string): Host {
 
 /** Walks up from gazette's own folder, like Node's resolution, without consulting package `exports`. */
 function findInNodeModules(file: string): string | undefined {
-  for (let dir = ownDir; ; dir = dirname(dir)) {
-    const candidate = join(dir, 'node_modules', file);
-    if (existsSync(candidate)) return candidate;
+  const dir = findUp(ownDir, join('node_modules', file));
+  return dir && join(dir, 'node_modules', file);
+}
+
+/** The nearest folder at or above `start` that contains `entry`. */
+function findUp(start: string, entry: string): string | undefined {
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, entry))) return dir;
     if (dirname(dir) === dir) return undefined;
   }
 }
