@@ -49,6 +49,14 @@ describe('gazette build', () => {
     expect(existsSync(join(root, 'dist/2021-4/gazette-2021-4.pdf'))).toBe(false);
   });
 
+  it('fails on a character the fonts cannot draw, naming it with file and line', () => {
+    const root = tempProject({ 'documents/2021-4/a.md': documentText(baseFields, '第一段。\n\n含有😀的第二段。\n') });
+    const result = runCli(['build', '2021-4'], root);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/documents\/2021-4\/a\.md\n\s+10:\d+\s+错误\s+字体 \S+ 中没有字符“😀”（U\+1F600）/);
+    expect(existsSync(join(root, 'dist/2021-4/gazette-2021-4.pdf'))).toBe(false);
+  });
+
   it('exits 2 for an unknown issue or a bad --format', () => {
     const root = tempProject({ 'documents/2021-4/a.md': documentText(baseFields) });
     expect(runCli(['build', '2099-1'], root).code).toBe(2);
