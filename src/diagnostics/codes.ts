@@ -114,6 +114,10 @@ export const catalogue: Record<string, Entry> = {
     zh: { message: '总期号 {total} 与上一期 {previous}（总第{previousTotal}期）不衔接，应为 {expected}', hint: '改为 total: {fix}' },
     en: { message: 'Running total {total} does not follow issue {previous} (total {previousTotal}); expected {expected}', hint: 'set total: {fix}' },
   },
+  'issue-duplicate': {
+    zh: { message: '{issue} 期与 {other} 的年份和期号相同', hint: '改正其中一期的 year 或 number' },
+    en: { message: 'Issue {issue} has the same year and number as {other}', hint: 'correct year or number in one of them' },
+  },
   'issue-published-year': {
     zh: { message: '出版日期 {published} 与期次年份 {year} 相差超过一年', hint: '核对 year 与 published；年末一期可在次年初出版' },
     en: { message: 'Publication date {published} is more than a year from issue year {year}', hint: 'check year and published; a year’s last issue may appear early the next year' },

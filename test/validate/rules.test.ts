@@ -140,6 +140,12 @@ describe('E rules and schema', () => {
     const diagnostics = check(projectHost({ 'doc.md': documentText(baseFields) }, previous), ['2021-4']).diagnostics;
     expect(diagnostics.find((d) => d.code === 'issue-total')?.fix).toBe('61');
   });
+  it('E1: two folders cannot hold the same issue', () => {
+    const twin = { 'documents/2021-4b/issue.yml': 'year: 2021\nnumber: 4\ntotal: 62\npublished: 2022-01-04\n', 'documents/2021-4b/x.md': documentText({ ...baseFields, number: '长府〔2021〕99号', title: '上海市长宁区人民政府关于另一事的通知' }) };
+    const codes = check(projectHost({ 'doc.md': documentText(baseFields) }, twin), []).diagnostics.map((d) => d.code);
+    expect(codes).toContain('issue-duplicate');
+    expect(codes).not.toContain('issue-total');
+  });
   it('E2: a year-end issue may be published early the next year, not two years later', () => {
     const codes = (published: string): string[] =>
       check(projectHost({ 'doc.md': documentText({ ...baseFields, date: '2021-12-14' }) }, { 'documents/2021-4/issue.yml': `year: 2021\nnumber: 4\ntotal: 62\npublished: ${published}\n` }), ['2021-4']).diagnostics.map((d) => d.code);

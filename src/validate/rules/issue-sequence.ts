@@ -3,7 +3,7 @@ import type { Rule } from '../rule.js';
 
 export const issueSequence: Rule = {
   meta: {
-    codes: { 'issue-total': 'error', 'issue-published-year': 'warning', 'issue-folder-name': 'warning' },
+    codes: { 'issue-total': 'error', 'issue-duplicate': 'error', 'issue-published-year': 'warning', 'issue-folder-name': 'warning' },
     standard: ['E1', 'E2'],
     fixable: false,
     description: '期号、总期号与出版日期一致',
@@ -22,6 +22,10 @@ export const issueSequence: Rule = {
         report({ code: 'issue-published-year', span: file.spans.get('published'), args: { year: meta.year, published: meta.published } });
       const previous = issues[index - 1];
       if (!previous) return;
+      if (previous.meta.year === meta.year && previous.meta.number === meta.number) {
+        report({ code: 'issue-duplicate', span: file.spans.get('number'), args: { issue: `${meta.year}-${meta.number}`, other: previous.path } });
+        return;
+      }
       const sameYearNext = previous.meta.year === meta.year && previous.meta.number + 1 === meta.number;
       const nextYearFirst = previous.meta.year + 1 === meta.year && meta.number === 1;
       const expected = previous.meta.total + 1;
