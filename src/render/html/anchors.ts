@@ -1,5 +1,4 @@
 /** Stable, ASCII, unique fragment ids for documents: 长府〔2021〕46号 → cf-2021-46. */
-import iconv from 'iconv-lite';
 import type { GazetteDocument } from '../../model/document.js';
 
 /**
@@ -14,12 +13,33 @@ const INITIAL_STARTS: ReadonlyArray<readonly [number, string]> = [
 ];
 const LEVEL1_END = 0xd7f9;
 
+/**
+ * The characters of every GBK double-byte code whose lead byte is one of GB2312 level 1 (0xB0–0xD7), in code
+ * order (190 trail bytes per lead: 0x40–0xFE without 0x7F). Decoded natively on first use, which costs far
+ * less than loading an encoder's tables.
+ */
+let level1Rows: string | undefined;
+const TRAILS = 0xfe - 0x40;
+
+function gbkCode(char: string): number | undefined {
+  if (level1Rows === undefined) {
+    const bytes: number[] = [];
+    for (let lead = 0xb0; lead <= 0xd7; lead++) {
+      for (let trail = 0x40; trail <= 0xfe; trail++) if (trail !== 0x7f) bytes.push(lead, trail);
+    }
+    level1Rows = new TextDecoder('gbk').decode(Uint8Array.from(bytes));
+  }
+  // GBK decodes to the BMP only: one UTF-16 unit per code.
+  const at = char.length === 1 ? level1Rows.indexOf(char) : -1;
+  if (at < 0) return undefined;
+  const trail = 0x40 + (at % TRAILS);
+  return ((0xb0 + Math.floor(at / TRAILS)) << 8) | (trail >= 0x7f ? trail + 1 : trail);
+}
+
 /** Pinyin initial of a common hanzi, or undefined when it is outside GB2312 level 1. */
 export function pinyinInitial(char: string): string | undefined {
-  const bytes = iconv.encode(char, 'gb2312');
-  if (bytes.length !== 2) return undefined;
-  const code = (bytes[0]! << 8) | bytes[1]!;
-  if (code < INITIAL_STARTS[0]![0] || code > LEVEL1_END) return undefined;
+  const code = gbkCode(char);
+  if (code === undefined || code < INITIAL_STARTS[0]![0] || code > LEVEL1_END) return undefined;
   let letter: string | undefined;
   for (const [start, initial] of INITIAL_STARTS) {
     if (code >= start) letter = initial;

@@ -215,7 +215,7 @@ function draw(doc: Pdf, box: Box, rules: readonly RuleBox[], writer: TextWriter,
 }
 
 export async function renderPdf(paged: PagedGazette, fonts: FontSet): Promise<Uint8Array> {
-  // pdfkit costs 0.2–0.35 s to import: load it only when a PDF is wanted.
+  // pdfkit is over 300 KB of code: load it only when a PDF is wanted.
   const PDFDocument = (await import('pdfkit')).default as unknown as PdfConstructor;
   const { metadata } = paged;
   const doc = new PDFDocument({
