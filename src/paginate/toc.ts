@@ -1,8 +1,11 @@
 /** The table of contents: section headers and entries with a dot leader and the printed page number. */
 import type { Box, TocEntry } from '../model/layout.js';
 import type { Gazette } from '../model/gazette.js';
-import { breakLines } from './linebreak.js';
+import { breakLines, type Line } from './linebreak.js';
 import { baselineOffset, blockLines, checkGlyphs, textBox, visibleText, type Row, type RowContext } from './rows.js';
+
+/** The line that holds only a TOC entry's leader and page number. */
+const emptyLine: Line = { text: '', x: 0, width: 0, characterSpacing: 0, final: true, compressed: false, adjustments: [] };
 
 const LEADER = '…';
 
@@ -62,15 +65,12 @@ export function tocRows(ctx: RowContext, gazette: Gazette, entries: readonly Toc
       const doc = section.documents.find((d) => d.id === entry.documentId);
       const title = visibleText(entry.title);
       checkGlyphs(ctx, title, font, doc?.fieldSpans.get('title'));
-      const lines = breakLines(title, {
-        font,
-        size: em,
-        width: ctx.width - labelWidth,
-        justify: true,
-        maxSpacing: theme.maxLetterSpacing,
-        spacingLimit: theme.letterSpacingLimit,
-        lastLineReserve: numberReserve + 2 * em,
-      });
+      const measure = { font, size: em, width: ctx.width - labelWidth, maxSpacing: theme.maxLetterSpacing, spacingLimit: theme.letterSpacingLimit };
+      const wrapped = breakLines(title, { ...measure, justify: true, lastLineReserve: numberReserve + 2 * em });
+      const single = breakLines(title, { ...measure, justify: false });
+      // A title that fits the line but not beside its page number keeps its line whole; the leader takes the next.
+      // Wrapping it instead would leave a spaced-out first line and a word or two on the second.
+      const lines = wrapped.length > 1 && single.length === 1 ? [...single, { ...emptyLine }] : wrapped;
       const label = entry.label;
       const labelLine = { text: label, x: 0, width: (font.measure(label).width * em) / 1000, characterSpacing: 0, final: true, compressed: false, adjustments: [] };
       const number = `（${entry.page}）`;
@@ -87,7 +87,7 @@ export function tocRows(ctx: RowContext, gazette: Gazette, entries: readonly Toc
             const x = ctx.left + labelWidth;
             const out: Box[] = [];
             if (i === 0) out.push(textBox(labelLine, style, ctx.left, baseline, 'toc'));
-            out.push(textBox(line, style, x, baseline, 'toc'));
+            if (line.text) out.push(textBox(line, style, x, baseline, 'toc'));
             if (last) {
               const from = x + line.width + 0.25 * em;
               const to = right - numberWidth - 0.25 * em;

@@ -185,6 +185,16 @@ describe('paginate (issue 2021-4)', () => {
     expect(body).toBeLessThanOrEqual(48);
   });
 
+  it('keeps a TOC title whole when only its page number does not fit, with the leader on the next line', () => {
+    const tocTexts = paged.pages.filter((p) => p.kind === 'toc').flatMap((p) => p.boxes.flatMap((b) => (b.kind === 'text' ? [b] : [])));
+    const whole = tocTexts.find((b) => b.text === '上海市长宁区人民政府关于公布第七批区级非物质文化遗产名录的通知');
+    expect(whole?.characterSpacing).toBe(0);
+    const next = tocTexts.filter((b) => b.y > whole!.y).sort((a, b) => a.y - b.y);
+    expect(next[0]?.text).toMatch(/^…+$/);
+    expect(next[1]?.text).toBe('（7）'.replace('7', String(paged.toc[3]!.page)));
+    expect(tocTexts.filter((b) => b.role === 'toc').every((b) => b.characterSpacing <= 0.15 * b.size + 1e-9 || /^…+$/.test(b.text))).toBe(true);
+  });
+
   it('reproduces the TOC order of the printed issue', () => {
     expect(paged.toc.map((e) => `${e.section}/${e.label}`)).toEqual([
       '区政府文件/1.', '区政府文件/2.', '区政府文件/3.', '区政府文件/4.',
