@@ -1,4 +1,5 @@
 /** Blocks → rows: each row is one line slot (a text line or a slice of a table row) ready to be placed. */
+import { headerSpans } from '../shared/table.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FontSet, LoadedFont } from '../fonts/index.js';
 import type { Box, TextBox } from '../model/layout.js';
@@ -135,7 +136,10 @@ function columnWidths(ctx: RowContext, tables: readonly TableBlock[]): number[] 
   all.forEach((row, r) => {
     const style = cellStyle(r === 0);
     const font = ctx.fonts.get(style.font);
+    const spans = r === 0 ? headerSpans(row) : undefined;
     row.forEach((cell, c) => {
+      // A header cell spanning columns is placed in their joint width and constrains none alone.
+      if (spans && spans[c] !== 1) return;
       for (const seg of cell.split('\n')) {
         const natural = (font.measure(seg).width * style.size) / 1000;
         // A column narrower than 4 em stacks its words a character or two per line.
@@ -165,10 +169,15 @@ function tableRows(ctx: RowContext, table: TableBlock, widths: readonly number[]
   const addRow = (cells: string[], header: boolean, spans: readonly (Span | undefined)[]): void => {
     const style = ctx.theme.styles[header ? 'tableHeader' : 'table'];
     const offset = baselineOffset(style);
+    const colspans = header ? headerSpans(cells) : cells.map(() => 1);
+    const cellWidth = (c: number): number => widths.slice(c, c + (colspans[c] ?? 1)).reduce((a, b) => a + b, 0);
     const lines = cells.map((cell, c) => {
+      if (colspans[c] === 0) return [];
       const span = spans[c] ?? table.span;
-      return blockLines(ctx, { style: header ? 'tableHeader' : 'table', text: cell, align: 'left', indent: 0, ...(span ? { span } : {}) }, (widths[c] ?? 0) - 2 * PAD_X);
+      return blockLines(ctx, { style: header ? 'tableHeader' : 'table', text: cell, align: 'left', indent: 0, ...(span ? { span } : {}) }, cellWidth(c) - 2 * PAD_X);
     });
+    // Vertical rules stand at the edges of (spanned) cells only.
+    const edges = xs.filter((_, i) => i === 0 || i === xs.length - 1 || colspans[i] !== 0);
     const count = Math.max(1, ...lines.map((l) => l.length));
     for (let k = 0; k < count; k++) {
       const first = k === 0;
@@ -184,7 +193,7 @@ function tableRows(ctx: RowContext, table: TableBlock, widths: readonly number[]
         ...(header ? { isHeader: true } : {}),
         boxes: (top) => {
           const out: Box[] = [];
-          for (const x of xs) out.push(rule(x, top, x, top + height));
+          for (const x of edges) out.push(rule(x, top, x, top + height));
           if (first) out.push(rule(ctx.left, top, right, top));
           if (last) out.push(rule(ctx.left, top + height, right, top + height));
           const baseline = top + (first ? PAD_Y : 0) + offset;
@@ -192,7 +201,7 @@ function tableRows(ctx: RowContext, table: TableBlock, widths: readonly number[]
             const line = cellLines[k];
             if (!line) return;
             const colX = xs[c] as number;
-            const inner = (widths[c] ?? 0) - 2 * PAD_X;
+            const inner = cellWidth(c) - 2 * PAD_X;
             const align = header ? 'center' : table.align[c];
             const shift = align === 'center' ? (inner - line.width) / 2 : align === 'right' ? inner - line.width : 0;
             out.push(textBox(line, style, colX + PAD_X + shift, baseline, 'cell'));

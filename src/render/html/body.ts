@@ -1,4 +1,5 @@
 /** One document's Markdown body → sanitized hast, with 公文 heading levels and unbreakable runs. */
+import { headerSpans } from '../../shared/table.js';
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import type { Heading, Html, Root as MdastRoot } from 'mdast';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
@@ -78,6 +79,7 @@ export function renderBody(body: MdastRoot, idPrefix: string): ElementContent[] 
   replaceBlockedImages(tree);
   prefixFootnoteLabel(tree, `${idPrefix}-footnote-label`);
   wrapTables(tree);
+  spanHeaderCells(tree);
   markShortCells(tree);
   wrapUnbreakable(tree);
   return tree.children.filter((child): child is ElementContent => child.type !== 'doctype');
@@ -138,6 +140,24 @@ function markShortCells(parent: HastRoot | Element): void {
       child.properties.className = ['short'];
     }
     markShortCells(child);
+  }
+}
+
+/** Empty header cells continue the filled one before them, as in the PDF (see headerSpans). */
+function spanHeaderCells(parent: HastRoot | Element): void {
+  for (const child of parent.children) {
+    if (child.type !== 'element') continue;
+    if (child.tagName === 'thead') {
+      for (const row of child.children) {
+        if (row.type !== 'element' || row.tagName !== 'tr') continue;
+        const cells = row.children.filter((cell): cell is Element => cell.type === 'element' && cell.tagName === 'th');
+        const spans = headerSpans(cells.map(textContent));
+        cells.forEach((cell, c) => {
+          if ((spans[c] ?? 1) > 1) cell.properties.colSpan = spans[c];
+        });
+        row.children = row.children.filter((cell) => cell.type !== 'element' || spans[cells.indexOf(cell as Element)] !== 0);
+      }
+    } else spanHeaderCells(child);
   }
 }
 
