@@ -32,11 +32,24 @@ module.exports = function decompress(buffer) {
   return brotliDecompressSync(buffer);
 };`,
 };
+// gray-matter loads js-yaml (and js-yaml loads esprima from disk) for its default YAML engine, which gazette
+// replaces: front matter is read with the `yaml` package, which keeps source positions. Its stand-in fails loudly
+// if anything ever calls it.
+const unusedYamlEngine = `const unused = () => { throw new Error('gazette reads front matter with the yaml package'); };
+module.exports = { safeLoad: unused, safeDump: unused, load: unused, dump: unused };`;
+
 const nativeZlib = {
   name: 'native-zlib',
   setup(build) {
     build.onResolve({ filter: /^(tiny-inflate|brotli\/decompress\.js)$/ }, (args) => ({ path: args.path, namespace: 'native-zlib' }));
     build.onLoad({ filter: /.*/, namespace: 'native-zlib' }, (args) => ({ loader: 'js', contents: nativeShims[args.path] }));
+  },
+};
+const noJsYaml = {
+  name: 'no-js-yaml',
+  setup(build) {
+    build.onResolve({ filter: /^js-yaml$/ }, (args) => (/gray-matter/.test(args.importer) ? { path: 'js-yaml', namespace: 'no-js-yaml' } : undefined));
+    build.onLoad({ filter: /.*/, namespace: 'no-js-yaml' }, () => ({ loader: 'js', contents: unusedYamlEngine }));
   },
 };
 
@@ -47,7 +60,7 @@ await build({
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  plugins: [nativeZlib],
+  plugins: [nativeZlib, noJsYaml],
   // The sources are ES modules; in the CommonJS bundle their module URL is the bundle's own.
   define: { 'import.meta.url': 'gazetteModuleUrl' },
   banner: { js: "const gazetteModuleUrl = require('node:url').pathToFileURL(__filename).href;" },

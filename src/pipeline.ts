@@ -6,7 +6,7 @@ import { sortDiagnostics } from './diagnostics/sink.js';
 import { loadProject, type Project, type SetupProblem } from './load/index.js';
 import { validate } from './validate/index.js';
 import { order } from './order/index.js';
-import { loadMarkdownParser } from './parse/index.js';
+import { parseBodies } from './parse/index.js';
 import type { Gazette } from './model/gazette.js';
 
 // Layout and rendering load fontkit, pdfkit and unified: imported on first use so `gazette check` starts fast.
@@ -68,8 +68,10 @@ function readTemplate(host: Host, path: string): { path: string; text: string } 
 
 /** Loads, validates and orders one issue with Markdown bodies: the input of layout and of the HTML edition. */
 export async function loadGazette(host: Host, issue: string, draft = false): Promise<{ setup?: SetupProblem; diagnostics: Diagnostic[]; gazette?: Gazette }> {
-  const loaded = loadProject(host, [issue], await loadMarkdownParser());
+  const loaded = loadProject(host, [issue]);
   if ('setup' in loaded) return { setup: loaded.setup, diagnostics: sortDiagnostics(loaded.diagnostics) };
+  const source = loaded.project.issues.find((i) => i.id === issue);
+  if (source) source.documents = await parseBodies(source.documents, host.cache);
   const targets = new Set([issue]);
   const validated = validate(loaded.project, targets);
   const diagnostics = sortDiagnostics([...loaded.diagnostics, ...validated.diagnostics].filter((d) => concerns(d, targets)));

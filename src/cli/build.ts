@@ -5,7 +5,7 @@ import { createNodeHost } from '../host/node-host.js';
 import { compile, type OutputFormat } from '../pipeline.js';
 import { formatDiagnostics, type Lang } from '../report/index.js';
 import { setupDiagnostic } from './setup.js';
-import { displayPaths, useColor, writeFileAtomic, type Io } from './io.js';
+import { displayPaths, useCache, useColor, writeFileAtomic, type Io } from './io.js';
 
 export interface BuildOptions {
   issue: string;
@@ -38,7 +38,7 @@ export async function runBuild(options: BuildOptions, io: Io): Promise<number> {
   const outDir = resolve(root, options.out ?? `dist/${options.issue}`);
   const pdfName = `gazette-${options.issue}.pdf`;
   if (io.isTTY) io.stderr(`${t.working(options.issue)}\r`);
-  const result = await compile(createNodeHost(root), { issue: options.issue, draft: options.draft, formats: options.formats, pdfHref: pdfName });
+  const result = await compile(createNodeHost(root, { cache: useCache(io) }), { issue: options.issue, draft: options.draft, formats: options.formats, pdfHref: pdfName });
   if (io.isTTY) io.stderr('\x1b[2K\r');
   const diagnostics = result.setup ? [...result.diagnostics, setupDiagnostic(result.setup)] : result.diagnostics;
   if (diagnostics.length > 0)

@@ -25,6 +25,11 @@ export function writeFileAtomic(path: string, data: Uint8Array | string): void {
   }
 }
 
+/** Whether the parse cache is on: GAZETTE_CACHE=0 turns it off (to time or debug a build from scratch). */
+export function useCache(io: Io): boolean {
+  return io.env.GAZETTE_CACHE !== '0';
+}
+
 /** Whether to colour output: a TTY, unless NO_COLOR is set; FORCE_COLOR forces it. */
 export function useColor(io: Io): boolean {
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;

@@ -4,7 +4,7 @@ import { createNodeHost } from '../host/node-host.js';
 import { compile } from '../pipeline.js';
 import { resolve as resolveDiagnostic, type Lang } from '../report/index.js';
 import { PortInUseError, PREVIEW_PDF_PATH, openBrowser, startPreview, type PreviewBuild } from '../preview/index.js';
-import type { Io } from './io.js';
+import { useCache, type Io } from './io.js';
 import { setupDiagnostic } from './setup.js';
 
 export interface PreviewCliOptions {
@@ -34,7 +34,7 @@ const messages = {
 export async function runPreview(options: PreviewCliOptions, io: Io, signal?: AbortSignal): Promise<number> {
   const t = messages[options.lang];
   const root = resolve(io.cwd, options.root);
-  const host = createNodeHost(root);
+  const host = createNodeHost(root, { cache: useCache(io) });
   const build = async (): Promise<PreviewBuild> => {
     const result = await compile(host, { issue: options.issue, draft: true, formats: ['pdf', 'html'], pdfHref: PREVIEW_PDF_PATH });
     // The overlay labels hints itself ("修改建议："), so the terminal's arrow is dropped.

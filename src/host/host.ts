@@ -11,4 +11,14 @@ export interface Host {
    * relative to the project root. Undefined when missing.
    */
   readAsset(ref: string): Uint8Array | undefined;
+  /**
+   * A store for derived data that is expensive to recompute (parsed Markdown), addressed by its full source:
+   * the host hashes `namespace` + `source`. Optional: without it everything is recomputed.
+   */
+  cache?: DerivedCache;
+}
+
+export interface DerivedCache {
+  read(namespace: string, source: string): string | undefined;
+  write(namespace: string, source: string, value: string): void;
 }

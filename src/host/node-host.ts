@@ -1,16 +1,23 @@
 /** The Host on a real file system, rooted at the user's project folder. */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Host } from './host.js';
+import type { DerivedCache, Host } from './host.js';
 
 /** gazette's own install folder (where package.json is), for `npm:` fonts and `gazette:` bundled templates. */
 const ownDir = dirname(fileURLToPath(import.meta.url));
 const ownRoot = findUp(ownDir, 'package.json') ?? ownDir;
 
-export function createNodeHost(root: string): Host {
+export interface NodeHostOptions {
+  /** Keep parsed Markdown between runs (in gazette's own build/cache, emptied by every reinstall). Default true. */
+  cache?: boolean;
+}
+
+export function createNodeHost(root: string, options: NodeHostOptions = {}): Host {
   const absolute = (path: string): string => resolve(root, path);
   return {
+    ...(options.cache === false ? {} : { cache: fileCache(join(ownRoot, 'build', 'cache')) }),
     listDir(path) {
       try {
         return statSync(absolute(path)).isDirectory() ? readdirSync(absolute(path)).sort() : undefined;
@@ -31,6 +38,35 @@ export function createNodeHost(root: string): Host {
         return path ? readFileSync(path) : undefined;
       } catch {
         return undefined;
+      }
+    },
+  };
+}
+
+/**
+ * Entries are files named by the SHA-256 of namespace and source, so an edited document simply misses. The folder
+ * lives in build/, which `npm install` recreates, so a cache never outlives the parser versions that wrote it.
+ * Failures (a read-only install) only cost speed.
+ */
+function fileCache(dir: string): DerivedCache {
+  const path = (namespace: string, source: string): string => join(dir, createHash('sha256').update(namespace).update('\0').update(source).digest('hex'));
+  return {
+    read(namespace, source) {
+      try {
+        return readFileSync(path(namespace, source), 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+    write(namespace, source, value) {
+      const target = path(namespace, source);
+      const temporary = `${target}.${process.pid}.tmp`;
+      try {
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(temporary, value);
+        renameSync(temporary, target);
+      } catch {
+        // Not writable: run uncached.
       }
     },
   };

@@ -3,7 +3,7 @@ import type { ParsedDocument } from '../model/document.js';
 import type { Publication } from '../model/gazette.js';
 import type { Host } from '../host/host.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { parseDocument, type MarkdownParser } from '../parse/index.js';
+import { parseDocument } from '../parse/index.js';
 import { decode } from '../parse/decode.js';
 import { readPublication } from './publication.js';
 import { readIssueMeta, type IssueFile } from './issue-meta.js';
@@ -38,10 +38,11 @@ export type LoadResult =
   | { setup: SetupProblem; diagnostics: Diagnostic[] };
 
 /**
- * Loads the project. `targets` are the issues the user asked for (all when empty); every issue is still read,
- * because numbers must be unique across all issues (A11). Only targets get their Markdown parsed.
+ * Loads the project's front matter. `targets` are the issues the user asked for (all when empty); every issue is
+ * still read, because numbers must be unique across all issues (A11). Markdown bodies are parsed later, by
+ * `parseBodies`, for the issue being built.
  */
-export function loadProject(host: Host, targets: readonly string[], parseMarkdown?: MarkdownParser): LoadResult {
+export function loadProject(host: Host, targets: readonly string[]): LoadResult {
   const entries = host.listDir(documentsDir);
   if (!entries) return { setup: { code: 'documents-missing', args: { dir: documentsDir } }, diagnostics: [] };
   // An issue is a visible folder holding issue.yml or documents; other folders (images, drafts) are not issues.
@@ -61,16 +62,15 @@ export function loadProject(host: Host, targets: readonly string[], parseMarkdow
   diagnostics.push(...publication.diagnostics);
   if (!publication.value) return { setup: { code: 'publication-unusable', args: { file: publicationFile } }, diagnostics };
 
-  const wanted = new Set(targets.length > 0 ? targets : issueIds);
   const issues = issueIds.map((id) => {
-    const result = loadIssue(host, id, wanted.has(id) ? parseMarkdown : undefined);
+    const result = loadIssue(host, id);
     diagnostics.push(...result.diagnostics);
     return result.issue;
   });
   return { project: { publication: publication.value, issues }, diagnostics };
 }
 
-function loadIssue(host: Host, id: string, parseMarkdown: MarkdownParser | undefined): { issue: IssueSource; diagnostics: Diagnostic[] } {
+function loadIssue(host: Host, id: string): { issue: IssueSource; diagnostics: Diagnostic[] } {
   const dir = `${documentsDir}/${id}`;
   const diagnostics: Diagnostic[] = [];
   const metaPath = `${dir}/issue.yml`;
@@ -87,7 +87,7 @@ function loadIssue(host: Host, id: string, parseMarkdown: MarkdownParser | undef
   for (const name of visible(host.listDir(dir)) ?? []) {
     const path = `${dir}/${name}`;
     if (!isDocumentName(name) || host.listDir(path) !== undefined) continue;
-    const parsed = parseDocument(path, host.readBytes(path) ?? new Uint8Array(), id, parseMarkdown);
+    const parsed = parseDocument(path, host.readBytes(path) ?? new Uint8Array(), id);
     diagnostics.push(...parsed.diagnostics);
     if (parsed.value) documents.push(parsed.value);
   }

@@ -5,19 +5,16 @@ import { decode, firstInvalidUtf8 } from './decode.js';
 import { readFrontMatter } from './front-matter.js';
 import { LineIndex } from './line-index.js';
 
-export { loadMarkdownParser } from './markdown.js';
+export { parseBodies } from './markdown.js';
 export { LineIndex } from './line-index.js';
 export { decode } from './decode.js';
 export { readFrontMatter } from './front-matter.js';
-
-export type MarkdownParser = (text: string, line: number, offset: number) => import('mdast').Root;
 
 /** Parses one document file. Returns no value when the file cannot be read as a document at all. */
 export function parseDocument(
   path: string,
   bytes: Uint8Array,
   issueId: string,
-  parseMarkdown?: MarkdownParser,
 ): Outcome<ParsedDocument | undefined> {
   const decoded = decode(bytes);
   if ('error' in decoded) {
@@ -47,7 +44,6 @@ export function parseDocument(
     frontMatterSpan: span,
     bodyText,
     bodyLine,
-    ...(parseMarkdown ? { body: parseMarkdown(bodyText, bodyLine, bodyOffset) } : {}),
   };
   return { value: document, diagnostics: front.diagnostics };
 }

@@ -1,12 +1,17 @@
-/** Parses a Markdown body with remark (GFM) and moves its positions into file coordinates. */
+/** Parses Markdown bodies with remark (GFM), through the host's cache, and moves positions into file coordinates. */
 import type { Root } from 'mdast';
 import type { Node } from 'unist';
+import type { ParsedDocument } from '../model/document.js';
+import type { DerivedCache } from '../host/host.js';
 
 type Processor = { parse(text: string): Root };
 let processor: Processor | undefined;
 
-/** Loads unified and remark lazily: `gazette check` never needs them. */
-export async function loadMarkdownParser(): Promise<(text: string, line: number, offset: number) => Root> {
+/** Cached trees are remark's output for the body alone; the namespace changes if that shape ever changes. */
+const cacheNamespace = 'mdast:remark-gfm:v1';
+
+/** unified and remark load lazily: `gazette check` and fully cached builds never need them. */
+async function loadProcessor(): Promise<Processor> {
   if (!processor) {
     const [{ unified }, { default: remarkParse }, { default: remarkGfm }] = await Promise.all([
       import('unified'),
@@ -15,8 +20,33 @@ export async function loadMarkdownParser(): Promise<(text: string, line: number,
     ]);
     processor = unified().use(remarkParse).use(remarkGfm) as unknown as Processor;
   }
-  const parser = processor;
-  return (text, line, offset) => shift(parser.parse(text), line - 1, offset);
+  return processor;
+}
+
+/**
+ * Returns the documents with their Markdown bodies parsed, in file coordinates. A body already parsed in an earlier
+ * run comes from `cache` (micromark is the slowest step of a build); the result is the same tree either way.
+ */
+export async function parseBodies(documents: readonly ParsedDocument[], cache?: DerivedCache): Promise<ParsedDocument[]> {
+  return Promise.all(
+    documents.map(async (doc) => {
+      const cached = cache?.read(cacheNamespace, doc.bodyText);
+      let tree: Root | undefined;
+      if (cached !== undefined) {
+        try {
+          tree = JSON.parse(cached) as Root;
+        } catch {
+          tree = undefined;
+        }
+      }
+      if (!tree) {
+        tree = (await loadProcessor()).parse(doc.bodyText);
+        cache?.write(cacheNamespace, doc.bodyText, JSON.stringify(tree));
+      }
+      const offset = doc.file.text.length - doc.bodyText.length;
+      return { ...doc, body: shift(tree, doc.bodyLine - 1, offset) };
+    }),
+  );
 }
 
 /** The body starts at the beginning of a line, so only lines and offsets move; columns stay. */

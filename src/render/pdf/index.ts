@@ -27,9 +27,6 @@ interface Pdf {
   fillColor(color: string): Pdf;
   strokeColor(color: string): Pdf;
   lineWidth(width: number): Pdf;
-  moveTo(x: number, y: number): Pdf;
-  lineTo(x: number, y: number): Pdf;
-  stroke(): Pdf;
   text(
     text: string,
     x: number,
@@ -201,8 +198,8 @@ function draw(doc: Pdf, box: Box, rules: readonly RuleBox[], writer: TextWriter,
     case 'rule':
       writer.close();
       doc.lineWidth(box.lineWidth).strokeColor(box.color ?? BLACK);
-      for (const rule of rules) doc.moveTo(rule.x1, rule.y1).lineTo(rule.x2, rule.y2);
-      doc.stroke();
+      // One path for the whole run, written as bytes: pdfkit's moveTo/lineTo add (and copy) a string per segment.
+      doc.addContent(ASCII.encode(`${rules.map((r) => `${num(r.x1)} ${num(r.y1)} m ${num(r.x2)} ${num(r.y2)} l`).join('\n')}\nS\n`));
       return;
     case 'link':
       writer.close();
