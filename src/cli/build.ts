@@ -1,10 +1,11 @@
 /** `gazette build`: compile one issue and write the PDF and HTML edition atomically, with a short summary. */
-import { relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createNodeHost } from '../host/node-host.js';
 import { compile, type OutputFormat } from '../pipeline.js';
 import { formatDiagnostics, type Lang } from '../report/index.js';
 import { setupDiagnostic } from './setup.js';
+import { issueLabel, totalLabel } from '../shared/issue.js';
 import { displayPaths, useCache, useColor, writeFileAtomic, type Io } from './io.js';
 
 export interface BuildOptions {
@@ -31,11 +32,18 @@ const messages = {
   },
 };
 
+/** A written file as the user can find it: relative to the current folder when inside it, else absolute. */
+function shownPath(cwd: string, path: string): string {
+  const shown = relative(cwd, path);
+  return shown && !shown.startsWith('..') && !isAbsolute(shown) ? shown : path;
+}
+
 export async function runBuild(options: BuildOptions, io: Io): Promise<number> {
   const started = performance.now();
   const t = messages[options.lang];
   const root = resolve(io.cwd, options.root);
-  const outDir = resolve(root, options.out ?? `dist/${options.issue}`);
+  // --out is where the user points (relative to the current folder); the default lives in the project.
+  const outDir = options.out ? resolve(io.cwd, options.out) : resolve(root, `dist/${options.issue}`);
   const pdfName = `gazette-${options.issue}.pdf`;
   if (io.isTTY) io.stderr(`${t.working(options.issue)}\r`);
   const result = await compile(createNodeHost(root, { cache: useCache(io) }), { issue: options.issue, draft: options.draft, formats: options.formats, pdfHref: pdfName });
@@ -65,9 +73,9 @@ export async function runBuild(options: BuildOptions, io: Io): Promise<number> {
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   io.stdout(
     [
-      t.done(`${publication.name} ${issue.year}年第${issue.number}期（总第${issue.total}期）${options.draft ? (options.lang === 'zh' ? '【草稿】' : ' [draft]') : ''}`),
+      t.done(`${publication.name} ${issueLabel(issue)}${totalLabel(issue)}${options.draft ? (options.lang === 'zh' ? '【草稿】' : ' [draft]') : ''}`),
       t.stats(documents, result.bodyPages ?? 0, seconds),
-      ...written.map((path) => `  ${relative(io.cwd, path) || path}`),
+      ...written.map((path) => `  ${shownPath(io.cwd, path)}`),
       '',
     ].join('\n'),
   );

@@ -1,6 +1,7 @@
 /** The command line: maps flags onto commands and returns an exit code (0 ok, 1 problems, 2 usage/setup). */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { Lang } from '../diagnostics/codes.js';
+import { formats } from '../report/index.js';
 import type { Io } from './io.js';
 
 const text = {
@@ -71,13 +72,14 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     if (!/^\d+$/.test(value)) throw new InvalidArgumentError(t.notNumber);
     return Number(value);
   };
-  const langOption = (): Option => new Option('--lang <lang>', t.lang).choices(['zh', 'en']).default('zh');
+  const langOption = (): Option => new Option('--lang <lang>', t.lang).choices(['zh', 'en']).default(lang);
   const rootOption = (): Option => new Option('--root <dir>', t.root).default('.');
 
   const program = new Command('gazette')
     .description(t.description)
     .version('0.1.0', '-V, --version', t.version)
     .helpOption('-h, --help', t.help)
+    .helpCommand('help [command]', t.help)
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
     .showHelpAfterError(lang === 'zh' ? '（运行 gazette --help 查看用法）' : '(run gazette --help for usage)');
@@ -86,7 +88,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .command('check')
     .description(t.check)
     .argument('[issues...]', t.issues)
-    .addOption(new Option('--format <format>', t.format).choices(['pretty', 'json', 'github']).default('pretty'))
+    .addOption(new Option('--format <format>', t.format).choices(formats).default('pretty'))
     .option('--fix', t.fix, false)
     .option('--max-warnings <n>', t.maxWarnings, integer)
     .addOption(langOption())
@@ -118,7 +120,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .command('preview')
     .description(t.preview)
     .argument('<issue>', t.issue)
-    .option('--port <n>', `${t.port} (${defaultPort})`, integer, defaultPort)
+    .option('--port <n>', t.port, integer, defaultPort)
     .option('--open', t.open, false)
     .addOption(langOption())
     .addOption(rootOption())

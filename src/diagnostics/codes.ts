@@ -50,10 +50,6 @@ export const catalogue: Record<string, Entry> = {
     zh: { message: '字体 {font} 中没有字符“{char}”（{codePoint}）', hint: '改用常用字形，或在 theme.yml 中换用包含该字的字体' },
     en: { message: 'Font {font} has no glyph for “{char}” ({codePoint})', hint: 'replace the character, or choose a font in theme.yml that covers it' },
   },
-  'toc-not-converged': {
-    zh: { message: '目录页码经 {passes} 次排版仍未稳定', hint: '请报告此问题，并人工核对目录页码' },
-    en: { message: 'TOC page numbers did not settle after {passes} layout passes', hint: 'please report this and check the TOC numbers by hand' },
-  },
   internal: {
     zh: { message: '内部错误：{message}', hint: '这是 gazette 的缺陷，请附上出错的文件报告此问题' },
     en: { message: 'Internal error: {message}', hint: 'this is a bug in gazette; please report it with the file that caused it' },
@@ -257,14 +253,20 @@ const terms: Record<string, { zh: string; en: string }> = {
   VALUE_COLON: { zh: '值中含有“: ”，请给整个值加引号', en: 'the value contains ": "; quote the whole value' },
 };
 
+/** Arguments that name a kind of thing (translated via `terms`) and arguments that are lists (joined per language). */
+const termArgs = new Set(['expected', 'kind', 'problem']);
+const listArgs = new Set(['sections', 'codes', 'numbers', 'known', 'chars', 'types', 'others']);
+
+function localize(name: string, value: string, lang: Lang): string {
+  if (termArgs.has(name)) return terms[value]?.[lang] ?? value;
+  return lang === 'en' && listArgs.has(name) ? value.replaceAll('、', ', ') : value;
+}
+
 /** Fills `{name}` placeholders, choosing the first alternative whose placeholders all have values. */
 export function describe(code: string, args: Readonly<Record<string, string | number>>, fix: string | undefined, lang: Lang): { message: string; hint?: string } {
   const entry = catalogue[code]?.[lang] ?? { message: `${code} ${JSON.stringify(args)}` };
   const values: Record<string, string | number> = Object.fromEntries(
-    Object.entries({ ...args, ...(fix !== undefined ? { fix } : {}) }).map(([name, value]) => [
-      name,
-      typeof value === 'string' ? (terms[value]?.[lang] ?? (lang === 'en' ? value.replaceAll('、', ', ') : value)) : value,
-    ]),
+    Object.entries({ ...args, ...(fix !== undefined ? { fix } : {}) }).map(([name, value]) => [name, typeof value === 'string' ? localize(name, value, lang) : value]),
   );
   const fill = (template: Template | undefined): string | undefined => {
     for (const candidate of typeof template === 'string' ? [template] : (template ?? [])) {

@@ -1,6 +1,6 @@
 /** Applies the safe edits carried by diagnostics to a file's bytes, preserving everything else byte for byte. */
+import { decode } from '../parse/index.js';
 import type { Diagnostic, TextEdit } from '../diagnostics/diagnostic.js';
-import { decode } from '../parse/decode.js';
 
 /** One change `check --fix` made, for the report. */
 export interface FixRecord {

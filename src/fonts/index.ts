@@ -266,8 +266,12 @@ function createLoadedFont(key: string, ref: string, base: Font, metrics: Metrics
   };
 }
 
-/** Parsed font files by ref: a font file is read and parsed once per process. */
+/**
+ * Parsed fonts installed with gazette (`npm:` refs), kept for the process: they cannot change while it runs.
+ * A project's own font files are read again on every build, so a preview sees a replaced file.
+ */
 const loaded = new Map<string, { font: Font; metrics: Metrics | undefined }>();
+const cacheable = (ref: string): boolean => ref.startsWith('npm:');
 
 /** Loads every font the theme names. A missing or unreadable file → `font-missing` / `font-invalid`. */
 export function loadFonts(theme: Theme, host: Host): Outcome<FontSet> {
@@ -280,7 +284,7 @@ export function loadFonts(theme: Theme, host: Host): Outcome<FontSet> {
       fonts.set(key, same);
       continue;
     }
-    let entry = loaded.get(ref);
+    let entry = cacheable(ref) ? loaded.get(ref) : undefined;
     if (entry === undefined) {
       const bytes = host.readAsset(ref);
       const span = theme.fontSpans.get(key);
@@ -305,7 +309,7 @@ export function loadFonts(theme: Theme, host: Host): Outcome<FontSet> {
         continue;
       }
       entry = { font: base, metrics: readMetrics(bytes) };
-      loaded.set(ref, entry);
+      if (cacheable(ref)) loaded.set(ref, entry);
     }
     const font = createLoadedFont(key, ref, entry.font, entry.metrics);
     fonts.set(key, font);

@@ -3,15 +3,14 @@ import type { ParsedDocument } from '../model/document.js';
 import type { Publication } from '../model/gazette.js';
 import type { Host } from '../host/host.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { parseDocument } from '../parse/index.js';
-import { decode } from '../parse/decode.js';
+import { parseDocument, decode } from '../parse/index.js';
 import { readPublication } from './publication.js';
 import { readIssueMeta, type IssueFile } from './issue-meta.js';
 
 export type { IssueFile } from './issue-meta.js';
 
-export const documentsDir = 'documents';
-export const publicationFile = `${documentsDir}/gazette.yml`;
+const documentsDir = 'documents';
+const publicationFile = `${documentsDir}/gazette.yml`;
 
 /** One issue folder as read from disk. */
 export interface IssueSource {

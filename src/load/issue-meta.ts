@@ -1,10 +1,9 @@
 /** Reads `documents/<issue>/issue.yml` (E1/E2 inputs) with positioned diagnostics. */
+import { LineIndex, readYamlMap } from '../parse/index.js';
 import type { IssueMeta } from '../model/gazette.js';
 import type { Span } from '../model/source.js';
 import type { Diagnostic, Outcome } from '../diagnostics/diagnostic.js';
 import { isRealIsoDate } from '../shared/dates.js';
-import { LineIndex } from '../parse/line-index.js';
-import { readYamlMap } from '../parse/yaml-map.js';
 
 /** The issue metadata plus the spans of its fields, for issue-level rules. */
 export interface IssueFile {

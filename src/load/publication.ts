@@ -1,9 +1,8 @@
 /** Reads `documents/gazette.yml` into a Publication; every bad value is a positioned diagnostic. */
+import { LineIndex, readYamlMap, type YamlMap } from '../parse/index.js';
 import { isMap, isSeq, isScalar, type Node as YamlNode } from 'yaml';
 import type { IssuerSpec, NumberPolicy, Publication, SectionSpec, TocMarker } from '../model/gazette.js';
 import type { Diagnostic, Outcome } from '../diagnostics/diagnostic.js';
-import { LineIndex } from '../parse/line-index.js';
-import { readYamlMap, type YamlMap } from '../parse/yaml-map.js';
 
 const numberPolicies: readonly NumberPolicy[] = ['required', 'forbidden', 'optional'];
 const tocMarkers: readonly TocMarker[] = ['numbered', 'bullet'];

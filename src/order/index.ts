@@ -1,7 +1,7 @@
 /** Order stage: groups validated documents into the publication's sections, in the gazette's reading order. */
 import type { GazetteDocument } from '../model/document.js';
 import type { Gazette, IssueMeta, Publication } from '../model/gazette.js';
-import { numberKey } from '../validate/number.js';
+import { numberKey } from '../shared/number.js';
 
 /**
  * Within a section: by number series (the issuer registry's code order), year and sequence, then date, then title.

@@ -66,7 +66,7 @@ function joinSoftBreaks(text: string): string {
 }
 
 /** Inline content → plain text; hard breaks (and `<br>`) become `\n`, other HTML tags vanish. */
-export function inlineText(nodes: readonly (PhrasingContent | RootContent)[]): string {
+function inlineText(nodes: readonly (PhrasingContent | RootContent)[]): string {
   let out = '';
   for (const node of nodes) {
     switch (node.type) {
@@ -215,12 +215,12 @@ export function gazetteBlocks(gazette: Gazette, headOrder: readonly HeadItem[]):
               span,
             ),
           );
-        } else if (item === 'date' && section.spec.dated && doc.meta.date) {
+        } else if (item === 'date' && doc.meta.date) {
           head.push(withSpan(text('head', `（${chineseDate(doc.meta.date)}）`, 'center', 0), span));
         } else if (item === 'number' && doc.meta.number) {
           head.push(withSpan(text('head', doc.meta.number, 'center', 0), span));
         } else if (item === 'recipients' && doc.meta.recipients) {
-          const r = doc.meta.recipients.trim().replace(/[：:]$/u, '');
+          const r = doc.meta.recipients;
           head.push(withSpan(text('head', `${r}：`, 'justify', 0, { spaceBefore: 0.5 }), span));
         }
       }
@@ -229,7 +229,7 @@ export function gazetteBlocks(gazette: Gazette, headOrder: readonly HeadItem[]):
         if (i === 0) b.spaceBefore = d === 0 ? 0.5 : 1.5;
         else if (b.spaceBefore === 0 && head[i - 1]?.style === 'title') b.spaceBefore = 0.25;
       });
-      const endsWithRecipients = head.at(-1)?.text.endsWith('：') ?? false;
+      const endsWithRecipients = headOrder.at(-1) === 'recipients' && doc.meta.recipients !== undefined;
       out.push(...head);
       const before = out.length;
       bodyBlocks(doc, doc.body.children, out);

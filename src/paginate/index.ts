@@ -1,12 +1,13 @@
 /**
  * Layout: the whole issue as positioned boxes. Body pages are numbered from 1 and the cover and TOC carry
- * roman labels, so TOC page numbers come straight from the body layout; the assembled pages are then
- * checked against the TOC (anchors vs. printed numbers) and the TOC rebuilt until they agree.
+ * roman labels, so the TOC's length cannot move a body page: its page numbers come straight from where the body
+ * layout put each document's title, and no second pass is needed (unlike continuous numbering).
  */
+import { issueLabel, totalLabel } from '../shared/issue.js';
 import type { Diagnostic, Outcome } from '../diagnostics/diagnostic.js';
 import type { FontSet } from '../fonts/index.js';
 import type { Gazette } from '../model/gazette.js';
-import type { Box, OutlineSection, Page, PagedGazette, TextBox, TocEntry } from '../model/layout.js';
+import type { Box, OutlineSection, Page, PagedGazette, TextBox } from '../model/layout.js';
 import type { StyleName, Theme } from '../theme/index.js';
 import { gazetteBlocks } from './blocks.js';
 import { chineseDate } from '../shared/dates.js';
@@ -18,7 +19,6 @@ export interface PaginateOptions {
   draft: boolean;
 }
 
-const MAX_PASSES = 5;
 const MM = 72 / 25.4;
 
 function romanLower(n: number): string {
@@ -33,10 +33,6 @@ function romanLower(n: number): string {
   return out;
 }
 
-/** `2021年第4期` */
-function issueLabel(gazette: Gazette): string {
-  return `${gazette.issue.year}年第${gazette.issue.number}期`;
-}
 
 function singleLine(ctx: RowContext, style: StyleName, text: string, y: number, role: TextBox['role'], color?: string): TextBox {
   const s = ctx.theme.styles[style];
@@ -78,9 +74,9 @@ function coverPage(ctx: RowContext, gazette: Gazette): Box[] {
   boxes.push({ kind: 'rule', x1: ctx.left, y1: y, x2: right, y2: y, lineWidth: 2, color: red });
   boxes.push({ kind: 'rule', x1: ctx.left, y1: y + 4, x2: right, y2: y + 4, lineWidth: 0.5, color: red });
   y += 4 + issue.leading;
-  boxes.push(singleLine(ctx, 'mastheadIssue', issueLabel(gazette), y + baselineOffset(issue), 'masthead'));
+  boxes.push(singleLine(ctx, 'mastheadIssue', issueLabel(gazette.issue), y + baselineOffset(issue), 'masthead'));
   y += issue.leading;
-  boxes.push(singleLine(ctx, 'mastheadMeta', `（总第${gazette.issue.total}期）`, y + baselineOffset(meta), 'masthead'));
+  boxes.push(singleLine(ctx, 'mastheadMeta', totalLabel(gazette.issue), y + baselineOffset(meta), 'masthead'));
 
   const lines = [`${gazette.publication.publisher}主办`, `${chineseDate(gazette.issue.published)}出版`];
   if (gazette.publication.website) lines.push(`网址：${gazette.publication.website}`);
@@ -101,7 +97,7 @@ function furniture(ctx: RowContext, gazette: Gazette, folio: number): Box[] {
   if (theme.runningHead) {
     const rh = theme.styles.runningHead;
     const y = top - 6 * MM;
-    boxes.push(singleLine(ctx, 'runningHead', `${gazette.publication.name}\u3000${issueLabel(gazette)}`, y - 0.25 * rh.size, 'running-head'));
+    boxes.push(singleLine(ctx, 'runningHead', `${gazette.publication.name}\u3000${issueLabel(gazette.issue)}`, y - 0.25 * rh.size, 'running-head'));
     boxes.push({ kind: 'rule', x1: ctx.left, y1: y + 0.25 * rh.size, x2: ctx.left + ctx.width, y2: y + 0.25 * rh.size, lineWidth: 0.5 });
   }
   const fs = theme.styles.folio;
@@ -174,21 +170,10 @@ export function paginate(gazette: Gazette, theme: Theme, fonts: FontSet, options
 
   const bodyFilled = fillPages(blockRows(ctx, gazetteBlocks(gazette, theme.headOrder)), top, bottom);
   const bodyPages = bodyFilled.map((filled, i) => toPage('body', String(i + 1), filled, i + 1));
-  let pageOf = anchoredPages(bodyPages);
-
-  let toc: TocEntry[] = [];
-  let front: Page[] = [];
-  let converged = false;
-  for (let pass = 0; pass < MAX_PASSES && !converged; pass++) {
-    toc = tocEntries(gazette, pageOf);
-    const tocFilled = fillPages(tocRows(ctx, gazette, toc), top, bottom);
-    front = [{ kind: 'cover', label: 'i', boxes: coverPage(ctx, gazette) }];
-    tocFilled.forEach((filled, i) => front.push(toPage('toc', romanLower(i + 2), filled)));
-    const actual = anchoredPages([...front, ...bodyPages]);
-    converged = toc.every((entry) => actual.get(entry.documentId) === entry.page);
-    pageOf = actual;
-  }
-  if (!converged) diagnostics.push({ code: 'toc-not-converged', severity: 'warning', args: { passes: MAX_PASSES } });
+  const pageOf = anchoredPages(bodyPages);
+  const toc = tocEntries(gazette, pageOf);
+  const front: Page[] = [{ kind: 'cover', label: 'i', boxes: coverPage(ctx, gazette) }];
+  fillPages(tocRows(ctx, gazette, toc), top, bottom).forEach((filled, i) => front.push(toPage('toc', romanLower(i + 2), filled)));
 
   const pages = [...front, ...bodyPages];
   for (const page of pages) {
@@ -215,7 +200,7 @@ export function paginate(gazette: Gazette, theme: Theme, fonts: FontSet, options
   });
 
   const name = gazette.publication.name;
-  const issue = issueLabel(gazette);
+  const issue = issueLabel(gazette.issue);
   const value: PagedGazette = {
     width: theme.page.width,
     height: theme.page.height,
@@ -230,7 +215,7 @@ export function paginate(gazette: Gazette, theme: Theme, fonts: FontSet, options
     metadata: {
       title: `${name} ${issue}`,
       author: gazette.publication.publisher,
-      subject: `${name}${issue}（总第${gazette.issue.total}期）`,
+      subject: `${name}${issue}${totalLabel(gazette.issue)}`,
       keywords: [name, issue, ...gazette.sections.map((s) => s.spec.name)].join(', '),
       lang: 'zh-CN',
       creationDate: new Date(`${gazette.issue.published}T00:00:00Z`),

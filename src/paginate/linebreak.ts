@@ -3,16 +3,17 @@
  * choice with line-end punctuation compression and 孤字不成行, tight adjacent punctuation, justification by
  * inter-character spacing, and balanced centred titles.
  */
+import { UNBREAKABLE } from '../shared/unbreakable.js';
 import { isCjkCodePoint, isUnshapedCodePoint, type LoadedFont } from '../fonts/index.js';
 
 /** Characters that never start a line (GB/T 15834 点号, closing brackets and quotes; clreq GB style). */
-export const NO_LINE_START = new Set(
-  Array.from('，。、；：？！）》」』】〕〉〗〙”’％‰℃°·・：；？！，．、,.;:!?)]}%'),
+const NO_LINE_START = new Set(
+  Array.from('，。、；：？！）》」』】〕〉〗〙”’％‰℃°·・．,.;:!?)]}%'),
 );
 /** Characters that never end a line (opening brackets and quotes). */
-export const NO_LINE_END = new Set(Array.from('（《「『【〔〈〖〘“‘([{￥$£'));
+const NO_LINE_END = new Set(Array.from('（《「『【〔〈〖〘“‘([{￥$£'));
 /** Full-width marks whose glyph fills only the left half of the em: at line end they may lose 1/2 em. */
-export const COMPRESSIBLE_AT_END = new Set(Array.from('，。、；：？！）》」』】〕〉”’'));
+const COMPRESSIBLE_AT_END = new Set(Array.from('，。、；：？！）》」』】〕〉”’'));
 
 /** Full-width marks drawn in the left half of their em (Mainland 点号, closing brackets and quotes). */
 const INK_LEFT_MARKS = new Set(Array.from('，。、；：）》」』】〕〉〗”’'));
@@ -55,23 +56,6 @@ function tightPairs(text: string, from: number, to: number): number {
   return count;
 }
 
-/**
- * Spans kept on one line: 发文字号, dates, digit–dash–digit ranges (with a trailing 年), numbers with their
- * unit, and runs of —— and …….
- */
-const UNBREAKABLE = new RegExp(
-  [
-    String.raw`\p{Script=Han}{1,4}[〔(（\[［]\d{4}[〕)）\]］]\d+号`,
-    String.raw`\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?`,
-    String.raw`\d{1,2}月\d{1,2}日`,
-    String.raw`\d+(?:\.\d+)?[—–\-~～]\d+(?:\.\d+)?(?:年|月|日|号|%|％)?`,
-    String.raw`第?\d+(?:[.,]\d+)*\s?(?:平方公里|平方米|万元|亿元|千米|公里|%|％|‰|\p{Script=Han})`,
-    '—{2,}',
-    '…{2,}',
-  ].join('|'),
-  'gu',
-);
-
 function isSpace(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0x3000 || code === 0xa0;
 }
@@ -100,7 +84,6 @@ export function breakOpportunities(text: string): boolean[] {
     if (!prevCjk && !nextCjk) continue;
     allowed[i] = true;
   }
-  UNBREAKABLE.lastIndex = 0;
   for (const match of text.matchAll(UNBREAKABLE)) {
     const start = match.index ?? 0;
     for (let i = start + 1; i < start + match[0].length; i++) allowed[i] = false;

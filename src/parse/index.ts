@@ -8,7 +8,7 @@ import { LineIndex } from './line-index.js';
 export { parseBodies } from './markdown.js';
 export { LineIndex } from './line-index.js';
 export { decode } from './decode.js';
-export { readFrontMatter } from './front-matter.js';
+export { readYamlMap, type YamlMap } from './yaml-map.js';
 
 /** Parses one document file. Returns no value when the file cannot be read as a document at all. */
 export function parseDocument(

@@ -15,8 +15,6 @@ import { CLIENT_PATH, PREVIEW_CSS_PATH, previewPage } from './page.js';
 
 export type { PreviewLang } from './messages.js';
 
-/** The port `gazette preview` uses unless told otherwise. */
-export const DEFAULT_PREVIEW_PORT = 4173;
 /** Where the PDF is served; pass it as `pdfHref` when rendering the preview's HTML. */
 export const PREVIEW_PDF_PATH = '/gazette.pdf';
 export const EVENTS_PATH = '/__gazette/events';

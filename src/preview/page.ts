@@ -5,7 +5,7 @@ import type { PreviewMessages } from './messages.js';
 export const CLIENT_PATH = '/__gazette/client.js';
 export const PREVIEW_CSS_PATH = '/__gazette/preview.css';
 
-export function escapeHtml(value: string): string {
+function escapeHtml(value: string): string {
   return value
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -14,7 +14,7 @@ export function escapeHtml(value: string): string {
 }
 
 /** `file:line:column`, as far as it is known. */
-export function problemLocation(problem: PreviewProblem): string | undefined {
+function problemLocation(problem: PreviewProblem): string | undefined {
   if (!problem.file) return undefined;
   let location = problem.file;
   if (problem.line !== undefined) {

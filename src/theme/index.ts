@@ -4,7 +4,7 @@ import type { Diagnostic, Outcome } from '../diagnostics/diagnostic.js';
 import type { Span } from '../model/source.js';
 
 /** Style names the layout uses; every one must be present in theme.yml. */
-export const STYLE_NAMES = [
+const STYLE_NAMES = [
   'body',
   'title',
   'subtitle',
@@ -172,6 +172,8 @@ export function parseTheme(text: string, path: string): Outcome<Theme> {
   } else {
     invalid('head.order', `[${HEAD_ITEMS.join(', ')}]`, orderNode ?? root);
   }
+  // Without titles there are no anchors for the TOC, the outline or the HTML links.
+  if (isSeq(orderNode) && !headOrder.includes('title')) invalid('head.order', `[title, …]`, orderNode);
 
   const runningNode = get(['runningHead']);
   let runningHead = true;

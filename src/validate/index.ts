@@ -48,7 +48,13 @@ function toDocument(doc: DocumentView): GazetteDocument | undefined {
   const [title, issuer, category] = [text('title'), text('issuer'), text('category')];
   if (!title || !issuer || !category || !doc.parsed.body) return undefined;
   const order = doc.parsed.fields.get('order')?.value;
-  const optional = { date: text('date'), number: text('number'), recipients: text('recipients')?.replace(/[：:]$/u, ''), interprets: text('interprets') };
+  // Whether a date is printed is the section's decision, taken here once for every renderer.
+  const optional = {
+    date: doc.section?.dated === false ? undefined : text('date'),
+    number: text('number'),
+    recipients: text('recipients')?.replace(/[：:]$/u, ''),
+    interprets: text('interprets'),
+  };
   const meta: DocumentMeta = {
     title,
     issuer,

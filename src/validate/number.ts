@@ -1,7 +1,5 @@
 /** Reads a 发文字号 loosely so each rule can name exactly what is wrong (GB/T 9704 §7.2.5). */
 
-/** 代字〔YYYY〕N号 with ASCII digits, no leading zero. */
-export const canonicalNumber = /^(\p{Script=Han}+)〔([0-9]{4})〕([1-9][0-9]*)号$/u;
 
 const openers = '[［【〖(（〘﹝〔';
 const closers = ']］】〗)）〙﹞〕';
@@ -67,10 +65,4 @@ export function suggestNumber(raw: string): string {
   const code = simplify(parts.code).replace(/字$/u, '');
   const suffix = simplify(parts.suffix).replace(/^号+.*$/u, '号') || '号';
   return `${code}〔${parts.year}〕${parts.sequence}${suffix}`;
-}
-
-/** (代字, year, sequence) of a well-formed number, the key of A11. */
-export function numberKey(raw: string): { code: string; year: number; sequence: number } | undefined {
-  const match = canonicalNumber.exec(raw);
-  return match ? { code: match[1]!, year: Number(match[2]), sequence: Number(match[3]) } : undefined;
 }

@@ -38,10 +38,14 @@ describe('gazette build', () => {
 
   it('builds a draft despite errors with --draft', () => {
     const root = tempProject({ 'documents/2021-4/a.md': documentText({ ...baseFields, number: '长府[2021]54号' }) });
-    const result = runCli(['build', '2021-4', '--draft', '--out', 'out'], root);
-    expect(result.code).toBe(0);
-    expect(result.stdout).toContain('【草稿】');
-    expect(readFileSync(join(root, 'out/gazette-2021-4.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    const result = runCli(['build', '2021-4', '--draft', '--out', 'out'], join(root, 'documents'));
+    expect(result.code).toBe(2);
+    const draft = runCli(['build', '2021-4', '--draft', '--root', '..', '--out', 'out'], join(root, 'documents'));
+    expect(draft.code).toBe(0);
+    expect(draft.stdout).toContain('【草稿】');
+    // --out is relative to the current folder, not to --root.
+    expect(draft.stdout).toContain('  out/gazette-2021-4.pdf');
+    expect(readFileSync(join(root, 'documents/out/gazette-2021-4.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
   it('writes only the HTML edition with --format html', () => {

@@ -33,6 +33,11 @@ describe('gazette check', () => {
     expect(result.stdout).toContain('1 error, 0 warnings');
   });
 
+  it('speaks English when GAZETTE_LANG=en', () => {
+    const result = runCli(['check'], tempProject({ 'documents/2021-4/a.md': bad }), { GAZETTE_LANG: 'en' });
+    expect(result.stdout).toContain('1 error, 0 warnings');
+  });
+
   it('writes the documented JSON schema', () => {
     const result = runCli(['check', '--format', 'json'], tempProject({ 'documents/2021-4/a.md': bad }));
     const report = JSON.parse(result.stdout);

@@ -24,6 +24,13 @@ describe('parseTheme', () => {
     expect(value.fonts[value.styles.heading1.font]).toContain('noto-sans-sc');
   });
 
+  it('requires the title in the head block, since it anchors the TOC, outline and links', () => {
+    const noTitle = TEXT.replace('order: [title, date, number, recipients]', 'order: [date, number, recipients]');
+    expect(noTitle).not.toBe(TEXT);
+    const { diagnostics } = parseTheme(noTitle, PATH);
+    expect(diagnostics.map((d) => [d.code, d.args.key])).toEqual([['theme-invalid', 'head.order']]);
+  });
+
   it('reports a bad value at its YAML position', () => {
     const bad = TEXT.replace('folio: outer', 'folio: sideways').replace(/body: +\{ font: serif, +size: [0-9.]+/u, 'body: { font: serif, size: -3');
     const { diagnostics } = parseTheme(bad, PATH);

@@ -1,4 +1,5 @@
 /** Stable, ASCII, unique fragment ids for documents: 长府〔2021〕46号 → cf-2021-46. */
+import { numberKey } from '../../shared/number.js';
 import type { GazetteDocument } from '../../model/document.js';
 
 /**
@@ -48,24 +49,17 @@ export function pinyinInitial(char: string): string | undefined {
   return letter;
 }
 
-const NUMBER_PATTERN = /^(.+?)〔(\d{4})〕(\d+)号$/u;
-
 /** ASCII slug of a 发文字号, or undefined when the number does not have the standard shape. */
 export function numberSlug(number: string): string | undefined {
-  const match = NUMBER_PATTERN.exec(number.trim());
-  if (!match) return undefined;
-  const [, code, year, serial] = match;
+  const key = numberKey(number.trim());
+  if (!key) return undefined;
   let initials = '';
-  for (const char of code!) {
-    if (/[A-Za-z0-9]/.test(char)) {
-      initials += char.toLowerCase();
-      continue;
-    }
+  for (const char of key.code) {
     const initial = pinyinInitial(char);
     if (!initial) return undefined;
     initials += initial;
   }
-  return `${initials}-${year}-${Number(serial)}`;
+  return `${initials}-${key.year}-${key.sequence}`;
 }
 
 /** Lower-case ASCII slug of a file-name id; empty when nothing ASCII is left. */

@@ -1,4 +1,5 @@
 /** The HTML edition: masthead, TOC with printed page numbers, and every document as an article. */
+import { issueLabel, totalLabel } from '../../shared/issue.js';
 import type { Element, ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
@@ -41,9 +42,9 @@ export function renderHtml(gazette: Gazette, input: HtmlInput): HtmlOutput {
   const anchorOf = (doc: GazetteDocument): string => anchors.get(doc)!;
 
   const { publication, issue } = gazette;
-  const issueLabel = `${issue.year}年第${issue.number}期`;
+  const label = issueLabel(issue);
   const slots: Record<string, string> = {
-    title: escapeText(`${publication.name} ${issueLabel}`),
+    title: escapeText(`${publication.name} ${label}`),
     banner: input.draft ? toHtml(draftBanner()) : '',
     masthead: toHtml(masthead(gazette, input.pdfHref)),
     toc: toHtml(toc(gazette.sections, sectionIds, anchorOf, input.pageOf)),
@@ -66,8 +67,8 @@ function masthead(gazette: Gazette, pdfHref: string | undefined): Element[] {
   return [
     h('h1.masthead-name', publication.name),
     h('p.masthead-issue', [
-      nobrSpan(`${issue.year}年第${issue.number}期`),
-      h('span.masthead-total', nobrSpan(`（总第${issue.total}期）`)),
+      nobrSpan(issueLabel(issue)),
+      h('span.masthead-total', nobrSpan(totalLabel(issue))),
     ]),
     h('p.masthead-date', [
       h('time', { dateTime: issue.published }, nobrSpan(chineseDate(issue.published))),
@@ -134,7 +135,7 @@ function colophon(gazette: Gazette): Element[] {
   const { publication, issue } = gazette;
   return [
     h('p', publication.name),
-    h('p', [nobrSpan(`${issue.year}年第${issue.number}期`), nobrSpan(`（总第${issue.total}期）`)]),
+    h('p', [nobrSpan(issueLabel(issue)), nobrSpan(totalLabel(issue))]),
     h('p', [nobrSpan(chineseDate(issue.published)), '出版']),
     h('p', `主办：${publication.publisher}`),
     ...(publication.website ? [h('p', `网址：${publication.website}`)] : []),

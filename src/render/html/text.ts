@@ -1,23 +1,6 @@
-/** Chinese text helpers: dates in words and unbreakable runs (T22, H5). */
+/** Unbreakable runs (T22, H5) as `<span class="nobr">`. */
+import { UNBREAKABLE } from '../../shared/unbreakable.js';
 import type { Element, ElementContent, Root, Text } from 'hast';
-
-/**
- * Runs that must not break across lines: 发文字号 (with up to four characters of 机关代字), full and
- * partial dates, year ranges, numbers with their unit, and the two-em marks ——/…….
- */
-const UNBREAKABLE = new RegExp(
-  [
-    String.raw`[\p{Script=Han}A-Za-z]{0,4}[〔\[]\d{4}[〕\]]\d+号`,
-    String.raw`\d{4}[—–-]\d{4}年?`,
-    String.raw`\d{4}年\d{1,2}月(?:\d{1,2}日)?`,
-    String.raw`\d{1,2}月\d{1,2}日`,
-    String.raw`\d{4}年`,
-    String.raw`\d+(?:\.\d+)?(?:[～~—–-]\d+(?:\.\d+)?)?(?:%|％|‰|平方米|平方公里|万元|亿元|元|万人|人次|公里|千米|米|个|家|项|名|人|次|天|小时|分钟|岁|[a-zA-Z]+)`,
-    '—{2,}',
-    '…{2,}',
-  ].join('|'),
-  'gu',
-);
 
 const NOBR_SKIP = new Set(['code', 'pre', 'script', 'style']);
 

@@ -2,7 +2,7 @@
 import type { Rule } from '../rule.js';
 import { closest } from '../closest.js';
 
-export const knownFields = ['title', 'issuer', 'date', 'number', 'category', 'recipients', 'interprets', 'order'] as const;
+const knownFields = ['title', 'issuer', 'date', 'number', 'category', 'recipients', 'interprets', 'order'] as const;
 const textFields = ['title', 'issuer', 'date', 'number', 'category', 'recipients', 'interprets'];
 
 export const fields: Rule = {

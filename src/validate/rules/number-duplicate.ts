@@ -1,6 +1,6 @@
 /** A11: (代字, year, sequence) is unique within the issue and across every issue under documents/. */
 import type { Rule } from '../rule.js';
-import { numberKey } from '../number.js';
+import { numberKey } from '../../shared/number.js';
 
 export const numberDuplicate: Rule = {
   meta: { codes: { 'number-duplicate': 'error' }, standard: ['A11', 'E4'], fixable: false, description: '发文字号不得重复' },

@@ -1,7 +1,8 @@
 /** Shared wiring for the per-aspect 发文字号 rules (A2–A9): find the field, split it, report with fix and edit. */
 import type { MessageArgs } from '../../diagnostics/diagnostic.js';
 import { replaceValue, type Rule, type RuleMeta } from '../rule.js';
-import { canonicalNumber, safeNormalizeNumber, splitNumber, suggestNumber, type NumberParts } from '../number.js';
+import { canonicalNumber } from '../../shared/number.js';
+import { safeNormalizeNumber, splitNumber, suggestNumber, type NumberParts } from '../number.js';
 
 export interface NumberFinding {
   args?: MessageArgs;

@@ -1,6 +1,6 @@
 /** A12 (warning): the number's year usually equals the 成文日期 year; late-December documents may differ. */
 import type { Rule } from '../rule.js';
-import { numberKey } from '../number.js';
+import { numberKey } from '../../shared/number.js';
 import { isRealIsoDate } from '../../shared/dates.js';
 
 export const numberYearMismatch: Rule = {

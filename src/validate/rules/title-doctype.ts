@@ -1,7 +1,7 @@
 /** C1: in 公文 sections the title ends with a 文种 (条例 第八条: 决议、决定、命令（令）、公报 …). */
 import type { Rule } from '../rule.js';
 
-export const documentTypes = ['决议', '决定', '命令', '令', '公报', '公告', '通告', '意见', '通知', '通报', '报告', '请示', '批复', '议案', '函', '纪要'] as const;
+const documentTypes = ['决议', '决定', '命令', '令', '公报', '公告', '通告', '意见', '通知', '通报', '报告', '请示', '批复', '议案', '函', '纪要'] as const;
 
 export const titleDoctype: Rule = {
   meta: { codes: { 'title-doctype': 'error' }, standard: ['C1'], fixable: false, description: '公文标题以文种结尾' },
