@@ -53,6 +53,20 @@ const text = {
 
 export const defaultPort = 4173;
 
+/** commander's usage errors in Chinese; the quoted option or value stays as the user typed it. */
+function translateUsageError(message: string): string {
+  return message
+    .replace(/^error: unknown option (.*)$/m, '错误：未知选项 $1')
+    .replace(/^error: unknown command (.*)$/m, '错误：未知命令 $1')
+    .replace(/^error: missing required argument (.*)$/m, '错误：缺少参数 $1')
+    .replace(/^error: option (.*) argument missing$/m, '错误：选项 $1 缺少取值')
+    .replace(/^error: too many arguments.*$/m, '错误：参数过多')
+    .replace(/^error: option (.*) argument '(.*)' is invalid\. (.*)$/m, '错误：选项 $1 的取值“$2”无效。$3')
+    .replace(/^error: command-argument value '(.*)' is invalid for argument '(.*)'\. (.*)$/m, '错误：参数 $2 的取值“$1”无效。$3')
+    .replace(/Allowed choices are (.*)\.$/m, '可选值：$1。')
+    .replace(/^error: /m, '错误：');
+}
+
 /** Shell completion adds a trailing slash to folder names: `2021-4/` means issue 2021-4. */
 const trimSlashes = (issue: string): string => issue.replace(/[\\/]+$/, '');
 
@@ -81,7 +95,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .helpOption('-h, --help', t.help)
     .helpCommand('help [command]', t.help)
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
+    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s), outputError: (s, write) => write(lang === 'zh' ? translateUsageError(s) : s) })
     .showHelpAfterError(lang === 'zh' ? '（运行 gazette --help 查看用法）' : '(run gazette --help for usage)');
 
   program

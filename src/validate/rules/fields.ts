@@ -3,7 +3,8 @@ import type { Rule } from '../rule.js';
 import { closest } from '../closest.js';
 
 const knownFields = ['title', 'issuer', 'date', 'number', 'category', 'recipients', 'interprets', 'order'] as const;
-const textFields = ['title', 'issuer', 'date', 'number', 'category', 'recipients', 'interprets'];
+// `date` is left to the date rules, which also read numbers and YAML timestamps.
+const textFields = ['title', 'issuer', 'number', 'category', 'recipients', 'interprets'];
 
 export const fields: Rule = {
   meta: {
@@ -28,7 +29,7 @@ export const fields: Rule = {
       } else if (key === 'order') {
         if (typeof field.value !== 'number' || !Number.isInteger(field.value) || field.value < 1)
           report({ code: 'field-type', span: field.span, args: { field: key, value: field.source, expected: 'integer' } });
-      } else if (textFields.includes(key) && field.value !== null && typeof field.value !== 'string' && key !== 'date') {
+      } else if (textFields.includes(key) && field.value !== null && typeof field.value !== 'string') {
         report({ code: 'field-type', span: field.span, args: { field: key, value: field.source, expected: key === 'number' || key === 'interprets' ? 'document-number' : 'text' } });
       }
     }

@@ -15,11 +15,10 @@ export const numberIssuer: Rule = {
     // Read the 代字 from the suggested form, so a number with other defects is still matched to its issuer.
     const code = field && splitNumber(suggestNumber(field.value))?.code;
     if (!field || !code) return;
-    const key = { code };
     const issuer = doc.text('issuer')?.value;
-    const owner = publication.issuers.find((entry) => entry.codes.includes(key.code));
+    const owner = publication.issuers.find((entry) => entry.codes.includes(code));
     if (!owner) {
-      report({ code: 'number-code-unknown', span: field.span, args: { code: key.code } });
+      report({ code: 'number-code-unknown', span: field.span, args: { code: code } });
       return;
     }
     if (issuer === undefined || owner.name === issuer) return;
@@ -27,8 +26,8 @@ export const numberIssuer: Rule = {
     report({
       code: 'number-issuer',
       span: field.span,
-      args: { code: key.code, owner: owner.name, issuer, codes: own.join('、') },
-      ...(own[0] ? { fix: suggestNumber(field.value).replace(key.code, own[0]) } : {}),
+      args: { code: code, owner: owner.name, issuer, codes: own.join('、') },
+      ...(own[0] ? { fix: suggestNumber(field.value).replace(code, own[0]) } : {}),
     });
   },
 };
