@@ -68,7 +68,9 @@ describe('gazette check', () => {
     const empty = runCli(['check', '--root', join(root, 'documents', '2021-4')], root);
     expect(empty.code).toBe(2);
     expect(empty.stdout).toContain('找不到 documents/');
-    expect(runCli(['check', '--format', 'xml'], root).code).toBe(2);
+    const badFlag = runCli(['check', '--format', 'xml'], root);
+    expect(badFlag.code).toBe(2);
+    expect(badFlag.stderr).toContain('错误：选项 \'--format <format>\' 的取值“xml”无效。可选值：pretty, json, github。');
   });
 
   it('--fix rewrites only the safe fixes and keeps the rest of the file byte for byte', () => {
