@@ -8,11 +8,8 @@ import { chineseDate } from '../shared/dates.js';
 
 /** A target for TOC links and outline items, placed at the top of the block that carries it. */
 export interface Anchor {
+  /** `sec-N` for a section, `doc-<id>` for a document: the named destination of TOC links and outline items. */
   name: string;
-  kind: 'section' | 'document';
-  title: string;
-  section: string;
-  documentId?: string;
 }
 
 export interface TextBlock {
@@ -199,7 +196,7 @@ export function gazetteBlocks(gazette: Gazette, headOrder: readonly HeadItem[]):
       text('section', `【${name}】`, 'center', 0, {
         spaceBefore: s === 0 ? 0 : 1,
         keepWithNext: true,
-        anchor: { name: `sec-${s + 1}`, kind: 'section', title: name, section: name },
+        anchor: { name: `sec-${s + 1}` },
       }),
     );
     section.documents.forEach((doc, d) => {
@@ -210,7 +207,7 @@ export function gazetteBlocks(gazette: Gazette, headOrder: readonly HeadItem[]):
           head.push(
             withSpan(
               text('title', doc.meta.title, 'center', 0, {
-                anchor: { name: `doc-${doc.id}`, kind: 'document', title: doc.meta.title, section: name, documentId: doc.id },
+                anchor: { name: `doc-${doc.id}` },
               }),
               span,
             ),

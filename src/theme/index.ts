@@ -39,8 +39,6 @@ export type HeadItem = 'title' | 'date' | 'number' | 'recipients';
 export type FolioStyle = 'outer' | 'center';
 
 export interface Theme {
-  /** Where the theme came from (for diagnostics). */
-  path: string;
   /** Page size and margins in points. */
   page: { width: number; height: number; margins: { top: number; bottom: number; left: number; right: number } };
   /** Font key → asset ref (`npm:<package>/<file>` or a project-relative path). */
@@ -192,7 +190,6 @@ export function parseTheme(text: string, path: string): Outcome<Theme> {
 
   return {
     value: {
-      path,
       page,
       fonts,
       fontSpans,
