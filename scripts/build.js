@@ -8,7 +8,7 @@
 // module.enableCompileCache does; Node 20 lacks it). bin/gazette.js uses the cache when V8 accepts it.
 import { spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -62,7 +62,10 @@ await build({
   target: 'node20',
   plugins: [nativeZlib, noJsYaml],
   // The sources are ES modules; in the CommonJS bundle their module URL is the bundle's own.
-  define: { 'import.meta.url': 'gazetteModuleUrl' },
+  define: {
+    'import.meta.url': 'gazetteModuleUrl',
+    'process.env.GAZETTE_VERSION': JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version),
+  },
   banner: { js: "const gazetteModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
 });

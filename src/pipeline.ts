@@ -75,7 +75,7 @@ export async function loadGazette(host: Host, issue: string, draft = false): Pro
   const targets = new Set([issue]);
   const validated = validate(loaded.project, targets);
   const diagnostics = sortDiagnostics([...loaded.diagnostics, ...validated.diagnostics].filter((d) => concerns(d, targets)));
-  const meta = loaded.project.issues.find((i) => i.id === issue)?.file?.meta;
+  const meta = source?.file?.meta;
   if (!meta || (hasErrors(diagnostics) && !draft)) return { diagnostics };
   return { diagnostics, gazette: order(validated.value.get(issue) ?? [], loaded.project.publication, meta) };
 }

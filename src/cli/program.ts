@@ -53,6 +53,9 @@ const text = {
 
 export const defaultPort = 4173;
 
+/** package.json's version, written into the bundle by scripts/build.js (unbundled runs are `dev`). */
+const version = process.env.GAZETTE_VERSION ?? 'dev';
+
 /** commander's usage errors in Chinese; the quoted option or value stays as the user typed it. */
 function translateUsageError(message: string): string {
   return message
@@ -91,7 +94,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 
   const program = new Command('gazette')
     .description(t.description)
-    .version('0.1.0', '-V, --version', t.version)
+    .version(version, '-V, --version', t.version)
     .helpOption('-h, --help', t.help)
     .helpCommand('help [command]', t.help)
     .exitOverride()

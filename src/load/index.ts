@@ -45,10 +45,11 @@ export function loadProject(host: Host, targets: readonly string[]): LoadResult 
   const entries = host.listDir(documentsDir);
   if (!entries) return { setup: { code: 'documents-missing', args: { dir: documentsDir } }, diagnostics: [] };
   // An issue is a visible folder holding issue.yml or documents; other folders (images, drafts) are not issues.
-  const issueIds = entries.filter((name) => {
+  const folders = entries.flatMap((name) => {
     const inside = visible(host.listDir(`${documentsDir}/${name}`));
-    return inside !== undefined && inside.some((file) => file === 'issue.yml' || isDocumentName(file));
+    return inside?.some((file) => file === 'issue.yml' || isDocumentName(file)) ? [{ id: name, files: inside }] : [];
   });
+  const issueIds = folders.map((folder) => folder.id);
   if (issueIds.length === 0) return { setup: { code: 'issues-missing', args: { dir: documentsDir } }, diagnostics: [] };
   const unknown = targets.find((id) => !issueIds.includes(id));
   if (unknown !== undefined) return { setup: { code: 'issue-unknown', args: { issue: unknown, known: issueIds.join('、') } }, diagnostics: [] };
@@ -61,15 +62,16 @@ export function loadProject(host: Host, targets: readonly string[]): LoadResult 
   diagnostics.push(...publication.diagnostics);
   if (!publication.value) return { setup: { code: 'publication-unusable', args: { file: publicationFile } }, diagnostics };
 
-  const issues = issueIds.map((id) => {
-    const result = loadIssue(host, id);
+  const issues = folders.map(({ id, files }) => {
+    const result = loadIssue(host, id, files);
     diagnostics.push(...result.diagnostics);
     return result.issue;
   });
   return { project: { publication: publication.value, issues }, diagnostics };
 }
 
-function loadIssue(host: Host, id: string): { issue: IssueSource; diagnostics: Diagnostic[] } {
+/** Reads one issue folder; `files` is its (visible) listing, already taken to find the issues. */
+function loadIssue(host: Host, id: string, files: readonly string[]): { issue: IssueSource; diagnostics: Diagnostic[] } {
   const dir = `${documentsDir}/${id}`;
   const diagnostics: Diagnostic[] = [];
   const metaPath = `${dir}/issue.yml`;
@@ -83,7 +85,7 @@ function loadIssue(host: Host, id: string): { issue: IssueSource; diagnostics: D
     file = meta.value;
   }
   const documents: ParsedDocument[] = [];
-  for (const name of visible(host.listDir(dir)) ?? []) {
+  for (const name of files) {
     const path = `${dir}/${name}`;
     if (!isDocumentName(name) || host.listDir(path) !== undefined) continue;
     const parsed = parseDocument(path, host.readBytes(path) ?? new Uint8Array(), id);

@@ -98,12 +98,11 @@ export interface OutlineDocument {
   destination: string;
   /** 0-based index into `pages`. */
   pageIndex: number;
+  /** Top of the destination's view on that page (the anchor's y). */
+  top: number;
 }
 
-export interface OutlineSection {
-  title: string;
-  destination: string;
-  pageIndex: number;
+export interface OutlineSection extends OutlineDocument {
   documents: OutlineDocument[];
 }
 

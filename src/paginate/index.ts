@@ -181,23 +181,15 @@ export function paginate(gazette: Gazette, theme: Theme, fonts: FontSet, options
     if (options.draft) page.boxes.unshift(draftMark(ctx));
   }
 
-  const indexOf = new Map<string, number>();
-  pages.forEach((page, i) => {
-    for (const box of page.boxes) if (box.kind === 'anchor' && !indexOf.has(box.name)) indexOf.set(box.name, i);
+  const placed = new Map<string, { pageIndex: number; top: number }>();
+  pages.forEach((page, pageIndex) => {
+    for (const box of page.boxes) if (box.kind === 'anchor' && !placed.has(box.name)) placed.set(box.name, { pageIndex, top: box.y });
   });
-  const outline: OutlineSection[] = gazette.sections.map((section, s) => {
-    const destination = `sec-${s + 1}`;
-    return {
-      title: section.spec.name,
-      destination,
-      pageIndex: indexOf.get(destination) ?? 0,
-      documents: section.documents.map((doc) => ({
-        title: doc.meta.title,
-        destination: `doc-${doc.id}`,
-        pageIndex: indexOf.get(`doc-${doc.id}`) ?? 0,
-      })),
-    };
-  });
+  const target = (title: string, destination: string) => ({ title, destination, ...(placed.get(destination) ?? { pageIndex: 0, top: 0 }) });
+  const outline: OutlineSection[] = gazette.sections.map((section, s) => ({
+    ...target(section.spec.name, `sec-${s + 1}`),
+    documents: section.documents.map((doc) => target(doc.meta.title, `doc-${doc.id}`)),
+  }));
 
   const name = gazette.publication.name;
   const issue = issueLabel(gazette.issue);

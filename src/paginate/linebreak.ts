@@ -394,13 +394,14 @@ function splitOverwide(m: Measured, room: number): Measured {
   const push = (start: number, end: number): void => {
     let body = end;
     while (body > start && isSpace(text.charCodeAt(body - 1))) body--;
-    const width = font.measure(text.slice(start, end)).width * scale;
+    const measured = font.measure(text.slice(start, end));
+    const width = measured.width * scale;
     const reduced = width - (tightPairs(text, start, end) * m.size) / 2;
     list.push({
       start,
       end,
       width: reduced,
-      glyphs: font.measure(text.slice(start, end)).glyphs,
+      glyphs: measured.glyphs,
       trailing: body < end ? width - font.measure(text.slice(start, body)).width * scale : 0,
       compressible: body > start && ((CLASS[text.charCodeAt(body - 1)] as number) & COMPRESSIBLE) !== 0,
       pairAdjust: body === end && end < text.length && tightPair(text, end - 1) ? m.size / 2 : 0,

@@ -2,8 +2,8 @@
  * Draws a PagedGazette with pdfkit. Every decision was taken by layout; this module only draws, embeds
  * subset fonts, and writes destinations, outline, page labels and metadata (PDF/A-2b, deterministic).
  */
-import { isUnshapedCodePoint, type FontSet } from '../../fonts/index.js';
-import type { Box, PagedGazette, RuleBox, TextBox } from '../../model/layout.js';
+import { isUnshapedCodePoint, type FontSet, type LoadedFont } from '../../fonts/index.js';
+import type { Box, OutlineDocument, PagedGazette, RuleBox, TextBox } from '../../model/layout.js';
 
 /** The part of pdfkit 0.20 used here; @types/pdfkit lags behind 0.20 (fontkit fonts, outline options). */
 interface OutlineItem {
@@ -241,21 +241,16 @@ export async function renderPdf(paged: PagedGazette, fonts: FontSet): Promise<Ui
     doc.on('error', reject);
   });
 
-  // One pdfkit font per file, however many theme keys name it.
-  const canonical = new Map<string, string>();
-  const byRef = new Map<string, string>();
+  // One pdfkit font per file: loadFonts already gives theme keys that name the same file one LoadedFont.
+  const registered = new Map<LoadedFont, string>();
   for (const [key, font] of fonts.fonts) {
-    const first = byRef.get(font.ref);
-    if (first === undefined) {
-      byRef.set(font.ref, key);
-      doc.registerFont(key, font.font);
-      canonical.set(key, key);
-    } else {
-      canonical.set(key, first);
-    }
+    if (registered.has(font)) continue;
+    registered.set(font, key);
+    doc.registerFont(key, font.font);
   }
   const fontName = (key: string): string => {
-    const name = canonical.get(key);
+    const font = fonts.fonts.get(key);
+    const name = font && registered.get(font);
     if (name === undefined) throw new Error(`layout used font "${key}", which was not loaded`);
     return name;
   };
@@ -289,18 +284,11 @@ export async function renderPdf(paged: PagedGazette, fonts: FontSet): Promise<Ui
   }
 
   // Outline items point at the title's top with an explicit XYZ: pdfkit's own XYZ writes left = page width.
-  const anchorTop = new Map<string, number>();
-  for (const page of paged.pages) {
-    for (const box of page.boxes) if (box.kind === 'anchor' && !anchorTop.has(box.name)) anchorTop.set(box.name, box.y);
-  }
-  const destination = (pageIndex: number, name: string): unknown[] => [pageDicts[pageIndex], 'XYZ', null, paged.height - (anchorTop.get(name) ?? 0), null];
+  const destination = (target: OutlineDocument): unknown[] => [pageDicts[target.pageIndex], 'XYZ', null, paged.height - target.top, null];
   for (const section of paged.outline) {
     const item = doc.outline.addItem(section.title, { expanded: true });
-    item.outlineData.Dest = destination(section.pageIndex, section.destination);
-    for (const d of section.documents) {
-      const child = item.addItem(d.title);
-      child.outlineData.Dest = destination(d.pageIndex, d.destination);
-    }
+    item.outlineData.Dest = destination(section);
+    for (const d of section.documents) item.addItem(d.title).outlineData.Dest = destination(d);
   }
 
   const nums: unknown[] = [];
