@@ -52,7 +52,7 @@ export async function runPreview(options: PreviewCliOptions, io: Io, signal?: Ab
     server = await startPreview({
       port: options.port,
       build,
-      watch: [resolve(root, 'documents'), resolve(root, 'templates')],
+      watch: { root, folders: ['documents', 'templates'] },
       log: (line) => io.stderr(`${line}\n`),
       portSearch: !options.portGiven,
       lang: options.lang,

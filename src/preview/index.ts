@@ -4,14 +4,13 @@
  * Like the CLI, this is an edge module: it owns sockets, watchers and timers; the build it runs is injected.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, watch, type FSWatcher } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { basename, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CLIENT_SCRIPT, PREVIEW_CSS } from './client.js';
 import { previewMessages, type PreviewLang } from './messages.js';
 import { CLIENT_PATH, PREVIEW_CSS_PATH, previewPage } from './page.js';
+import { watchProject, type ProjectWatcher } from './watcher.js';
 
 export type { PreviewLang } from './messages.js';
 
@@ -50,8 +49,8 @@ export interface PreviewOptions {
   /** 0 lets the system pick a free port. */
   port: number;
   build: () => Promise<PreviewBuild>;
-  /** Folders watched recursively; missing ones are skipped. */
-  watch: string[];
+  /** Folders under `root` whose changes trigger a rebuild; they may be missing at start or come and go. */
+  watch?: { root: string; folders: readonly string[] };
   log: (line: string) => void;
   /** When the port is taken, try the next ones instead of failing. */
   portSearch?: boolean;
@@ -266,23 +265,24 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   // Watch: coalesce a burst of events into one build; a build already running gets one follow-up.
   let debounce: NodeJS.Timeout | undefined;
   const changed = new Set<string>();
-  const watchers: FSWatcher[] = [];
-  for (const folder of options.watch) {
-    // A project without its own templates/ uses the packaged theme; nothing to watch there.
-    if (!existsSync(folder)) continue;
-    const watcher = watch(folder, { recursive: true }, (_event, filename) => {
-      // Shown relative to the watched folder's parent, e.g. documents/2021-4/a.md.
-      changed.add(join(basename(folder), filename ? filename.toString() : ''));
-      clearTimeout(debounce);
-      debounce = setTimeout(() => {
-        const files = [...changed];
-        changed.clear();
-        log(t.changed(files));
-        void requestBuild();
-      }, DEBOUNCE_MS);
+  let watcher: ProjectWatcher | undefined;
+  if (options.watch) {
+    const { root, folders } = options.watch;
+    watcher = await watchProject({
+      root,
+      folders,
+      onChange(path) {
+        changed.add(path);
+        clearTimeout(debounce);
+        debounce = setTimeout(() => {
+          const files = [...changed];
+          changed.clear();
+          log(t.changed(files));
+          void requestBuild();
+        }, DEBOUNCE_MS);
+      },
+      onError: (error) => log(t.watchFailed(root, error.message)),
     });
-    watcher.on('error', (error) => log(t.watchFailed(folder, error.message)));
-    watchers.push(watcher);
   }
 
   await firstBuild;
@@ -299,7 +299,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       closed = true;
       clearTimeout(debounce);
       clearInterval(heartbeat);
-      for (const watcher of watchers) watcher.close();
+      await watcher?.close();
       for (const stream of streams) stream.end();
       streams.clear();
       await draining;

@@ -3,7 +3,7 @@
  * Debian's chromium. Screenshots of the real 2021-4 issue go to test-artifacts/.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -98,14 +98,25 @@ describe('gazette preview in chromium', () => {
     await page.screenshot({ path: artifactPath('cli-desktop-document.png') });
   });
 
-  it('updates the open page when a document is saved', async () => {
+  it('updates the open page when a document is saved, in place or by an atomic rename-over', async () => {
     const { page } = browser;
     const file = join(root, 'documents', '2021-4', 'cfg-2021-51.md');
     const original = readFileSync(file, 'utf8');
+    const shows = (text: string) =>
+      page.waitForFunction((wanted) => document.getElementById('cf-2021-51')?.textContent?.includes(wanted), text, { timeout: 30_000 });
+    // In place, as most editors save.
     writeFileSync(file, original.replace('区政府决定', '区政府研究决定'));
-    await page.waitForFunction(() => document.getElementById('cf-2021-51')?.textContent?.includes('区政府研究决定'), undefined, { timeout: 30_000 });
+    await shows('区政府研究决定');
+    // Then as vim, Emacs and JetBrains save: a temp file renamed over the original, twice (the second save of a
+    // replaced file is the one Node's recursive fs.watch missed).
+    for (const wording of ['区政府会议决定', '区政府常务会议决定']) {
+      const temporary = join(root, 'documents', '2021-4', '.cfg-2021-51.md.swp');
+      writeFileSync(temporary, original.replace('区政府决定', wording));
+      renameSync(temporary, file);
+      await shows(wording);
+    }
     writeFileSync(file, original);
-    await page.waitForFunction(() => !document.getElementById('cf-2021-51')?.textContent?.includes('区政府研究决定'), undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => !document.getElementById('cf-2021-51')?.textContent?.includes('区政府常务会议决定'), undefined, { timeout: 30_000 });
   });
 
   it('shows the same diagnostics as check in an overlay and recovers when fixed', async () => {

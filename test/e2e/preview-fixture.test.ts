@@ -28,7 +28,7 @@ describe('preview in chromium (in-process server)', () => {
     preview = await startPreview({
       port: 0,
       build: fixtureBuild(folder, 'documents/2021-4'),
-      watch: [join(root, 'documents')],
+      watch: { root, folders: ['documents'] },
       log: () => {},
     });
     browser = await openBrowser(1280, 900);

@@ -109,7 +109,7 @@ describe('startPreview', () => {
   });
 
   async function start(build: () => Promise<PreviewBuild>, port = 0): Promise<PreviewServer> {
-    server = await startPreview({ port, build, watch: [folder], log: (line) => lines.push(line) });
+    server = await startPreview({ port, build, watch: { root: folder, folders: ['2021-4'] }, log: (line) => lines.push(line) });
     return server;
   }
 
@@ -223,7 +223,7 @@ describe('startPreview', () => {
   });
 
   it('speaks English when asked, problems as given', async () => {
-    server = await startPreview({ port: 0, build: async () => brokenBuild, watch: [], log: (line) => lines.push(line), lang: 'en' });
+    server = await startPreview({ port: 0, build: async () => brokenBuild, log: (line) => lines.push(line), lang: 'en' });
     const text = textOf(await fetch(server.url).then((r) => r.text()));
     expect(text).toContain('Build failed: 1 error(s), 1 warning(s)');
     expect(text).toContain('Fix: 改为 长府〔2021〕46号');
@@ -294,18 +294,18 @@ describe('startPreview ports', () => {
 
   it('explains in Chinese which port is taken and what to do', async () => {
     let builds = 0;
-    const attempt = startPreview({ port: blockedPort, build: async () => (builds++, goodBuild()), watch: [], log: () => {} });
+    const attempt = startPreview({ port: blockedPort, build: async () => (builds++, goodBuild()), log: () => {} });
     await expect(attempt).rejects.toBeInstanceOf(PortInUseError);
     await expect(attempt).rejects.toThrow(`端口 ${blockedPort} 已被占用`);
     await expect(attempt).rejects.toThrow(`--port ${blockedPort + 1}`);
     expect(builds).toBe(0);
-    await expect(startPreview({ port: blockedPort, build: async () => goodBuild(), watch: [], log: () => {}, lang: 'en' })).rejects.toThrow(
+    await expect(startPreview({ port: blockedPort, build: async () => goodBuild(), log: () => {}, lang: 'en' })).rejects.toThrow(
       `Port ${blockedPort} is already in use`,
     );
   });
 
   it('picks the next free port when asked to search', async () => {
-    const preview = await startPreview({ port: blockedPort, portSearch: true, build: async () => goodBuild(), watch: [], log: () => {} });
+    const preview = await startPreview({ port: blockedPort, portSearch: true, build: async () => goodBuild(), log: () => {} });
     try {
       expect(preview.port).toBeGreaterThan(blockedPort);
       expect((await fetch(preview.url)).status).toBe(200);
