@@ -1,4 +1,7 @@
-/** The only module that sequences the stages: load → parse → validate → order → paginate → render. */
+/**
+ * The only module that sequences the stages: load → parse → read → validate → order → paginate → write.
+ * Each document is read into the document model once; layout and every writer consume that one reading.
+ */
 import type { Host } from './host/host.js';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { hasErrors } from './diagnostics/diagnostic.js';
@@ -7,11 +10,12 @@ import { loadProject, type Project, type SetupProblem } from './load/index.js';
 import { validate } from './validate/index.js';
 import { order } from './order/index.js';
 import { parseBodies } from './parse/index.js';
+import { readBodies } from './read/index.js';
 import type { Gazette } from './model/gazette.js';
+import { writers, type OutputFile, type OutputFormat } from './write/index.js';
 
-// Layout and rendering load fontkit, pdfkit and unified: imported on first use so `gazette check` starts fast.
-const stages = () =>
-  Promise.all([import('./theme/index.js'), import('./fonts/index.js'), import('./paginate/index.js'), import('./render/pdf/index.js'), import('./render/html/index.js')]);
+// Layout loads fontkit; writers load pdfkit and hast tools: imported on first use so `gazette check` starts fast.
+const layoutStages = () => Promise.all([import('./theme/index.js'), import('./fonts/index.js'), import('./paginate/index.js')]);
 
 /** Whether a diagnostic belongs to one of the target issues (or to no issue, like gazette.yml problems). */
 function concerns(diagnostic: Diagnostic, targets: ReadonlySet<string>): boolean {
@@ -25,26 +29,39 @@ export interface CheckResult {
   project?: Project;
 }
 
-/** Validates the given issues (all when empty) without parsing Markdown bodies: the fast CI gate. */
-export function check(host: Host, issues: readonly string[]): CheckResult {
+/**
+ * Loads the project and validates the target issues (all when `issues` is empty). Every target document's body
+ * is parsed and read, so `check` finds everything `build` would refuse before layout.
+ */
+async function loadAndValidate(host: Host, issues: readonly string[]): Promise<CheckResult & { validated?: ReturnType<typeof validate> }> {
   const loaded = loadProject(host, issues);
   if ('setup' in loaded) return { setup: loaded.setup, diagnostics: sortDiagnostics(loaded.diagnostics) };
-  const targets = new Set(issues.length > 0 ? issues : loaded.project.issues.map((issue) => issue.id));
-  const validated = validate(loaded.project, targets);
-  return { project: loaded.project, diagnostics: sortDiagnostics([...loaded.diagnostics, ...validated.diagnostics].filter((d) => concerns(d, targets))) };
+  const { project } = loaded;
+  const targets = new Set(issues.length > 0 ? issues : project.issues.map((issue) => issue.id));
+  const diagnostics = [...loaded.diagnostics];
+  for (const issue of project.issues) {
+    if (!targets.has(issue.id)) continue;
+    const read = readBodies(await parseBodies(issue.documents, host.cache), host);
+    issue.documents = read.value;
+    diagnostics.push(...read.diagnostics);
+  }
+  const validated = validate(project, targets);
+  diagnostics.push(...validated.diagnostics);
+  return { project, validated, diagnostics: sortDiagnostics(diagnostics.filter((d) => concerns(d, targets))) };
 }
 
-
-export type OutputFormat = 'pdf' | 'html';
+/** Validates the given issues (all when empty): the CI gate. */
+export async function check(host: Host, issues: readonly string[]): Promise<CheckResult> {
+  const { validated: _validated, ...result } = await loadAndValidate(host, issues);
+  return result;
+}
 
 export interface CompileOptions {
   issue: string;
   /** Build despite validation errors, marking every page as a draft. */
   draft: boolean;
   formats: readonly OutputFormat[];
-  /** Link from the HTML edition to the PDF (relative URL). */
-  pdfHref?: string;
-  /** Template set under templates/ (default: `default`). */
+  /** Template folder under templates/; default: gazette.yml `template`, else `default`. */
   template?: string;
 }
 
@@ -56,64 +73,74 @@ export interface CompileResult {
   pageOf?: ReadonlyMap<string, number>;
   /** Number of body pages (cover and TOC excluded). */
   bodyPages?: number;
-  pdf?: Uint8Array;
-  html?: { html: string; css: string };
+  /** The files of every edition asked for, relative to the output folder. */
+  files?: OutputFile[];
 }
 
 /** Reads a template file from the user's project, falling back to the templates bundled with gazette. */
-function readTemplate(host: Host, path: string): { path: string; text: string } | undefined {
+function readTemplate(host: Host, path: string): string | undefined {
   const bytes = host.readBytes(path) ?? host.readAsset(`gazette:${path}`);
-  return bytes ? { path, text: new TextDecoder().decode(bytes) } : undefined;
+  return bytes ? new TextDecoder().decode(bytes) : undefined;
 }
 
-/** Loads, validates and orders one issue with Markdown bodies: the input of layout and of the HTML edition. */
+/** Loads, validates and orders one issue: the input of layout and of every writer. */
 export async function loadGazette(host: Host, issue: string, draft = false): Promise<{ setup?: SetupProblem; diagnostics: Diagnostic[]; gazette?: Gazette }> {
-  const loaded = loadProject(host, [issue]);
-  if ('setup' in loaded) return { setup: loaded.setup, diagnostics: sortDiagnostics(loaded.diagnostics) };
-  const source = loaded.project.issues.find((i) => i.id === issue);
-  if (source) source.documents = await parseBodies(source.documents, host.cache);
-  const targets = new Set([issue]);
-  const validated = validate(loaded.project, targets);
-  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...validated.diagnostics].filter((d) => concerns(d, targets)));
-  const meta = source?.file?.meta;
-  if (!meta || (hasErrors(diagnostics) && !draft)) return { diagnostics };
-  return { diagnostics, gazette: order(validated.value.get(issue) ?? [], loaded.project.publication, meta) };
+  const loaded = await loadAndValidate(host, [issue]);
+  if (loaded.setup || !loaded.project || !loaded.validated) return { ...(loaded.setup ? { setup: loaded.setup } : {}), diagnostics: loaded.diagnostics };
+  const meta = loaded.project.issues.find((i) => i.id === issue)?.file?.meta;
+  if (!meta || (hasErrors(loaded.diagnostics) && !draft)) return { diagnostics: loaded.diagnostics };
+  return { diagnostics: loaded.diagnostics, gazette: order(loaded.validated.value.get(issue) ?? [], loaded.project.publication, meta) };
+}
+
+/** The files an edition is written as. */
+export function outputNames(issue: string): { pdf: string; html: string } {
+  return { pdf: `gazette-${issue}.pdf`, html: 'index.html' };
 }
 
 /**
  * Compiles one issue: validation errors stop the build before layout unless `draft`. Layout always runs, because
- * the HTML edition prints the PDF's page numbers; the PDF is drawn only when asked for.
+ * the HTML edition prints the PDF's page numbers; each asked-for writer then serialises the same model and pages.
  */
 export async function compile(host: Host, options: CompileOptions): Promise<CompileResult> {
   const loaded = await loadGazette(host, options.issue, options.draft);
   if (loaded.setup || !loaded.gazette) return loaded;
   const { gazette } = loaded;
   const diagnostics = [...loaded.diagnostics];
-  const [{ parseTheme }, { loadFonts }, { paginate }, { renderPdf }, { renderHtml }] = await stages();
-  const templateDir = `templates/${options.template ?? 'default'}`;
-  const themeFile = readTemplate(host, `${templateDir}/theme.yml`);
-  if (!themeFile) return { setup: { code: 'template-missing', args: { file: `${templateDir}/theme.yml` } }, diagnostics };
-  const theme = parseTheme(themeFile.text, themeFile.path);
+  const [{ parseTheme, resolveTemplate }, { loadFonts }, { paginate }] = await layoutStages();
+  const name = options.template ?? gazette.publication.template ?? 'default';
+  const resolved = resolveTemplate(name, (path) => readTemplate(host, path));
+  if ('missing' in resolved) return { setup: { code: 'template-missing', args: { file: resolved.missing } }, diagnostics };
+  const template = resolved.file;
+  if (options.formats.includes('html')) {
+    const missing = ['html/page.html', 'html/style.css'].find((path) => template(path) === undefined);
+    if (missing) return { setup: { code: 'template-missing', args: { file: `templates/${name}/${missing}` } }, diagnostics };
+  }
+  const theme = parseTheme(resolved.layers);
   diagnostics.push(...theme.diagnostics);
-  if (hasErrors(theme.diagnostics)) return { diagnostics: sortDiagnostics(diagnostics), gazette };
+  if (!theme.value) return { diagnostics: sortDiagnostics(diagnostics), gazette };
   const fonts = loadFonts(theme.value, host);
   diagnostics.push(...fonts.diagnostics);
   if (hasErrors(fonts.diagnostics)) return { diagnostics: sortDiagnostics(diagnostics), gazette };
   const paged = paginate(gazette, theme.value, fonts.value, { draft: options.draft });
   diagnostics.push(...paged.diagnostics);
   if (hasErrors(paged.diagnostics) && !options.draft) return { diagnostics: sortDiagnostics(diagnostics), gazette };
-  const result: CompileResult = { diagnostics: sortDiagnostics(diagnostics), gazette, pageOf: paged.value.pageOf, bodyPages: paged.value.pages.filter((page) => page.kind === 'body').length };
-  if (options.formats.includes('pdf')) result.pdf = await renderPdf(paged.value, fonts.value);
-  if (options.formats.includes('html')) {
-    const page = readTemplate(host, `${templateDir}/html/page.html`);
-    const css = readTemplate(host, `${templateDir}/html/style.css`);
-    if (!page || !css) return { setup: { code: 'template-missing', args: { file: `${templateDir}/html/` } }, diagnostics: result.diagnostics };
-    result.html = renderHtml(gazette, {
-      pageOf: paged.value.pageOf,
-      template: { page: page.text, css: css.text },
-      draft: options.draft,
-      ...(options.pdfHref ? { pdfHref: options.pdfHref } : {}),
-    });
-  }
-  return result;
+  const context = {
+    gazette,
+    paged: paged.value,
+    fonts: fonts.value,
+    theme: theme.value,
+    template,
+    draft: options.draft,
+    names: outputNames(options.issue),
+    withPdf: options.formats.includes('pdf'),
+  };
+  const files: OutputFile[] = [];
+  for (const format of options.formats) files.push(...(await (await writers[format]()).write(context)));
+  return {
+    diagnostics: sortDiagnostics(diagnostics),
+    gazette,
+    pageOf: paged.value.pageOf,
+    bodyPages: paged.value.pages.filter((page) => page.kind === 'body').length,
+    files,
+  };
 }

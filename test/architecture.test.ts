@@ -31,7 +31,7 @@ describe('architecture', () => {
   });
 
   it.each(core)('%s reaches other stages only through their index.ts', (path) => {
-    const stages = ['load', 'parse', 'validate', 'order', 'paginate', 'render/pdf', 'render/html', 'fonts', 'theme', 'fix', 'report'];
+    const stages = ['load', 'parse', 'validate', 'order', 'paginate', 'read', 'write/pdf', 'write/html', 'write', 'fonts', 'theme', 'fix', 'report'];
     const own = stages.find((stage) => path.startsWith(`${stage}/`));
     const code = readFileSync(join(src, path), 'utf8');
     const targets = [...code.matchAll(/from '(\.{1,2}\/[^']+)'/g)].map((m) => join(path, '..', m[1]!).replace(/\\/g, '/'));
@@ -42,7 +42,7 @@ describe('architecture', () => {
   });
 
   it('only pipeline.ts and the CLI reach every stage', () => {
-    const stageImports = (path: string): string[] => [...readFileSync(join(src, path), 'utf8').matchAll(/from '\.\.\/(paginate|render\/pdf|render\/html)\//g)].map((m) => m[1]!);
+    const stageImports = (path: string): string[] => [...readFileSync(join(src, path), 'utf8').matchAll(/from '\.\.\/(paginate|write)\//g)].map((m) => m[1]!);
     for (const path of core.filter((p) => p.startsWith('validate/') || p.startsWith('parse/') || p.startsWith('load/') || p.startsWith('order/'))) {
       expect(stageImports(path), path).toEqual([]);
     }

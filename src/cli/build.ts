@@ -2,10 +2,12 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createNodeHost } from '../host/node-host.js';
-import { compile, type OutputFormat } from '../pipeline.js';
+import { compile } from '../pipeline.js';
+import type { OutputFormat } from '../write/index.js';
 import { formatDiagnostics, type Lang } from '../report/index.js';
 import { setupDiagnostic } from './setup.js';
-import { issueLabel, totalLabel } from '../shared/issue.js';
+import { shown } from '../diagnostics/diagnostic.js';
+import { issueTitle } from '../shared/labels.js';
 import { displayPaths, useCache, useColor, writeFileAtomic, type Io } from './io.js';
 
 export interface BuildOptions {
@@ -15,6 +17,7 @@ export interface BuildOptions {
   formats: OutputFormat[];
   lang: Lang;
   root: string;
+  template?: string;
 }
 
 const messages = {
@@ -44,36 +47,35 @@ export async function runBuild(options: BuildOptions, io: Io): Promise<number> {
   const root = resolve(io.cwd, options.root);
   // --out is where the user points (relative to the current folder); the default lives in the project.
   const outDir = options.out ? resolve(io.cwd, options.out) : resolve(root, `dist/${options.issue}`);
-  const pdfName = `gazette-${options.issue}.pdf`;
   if (io.isTTY) io.stderr(`${t.working(options.issue)}\r`);
-  const result = await compile(createNodeHost(root, { cache: useCache(io) }), { issue: options.issue, draft: options.draft, formats: options.formats, pdfHref: pdfName });
+  const result = await compile(createNodeHost(root, { cache: useCache(io) }), {
+    issue: options.issue,
+    draft: options.draft,
+    formats: options.formats,
+    ...(options.template ? { template: options.template } : {}),
+  });
   if (io.isTTY) io.stderr('\x1b[2K\r');
-  const diagnostics = result.setup ? [...result.diagnostics, setupDiagnostic(result.setup)] : result.diagnostics;
+  const diagnostics = shown(result.setup ? [...result.diagnostics, setupDiagnostic(result.setup)] : result.diagnostics);
   if (diagnostics.length > 0)
     io.stderr(await formatDiagnostics('pretty', displayPaths(root, io.cwd).diagnostics(diagnostics), { lang: options.lang, color: useColor(io) }));
   if (result.setup) return 2;
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
-  const produced = (!options.formats.includes('pdf') || result.pdf) && (!options.formats.includes('html') || result.html);
-  if ((errors > 0 && !options.draft) || !produced || !result.gazette) {
+  if ((errors > 0 && !options.draft) || !result.files || !result.gazette) {
     io.stderr(t.refused(Math.max(errors, 1)));
     return 1;
   }
   const written: string[] = [];
-  if (result.pdf) {
-    writeFileAtomic(resolve(outDir, pdfName), result.pdf);
-    written.push(resolve(outDir, pdfName));
-  }
-  if (result.html) {
-    writeFileAtomic(resolve(outDir, 'style.css'), result.html.css);
-    writeFileAtomic(resolve(outDir, 'index.html'), result.html.html);
-    written.push(resolve(outDir, 'index.html'));
+  for (const file of result.files) {
+    writeFileAtomic(resolve(outDir, file.path), file.data);
+    // The summary names each edition's main file, not its stylesheet and images.
+    if (!file.path.includes('/') && !file.path.endsWith('.css')) written.push(resolve(outDir, file.path));
   }
   const { issue, publication } = result.gazette;
   const documents = result.gazette.sections.reduce((n, s) => n + s.documents.length, 0);
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   io.stdout(
     [
-      t.done(`${publication.name} ${issueLabel(issue)}${totalLabel(issue)}${options.draft ? (options.lang === 'zh' ? '【草稿】' : ' [draft]') : ''}`),
+      t.done(`${issueTitle(publication, issue)}${options.draft ? (options.lang === 'zh' ? '【草稿】' : ' [draft]') : ''}`),
       t.stats(documents, result.bodyPages ?? 0, seconds),
       ...written.map((path) => `  ${shownPath(io.cwd, path)}`),
       '',

@@ -1,7 +1,7 @@
 /** `gazette check`: validate issues, optionally apply safe fixes, report in the chosen format. */
 import { chmodSync, realpathSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { shown, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Host } from '../host/host.js';
 import { createNodeHost } from '../host/node-host.js';
 import { check } from '../pipeline.js';
@@ -25,15 +25,15 @@ const maxFixPasses = 10;
 export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
   const root = resolve(io.cwd, options.root);
   const host = createNodeHost(root);
-  let result = check(host, options.issues);
+  let result = await check(host, options.issues);
   const fixed: FixRecord[] = [];
   for (let pass = 0; options.fix && !result.setup && pass < maxFixPasses; pass++) {
     const changed = fixFiles(root, host, result.diagnostics);
     if (changed.length === 0) break;
     fixed.push(...changed);
-    result = check(host, options.issues);
+    result = await check(host, options.issues);
   }
-  const diagnostics = result.setup ? [...result.diagnostics, setupDiagnostic(result.setup)] : result.diagnostics;
+  const diagnostics = shown(result.setup ? [...result.diagnostics, setupDiagnostic(result.setup)] : result.diagnostics);
   const paths = displayPaths(root, io.cwd);
   const color = options.format === 'pretty' && useColor(io);
   io.stdout(

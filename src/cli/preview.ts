@@ -1,11 +1,14 @@
 /** `gazette preview`: a draft build of one issue served on 127.0.0.1, rebuilt and reloaded on every save. */
 import { resolve } from 'node:path';
 import { createNodeHost } from '../host/node-host.js';
+import type { Host } from '../host/host.js';
 import { compile } from '../pipeline.js';
+import { DEFAULT_FORMATS } from '../write/index.js';
 import { resolve as resolveDiagnostic, type Lang } from '../report/index.js';
-import { PortInUseError, PREVIEW_PDF_PATH, openBrowser, startPreview, type PreviewBuild } from '../preview/index.js';
+import { PortInUseError, openBrowser, startPreview, type PreviewBuild } from '../preview/index.js';
 import { useCache, type Io } from './io.js';
 import { setupDiagnostic } from './setup.js';
+import { shown } from '../diagnostics/diagnostic.js';
 
 export interface PreviewCliOptions {
   issue: string;
@@ -15,6 +18,7 @@ export interface PreviewCliOptions {
   root: string;
   /** An explicit --port must be used as given; the default may move to the next free port. */
   portGiven: boolean;
+  template?: string;
 }
 
 const messages = {
@@ -30,23 +34,27 @@ const messages = {
   },
 };
 
-/** Runs until SIGINT/SIGTERM (or `signal` aborts, for tests); returns the exit code. */
-export async function runPreview(options: PreviewCliOptions, io: Io, signal?: AbortSignal): Promise<number> {
-  const t = messages[options.lang];
-  const root = resolve(io.cwd, options.root);
-  const host = createNodeHost(root, { cache: useCache(io) });
-  const build = async (): Promise<PreviewBuild> => {
-    const result = await compile(host, { issue: options.issue, draft: true, formats: ['pdf', 'html'], pdfHref: PREVIEW_PDF_PATH });
+/** One draft build of the issue for the preview: the editions' files, or the problems that stopped them. */
+export function previewBuild(host: Host, options: Pick<PreviewCliOptions, 'issue' | 'lang' | 'template'>): () => Promise<PreviewBuild> {
+  return async () => {
+    const result = await compile(host, { issue: options.issue, draft: true, formats: DEFAULT_FORMATS, ...(options.template ? { template: options.template } : {}) });
     // The overlay labels hints itself ("修改建议："), so the terminal's arrow is dropped.
-    const diagnostics = result.setup ? [...result.diagnostics, setupDiagnostic(result.setup)] : result.diagnostics;
+    const diagnostics = shown(result.setup ? [...result.diagnostics, setupDiagnostic(result.setup)] : result.diagnostics);
     const problems = diagnostics.map((d) => {
       const resolved = resolveDiagnostic(d, options.lang);
       return resolved.hint ? { ...resolved, hint: resolved.hint.replace(/^→\s*/u, '') } : resolved;
     });
     // With errors the page keeps the last good build under the overlay, as the overlay tells the editor.
     if (problems.some((p) => p.severity === 'error')) return { problems };
-    return { ...(result.html ?? {}), ...(result.pdf ? { pdf: result.pdf } : {}), problems };
+    return { ...(result.files ? { files: new Map(result.files.map((file) => [file.path, file.data])) } : {}), problems };
   };
+}
+
+/** Runs until SIGINT/SIGTERM (or `signal` aborts, for tests); returns the exit code. */
+export async function runPreview(options: PreviewCliOptions, io: Io, signal?: AbortSignal): Promise<number> {
+  const t = messages[options.lang];
+  const root = resolve(io.cwd, options.root);
+  const build = previewBuild(createNodeHost(root, { cache: useCache(io) }), options);
   let server;
   try {
     server = await startPreview({

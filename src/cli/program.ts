@@ -2,6 +2,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { Lang } from '../diagnostics/codes.js';
 import { formats } from '../report/index.js';
+import { DEFAULT_FORMATS, FORMATS, isFormat, type OutputFormat } from '../write/index.js';
 import type { Io } from './io.js';
 
 const text = {
@@ -19,11 +20,12 @@ const text = {
     maxWarnings: '警告数超过 N 时以代码 1 退出',
     out: '输出目录（默认 dist/<期次>）',
     draft: '即使有错误也排版，每页加“草稿”标记',
-    buildFormat: '输出格式，逗号分隔：pdf,html',
+    buildFormat: (all: string) => `输出格式，逗号分隔（可选：${all}）`,
+    template: '排版模板（templates/ 下的文件夹名；默认取 gazette.yml 的 template，否则 default）',
     port: '端口',
     open: '启动后打开浏览器',
     notNumber: '须为非负整数',
-    badFormat: '须为 pdf、html 或 pdf,html',
+    badFormat: (all: string) => `须为以下格式之一或以逗号分隔的组合：${all}`,
     help: '显示帮助',
     version: '显示版本',
   },
@@ -41,11 +43,12 @@ const text = {
     maxWarnings: 'exit with 1 when there are more than N warnings',
     out: 'output folder (default dist/<issue>)',
     draft: 'build even with errors, marking every page DRAFT',
-    buildFormat: 'comma-separated outputs: pdf,html',
+    buildFormat: (all: string) => `comma-separated outputs (choices: ${all})`,
+    template: 'template folder under templates/ (default: gazette.yml template, else default)',
     port: 'port',
     open: 'open the browser once started',
     notNumber: 'must be a non-negative integer',
-    badFormat: 'must be pdf, html or pdf,html',
+    badFormat: (all: string) => `must be one or more of ${all}, separated by commas`,
     help: 'display help',
     version: 'display version',
   },
@@ -89,6 +92,11 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     if (!/^\d+$/.test(value)) throw new InvalidArgumentError(t.notNumber);
     return Number(value);
   };
+  const parseFormats = (value: string): OutputFormat[] => {
+    const list = [...new Set(value.split(',').map((s) => s.trim()))];
+    if (list.length === 0 || !list.every(isFormat)) throw new InvalidArgumentError(t.badFormat(FORMATS.join(', ')));
+    return list as OutputFormat[];
+  };
   const langOption = (): Option => new Option('--lang <lang>', t.lang).choices(['zh', 'en']).default(lang);
   const rootOption = (): Option => new Option('--root <dir>', t.root).default('.');
 
@@ -121,16 +129,13 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .argument('<issue>', t.issue)
     .option('--out <dir>', t.out)
     .option('--draft', t.draft, false)
-    .option('--format <list>', t.buildFormat, (value: string) => {
-      const list = value.split(',').map((s) => s.trim());
-      if (list.length === 0 || !list.every((f) => f === 'pdf' || f === 'html')) throw new InvalidArgumentError(t.badFormat);
-      return list;
-    }, ['pdf', 'html'])
+    .option('--format <list>', t.buildFormat(FORMATS.join(', ')), parseFormats, [...DEFAULT_FORMATS])
+    .option('--template <name>', t.template)
     .addOption(langOption())
     .addOption(rootOption())
     .action(async (issue: string, options) => {
       const { runBuild } = await import('./build.js');
-      exitCode = await runBuild({ issue: trimSlashes(issue), out: options.out, draft: options.draft, formats: options.format, lang: options.lang, root: options.root }, io);
+      exitCode = await runBuild({ issue: trimSlashes(issue), out: options.out, draft: options.draft, formats: options.format, lang: options.lang, root: options.root, template: options.template }, io);
     });
 
   program
@@ -139,11 +144,12 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .argument('<issue>', t.issue)
     .option('--port <n>', t.port, integer, defaultPort)
     .option('--open', t.open, false)
+    .option('--template <name>', t.template)
     .addOption(langOption())
     .addOption(rootOption())
     .action(async (issue: string, options) => {
       const { runPreview } = await import('./preview.js');
-      exitCode = await runPreview({ issue: trimSlashes(issue), port: options.port, open: options.open, lang: options.lang, root: options.root, portGiven: argv.some((a) => a === '--port' || a.startsWith('--port=')) }, io);
+      exitCode = await runPreview({ issue: trimSlashes(issue), port: options.port, open: options.open, lang: options.lang, root: options.root, portGiven: argv.some((a) => a === '--port' || a.startsWith('--port=')), template: options.template }, io);
     });
 
   try {

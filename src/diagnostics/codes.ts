@@ -67,7 +67,7 @@ export const catalogue: Record<string, Entry> = {
     en: { message: 'File is not UTF-8 and its encoding is not recognised', hint: 're-save the file as UTF-8' },
   },
   'front-matter-missing': {
-    zh: { message: '缺少前置元数据（文件须以 --- 开头）', hint: '在文件开头加入：---（换行）title: …（换行）issuer: …（换行）date: 2021-11-05（换行）number: …（换行）category: …（换行）---' },
+    zh: { message: '缺少前置元数据（文件须以 --- 开头）', hint: '在文件开头加入：---（换行）title: …（换行）issuer: …（换行）date: YYYY-MM-DD（换行）number: …（换行）category: …（换行）---' },
     en: { message: 'Missing front matter (the file must start with ---)', hint: 'start the file with a --- block holding title, issuer, date, number and category' },
   },
   'front-matter-unclosed': {
@@ -83,28 +83,28 @@ export const catalogue: Record<string, Entry> = {
     en: { message: 'YAML content must be a mapping of keys to values', hint: 'write one field per line, e.g. key: value' },
   },
   'publication-invalid': {
-    zh: { message: ['gazette.yml 中 {field} 的值无效，应为{expected}', 'gazette.yml 中 {field} 有误：{problem}'], hint: '按 documents/gazette.yml 中的注释修改' },
-    en: { message: ['Invalid value for {field} in gazette.yml; expected {expected}', 'Problem with {field} in gazette.yml: {problem}'], hint: 'follow the comments in documents/gazette.yml' },
+    zh: { message: ['gazette.yml 中 {field} 的值无效，应为{expected}', 'gazette.yml 中 {field} 有误：{problem}（{placeholder}）', 'gazette.yml 中 {field} 有误：{problem}（{name}）', 'gazette.yml 中 {field} 有误：{problem}'], hint: ['可用的占位符：{placeholders}', '按 README 中 gazette.yml 一节修改'] },
+    en: { message: ['Invalid value for {field} in gazette.yml; expected {expected}', 'Problem with {field} in gazette.yml: {problem} ({placeholder})', 'Problem with {field} in gazette.yml: {problem} ({name})', 'Problem with {field} in gazette.yml: {problem}'], hint: ['placeholders: {placeholders}', 'see the gazette.yml section of README'] },
   },
   'issue-meta-missing': {
     zh: { message: '缺少期次信息文件 {file}', hint: '新建该文件，写入 year、number、total、published 四项' },
     en: { message: 'Missing issue file {file}', hint: 'create it with year, number, total and published' },
   },
   'issue-field-missing': {
-    zh: { message: '{file} 缺少 {field}', hint: '加入 {field}: …（四项为 year: 2021、number: 4、total: 62、published: 2022-01-04）' },
-    en: { message: '{file} lacks {field}', hint: 'add {field}: … (the four fields are year: 2021, number: 4, total: 62, published: 2022-01-04)' },
+    zh: { message: '{file} 缺少 {field}', hint: '加入 {field}: …（四项为 year 年份、number 当年期号、total 总期号、published 出版日期 YYYY-MM-DD）' },
+    en: { message: '{file} lacks {field}', hint: 'add {field}: … (the four fields are year, number within the year, total, published as YYYY-MM-DD)' },
   },
   'issue-empty': {
     zh: { message: '期次 {issue} 中没有任何文件', hint: '在 documents/{issue}/ 中加入 .md 文件' },
     en: { message: 'Issue {issue} holds no documents', hint: 'add .md files to documents/{issue}/' },
   },
   'issues-missing': {
-    zh: { message: '{dir}/ 中没有任何期次', hint: '新建 {dir}/<年份-期号>/issue.yml 和文件，如 documents/2021-4/' },
-    en: { message: 'No issues in {dir}/', hint: 'create {dir}/<year-number>/ with issue.yml and documents, e.g. documents/2021-4/' },
+    zh: { message: '{dir}/ 中没有任何期次', hint: '新建 {dir}/<年份-期号>/ 文件夹，放入 issue.yml 和文件' },
+    en: { message: 'No issues in {dir}/', hint: 'create {dir}/<year-number>/ with issue.yml and documents' },
   },
   'issue-invalid': {
-    zh: { message: '期次信息 {field} 的值“{value}”无效，应为{expected}', hint: '例如 year: 2021、number: 4、total: 62、published: 2022-01-04' },
-    en: { message: 'Issue field {field} has invalid value "{value}"; expected {expected}', hint: 'e.g. year: 2021, number: 4, total: 62, published: 2022-01-04' },
+    zh: { message: '期次信息 {field} 的值“{value}”无效，应为{expected}', hint: 'year、number、total 为正整数，published 为 YYYY-MM-DD 格式的日期' },
+    en: { message: 'Issue field {field} has invalid value "{value}"; expected {expected}', hint: 'year, number and total are positive integers; published is a YYYY-MM-DD date' },
   },
   'issue-total': {
     zh: { message: '总期号 {total} 与上一期 {previous}（总第{previousTotal}期）不衔接，应为 {expected}', hint: '改为 total: {fix}' },
@@ -139,16 +139,16 @@ export const catalogue: Record<string, Entry> = {
     en: { message: 'Section "{category}" is not defined in gazette.yml', hint: ['use {fix} (sections: {sections})', 'sections: {sections}; or add it to sections in gazette.yml'] },
   },
   'number-format': {
-    zh: { message: '发文字号“{number}”不符合“代字〔年份〕序号号”格式', hint: '例如 长府〔2021〕46号' },
-    en: { message: 'Document number "{number}" is not of the form 代字〔year〕N号', hint: 'e.g. 长府〔2021〕46号' },
+    zh: { message: '发文字号“{number}”不符合“代字〔年份〕序号号”格式', hint: '例如 {example}' },
+    en: { message: 'Document number "{number}" is not of the form 代字〔year〕N号', hint: 'e.g. {example}' },
   },
   'number-brackets': {
     zh: { message: '发文字号年份须用六角括号〔〕，不能用“{char}”（{codepoint}）', hint: '→ {fix}' },
     en: { message: 'The year must be in 〔〕 (U+3014/U+3015), not "{char}" ({codepoint})', hint: '→ {fix}' },
   },
   'number-year': {
-    zh: { message: '发文字号年份“{year}”须为四位阿拉伯数字', hint: '写出完整年份，如 长府〔2021〕46号' },
-    en: { message: 'The year "{year}" must be four Arabic digits', hint: 'write the full year, e.g. 长府〔2021〕46号' },
+    zh: { message: '发文字号年份“{year}”须为四位阿拉伯数字', hint: ['→ {fix}', '写出完整的四位年份'] },
+    en: { message: 'The year "{year}" must be four Arabic digits', hint: ['→ {fix}', 'write the full four-digit year'] },
   },
   'number-leading-zero': {
     zh: { message: '发文顺序号“{sequence}”不编虚位（1 不编为 01）', hint: '→ {fix}' },
@@ -179,8 +179,8 @@ export const catalogue: Record<string, Entry> = {
     en: { message: 'Code "{code}" belongs to {owner}, not to the issuer {issuer}', hint: ['→ {fix} (codes of {issuer}: {codes}), or correct issuer', 'set issuer to {owner}, or register the codes of {issuer} in gazette.yml'] },
   },
   'number-code-unknown': {
-    zh: { message: '机关代字“{code}”不在 gazette.yml 的发文机关登记中', hint: '在 gazette.yml 的 issuers 中为该机关加入代字 {code}' },
-    en: { message: 'Code "{code}" is not in the issuer registry of gazette.yml', hint: 'add {code} to the issuer’s codes in gazette.yml' },
+    zh: { message: '机关代字“{code}”不在 gazette.yml 的发文机关登记中', hint: ['在 gazette.yml 的 issuers 中为 {issuer} 加入代字 {code}', '在 gazette.yml 的 issuers 中为该机关加入代字 {code}'] },
+    en: { message: 'Code "{code}" is not in the issuer registry of gazette.yml', hint: ['add {code} to the codes of {issuer} in gazette.yml', 'add {code} to the issuer’s codes in gazette.yml'] },
   },
   'number-duplicate': {
     zh: { message: '发文字号 {number} 重复，另见 {others}', hint: '核对文号；同一代字、年份和序号只能使用一次' },
@@ -195,16 +195,16 @@ export const catalogue: Record<string, Entry> = {
     en: { message: 'Documents in section "{section}" carry no number (found {number})', hint: 'remove the number field, or correct category' },
   },
   'number-missing': {
-    zh: { message: '“{section}”栏目的文件须有发文字号', hint: '加入 number: 代字〔年份〕序号号，如 长府〔2021〕46号' },
-    en: { message: 'Documents in section "{section}" need a document number', hint: 'add number: e.g. 长府〔2021〕46号' },
+    zh: { message: '“{section}”栏目的文件须有发文字号', hint: '加入 number: {example}' },
+    en: { message: 'Documents in section "{section}" need a document number', hint: 'add number: {example}' },
   },
   'date-format': {
-    zh: { message: '成文日期“{date}”须写成 YYYY-MM-DD', hint: '→ {fix}' },
-    en: { message: 'Date "{date}" must be written YYYY-MM-DD', hint: '→ {fix}' },
+    zh: { message: '成文日期“{date}”宜写成 YYYY-MM-DD（印刷时仍排为“年月日”）', hint: '→ {fix}（gazette check --fix 可自动改写）' },
+    en: { message: 'Date "{date}" is best written YYYY-MM-DD (it still prints as 年月日)', hint: '→ {fix} (gazette check --fix rewrites it)' },
   },
   'date-invalid': {
-    zh: { message: ['成文日期“{date}”不存在：{year}年{month}月只有{days}天', '成文日期“{date}”不是 YYYY-MM-DD 格式的真实日期'], hint: '改为 YYYY-MM-DD 格式的真实日期，如 2021-11-05' },
-    en: { message: ['Date "{date}" does not exist: {year}-{month} has {days} days', 'Date "{date}" is not a real date written YYYY-MM-DD'], hint: 'use a real date written YYYY-MM-DD, e.g. 2021-11-05' },
+    zh: { message: ['成文日期“{date}”不存在：{year}年{month}月只有{days}天', '成文日期“{date}”不是真实存在的日期'], hint: '改为 YYYY-MM-DD 格式的真实日期' },
+    en: { message: ['Date "{date}" does not exist: {year}-{month} has {days} days', 'Date "{date}" is not a real date'], hint: 'use a real date written YYYY-MM-DD' },
   },
   'date-after-publication': {
     zh: { message: '成文日期 {dateZh} 晚于本期出版日期 {publishedZh}', hint: '核对成文日期，或将文件移到后一期' },
@@ -222,6 +222,114 @@ export const catalogue: Record<string, Entry> = {
     zh: { message: '同一期中已有标题相同的文件 {other}', hint: '删除重复收录的文件，或改正标题' },
     en: { message: 'The issue already holds a document with this title at {other}', hint: 'remove the duplicate, or correct the title' },
   },
+  'publication-key-unknown': {
+    zh: { message: 'gazette.yml 中有未知的设置项 {field}', hint: '可用设置项：{known}' },
+    en: { message: 'Unknown setting {field} in gazette.yml', hint: 'known settings: {known}' },
+  },
+  'rule-unknown': {
+    zh: { message: 'gazette.yml 的 rules 中没有名为“{rule}”的规则', hint: ['是否应为 {fix}？', '规则名见 README 的规则表'] },
+    en: { message: 'No rule named "{rule}" (rules in gazette.yml)', hint: ['did you mean {fix}?', 'see the rule table in README'] },
+  },
+  'date-lookalike': {
+    zh: { message: '成文日期“{date}”中的“○”（U+25CB）或“零”应为汉字数字“〇”（U+3007）', hint: '→ {fix}（gazette check --fix 改写为 ISO 日期）' },
+    en: { message: 'Date "{date}" uses ○ (U+25CB) or 零 where the numeral 〇 (U+3007) belongs', hint: '→ {fix} (gazette check --fix rewrites it as an ISO date)' },
+  },
+  'number-order-misplaced': {
+    zh: { message: ['令号“{number}”不能用于“{section}”栏目', '令号“{number}”不能用于“{section}”栏目'], hint: ['把 category 改为令所在的栏目（{sections}），或改正 number', '令须放在 gazette.yml 中 number: order 的栏目；在 sections 中为令设一个栏目，或改正 number'] },
+    en: { message: 'Order number "{number}" cannot be used in section "{section}"', hint: ['move the document to a section of orders ({sections}), or correct number', 'orders belong in a section with number: order in gazette.yml; add one, or correct number'] },
+  },
+  'number-not-order': {
+    zh: { message: '“{section}”栏目收录令，“{number}”是发文字号而不是令号', hint: ['把 category 改为 {sections} 之一，或改为令号（机关令第N号）', '改为令号（机关令第N号）'] },
+    en: { message: 'Section "{section}" holds orders; "{number}" is a document number, not an order number', hint: ['move it to one of {sections}, or write an order number (机关令第N号)', 'write an order number (机关令第N号)'] },
+  },
+  'order-format': {
+    zh: { message: '令号“{number}”不符合“机关令第N号”或“机关令YYYY年第N号”格式', hint: '例如 {example}' },
+    en: { message: 'Order number "{number}" is not of the form 机关令第N号 or 机关令YYYY年第N号', hint: 'e.g. {example}' },
+  },
+  'order-issuer': {
+    zh: { message: ['令号中的机关“{organ}”是 {owner}，与发文机关 {issuer} 不符', '令号中的机关“{organ}”与发文机关 {issuer} 不符（应为 {names}）'], hint: '→ {fix}' },
+    en: { message: ['The body "{organ}" in the order number is {owner}, not the issuer {issuer}', 'The body "{organ}" in the order number does not match the issuer {issuer} ({names})'], hint: '→ {fix}' },
+  },
+  'order-di': {
+    zh: { message: '令号“{number}”缺少“第”字', hint: ['→ {fix}', '令号写作“机关令第N号”'] },
+    en: { message: 'Order number "{number}" lacks 第', hint: ['→ {fix}', 'order numbers read 机关令第N号'] },
+  },
+  'order-suffix': {
+    zh: { message: ['令号须以一个“号”字结尾（现为“{suffix}”）', '令号缺少结尾的“号”字'], hint: ['→ {fix}', '令号写作“机关令第N号”'] },
+    en: { message: ['An order number ends with a single 号 (found "{suffix}")', 'The order number lacks the final 号'], hint: ['→ {fix}', 'order numbers read 机关令第N号'] },
+  },
+  'order-whitespace': {
+    zh: { message: '令号“{number}”中有空格', hint: '→ {fix}' },
+    en: { message: 'Order number "{number}" contains whitespace', hint: '→ {fix}' },
+  },
+  'order-fullwidth-digits': {
+    zh: { message: '令号“{number}”使用了全角数字', hint: '→ {fix}' },
+    en: { message: 'Order number "{number}" uses full-width digits', hint: '→ {fix}' },
+  },
+  'order-leading-zero': {
+    zh: { message: '令号序号“{sequence}”不编虚位（1 不编为 01）', hint: '→ {fix}' },
+    en: { message: 'Sequence "{sequence}" must not have leading zeros', hint: '→ {fix}' },
+  },
+  'printed-date-invalid': {
+    zh: { message: '印发日期“{date}”不是真实存在的日期', hint: '改为 YYYY-MM-DD 格式的真实日期' },
+    en: { message: 'Printing date "{date}" is not a real date', hint: 'use a real date written YYYY-MM-DD' },
+  },
+  'printed-before-date': {
+    zh: { message: '印发日期 {printed} 早于成文日期 {date}', hint: '核对 printed.date 与 date：公文印发不会早于成文' },
+    en: { message: 'Printing date {printed} is before the date {date}', hint: 'check printed.date and date: a document is never printed before it is signed' },
+  },
+  'attachments-mismatch': {
+    zh: { message: ['附件说明列出 {listed} 个附件，正文中有 {present} 个（{labels}）', '附件说明列出 {listed} 个附件，正文中有 {present} 个'], hint: '使 attachments 与正文中的“附件N”一一对应；公报未转载附件时可在 gazette.yml 的 rules 中关闭此项' },
+    en: { message: ['attachments lists {listed}, the body holds {present} ({labels})', 'attachments lists {listed}, the body holds {present}'], hint: 'make attachments match the 附件N sections of the body; turn this off in gazette.yml rules if the gazette leaves attachments out' },
+  },
+  'attachment-name-mismatch': {
+    zh: { message: '{label}的标题“{title}”与附件说明中的“{name}”不一致', hint: '附件标题应与附件说明的表述一致（GB/T 9704 7.3.7）→ {fix}' },
+    en: { message: 'The title "{title}" of {label} differs from "{name}" in attachments', hint: 'attachment titles must match the attachment list (GB/T 9704 7.3.7) → {fix}' },
+  },
+  'html-unsupported': {
+    zh: { message: 'HTML 标签 <{tag}> 不受支持，已从两种版本中略去', hint: '改用 Markdown 写法；注释 <!-- … --> 与换行 <br> 可以使用' },
+    en: { message: 'HTML tag <{tag}> is not supported and is left out of both editions', hint: 'use Markdown instead; comments <!-- … --> and <br> are fine' },
+  },
+  'markdown-unsupported': {
+    zh: { message: 'Markdown 结构“{node}”不受支持，已从两种版本中略去', hint: '改用段落、标题、列表、表格或图片' },
+    en: { message: 'Markdown construct "{node}" is not supported and is left out of both editions', hint: 'use paragraphs, headings, lists, tables or images' },
+  },
+  'nesting-too-deep': {
+    zh: { message: '列表或引用嵌套了 {depth} 层，超过上限 {max} 层', hint: '减少嵌套层次；公文层次序数最多四层（一、（一）1.（1））' },
+    en: { message: 'Lists or quotes are nested {depth} deep, more than {max}', hint: 'nest less; official documents use at most four levels' },
+  },
+  'note-unused': {
+    zh: { message: '脚注 [^{label}] 已定义但正文中没有引用', hint: '在正文中加入 [^{label}]，或删除该脚注' },
+    en: { message: 'Footnote [^{label}] is defined but never cited', hint: 'cite it with [^{label}] or remove it' },
+  },
+  'link-unsafe': {
+    zh: { message: '链接“{href}”不是 http、https 或 mailto 地址，已只保留文字', hint: '写完整的网址（https://…），或去掉链接只写文字' },
+    en: { message: 'Link "{href}" is not an http, https or mailto address; only its text is kept', hint: 'write a full address (https://…), or drop the link' },
+  },
+  'image-inline': {
+    zh: { message: '标题或表格中的图片“{alt}”无法排入，只保留了说明文字', hint: '把图片单独放在一段中' },
+    en: { message: 'Image "{alt}" inside a heading or table cell cannot be set; only its text is kept', hint: 'put the image in a paragraph of its own' },
+  },
+  'image-remote': {
+    zh: { message: '图片“{src}”不是项目中的文件（公报不从网络下载图片）', hint: '把图片存入 documents/ 下，并用相对路径引用' },
+    en: { message: 'Image "{src}" is not a file of the project (nothing is downloaded)', hint: 'save the image under documents/ and refer to it by a relative path' },
+  },
+  'image-outside': {
+    zh: { message: '图片“{src}”在 documents/ 之外', hint: '把图片移入 documents/（如该期文件夹下的 images/），再用相对路径引用' },
+    en: { message: 'Image "{src}" is outside documents/', hint: 'move it into documents/ (e.g. images/ in the issue folder) and refer to it relatively' },
+  },
+  'image-missing': {
+    zh: { message: '找不到图片文件 {path}', hint: '检查文件名和路径（相对于本文件所在文件夹）' },
+    en: { message: 'Image file {path} not found', hint: 'check the file name and path (relative to this document’s folder)' },
+  },
+  'image-format': {
+    zh: { message: '图片“{src}”不是 PNG 或 JPEG 文件', hint: '另存为 PNG 或 JPEG 后引用' },
+    en: { message: 'Image "{src}" is not a PNG or JPEG file', hint: 'save it as PNG or JPEG' },
+  },
+  'image-alt-missing': {
+    zh: { message: '图片“{src}”缺少替代文字', hint: '在 ![ ] 中写明图片内容，供读屏软件朗读，如 ![长宁区区位图](map.png)' },
+    en: { message: 'Image "{src}" has no alternative text', hint: 'describe the image inside ![ ], e.g. ![map of the district](map.png)' },
+  },
   'interprets-unresolved': {
     zh: { message: '解读对象“{number}”不是本期任何文件的发文字号', hint: ['→ {fix}（本期文号：{numbers}）', '本期文号：{numbers}'] },
     en: { message: 'interprets "{number}" is not the number of a document in this issue', hint: ['→ {fix} (numbers in this issue: {numbers})', 'numbers in this issue: {numbers}'] },
@@ -238,8 +346,21 @@ const terms: Record<string, { zh: string; en: string }> = {
   list: { zh: '列表', en: 'a list' },
   date: { zh: 'YYYY-MM-DD 格式的日期', en: 'a YYYY-MM-DD date' },
   boolean: { zh: 'true 或 false', en: 'true or false' },
-  'document-number': { zh: '发文字号（如 长府〔2021〕46号）', en: 'a document number (e.g. 长府〔2021〕46号)' },
-  'codes-list': { zh: '代字列表（如 [长府, 长府规]）', en: 'a list of codes (e.g. [长府, 长府规])' },
+  'document-number': { zh: '发文字号或令号（文本）', en: 'a document or order number (text)' },
+  'codes-list': { zh: '代字列表（如 [代字甲, 代字乙]）', en: 'a list of codes' },
+  'text-or-list': { zh: '文本或文本列表（如 [甲, 乙]）', en: 'text or a list of texts' },
+  'text-list': { zh: '文本列表（如 [甲, 乙]）', en: 'a list of texts' },
+  printed: { zh: '“{ by: 印发机关, date: 印发日期 }”', en: '{ by: printing office, date: printing date }' },
+  'rule-map': { zh: '“规则名: off | warning | error”的映射', en: 'a map of rule name: off | warning | error' },
+  'folder-name': { zh: '模板文件夹名只能含字母、数字、点、下划线和连字符', en: 'a template folder name of letters, digits, dots, underscores and hyphens' },
+  'unknown-placeholder': { zh: '有未知的占位符', en: 'an unknown placeholder' },
+  'duplicate-name': { zh: '同一名称登记给了两个机关', en: 'one name is registered to two issuers' },
+  'date-once': { zh: 'date 只能出现在 head.order 与 closing.order 之一', en: 'date in exactly one of head.order and closing.order' },
+  'number-required': { zh: 'head.order 须包含 number', en: 'head.order to include number' },
+  'recipients-required': { zh: 'head.order 须包含 recipients', en: 'head.order to include recipients' },
+  'attachments-required': { zh: 'closing.order 须包含 attachments', en: 'closing.order to include attachments' },
+  'signature-required': { zh: 'closing.order 须包含 signature', en: 'closing.order to include signature' },
+  'note-required': { zh: 'closing.order 须包含 note', en: 'closing.order to include note' },
   MISSING_CHAR: { zh: '引号或括号没有闭合', en: 'a quote or bracket is not closed' },
   BAD_INDENT: { zh: '缩进不一致', en: 'inconsistent indentation' },
   TAB_AS_INDENT: { zh: '不能用制表符缩进', en: 'tabs cannot be used for indentation' },
@@ -255,7 +376,7 @@ const terms: Record<string, { zh: string; en: string }> = {
 
 /** Arguments that name a kind of thing (translated via `terms`) and arguments that are lists (joined per language). */
 const termArgs = new Set(['expected', 'kind', 'problem']);
-const listArgs = new Set(['sections', 'codes', 'numbers', 'known', 'chars', 'types', 'others']);
+const listArgs = new Set(['sections', 'codes', 'numbers', 'known', 'chars', 'types', 'others', 'names', 'labels', 'placeholders']);
 
 function localize(name: string, value: string, lang: Lang): string {
   if (termArgs.has(name)) return terms[value]?.[lang] ?? value;

@@ -1,7 +1,11 @@
 /** The diagnostic record every stage emits instead of throwing on user mistakes. */
 import type { Span } from '../model/source.js';
 
-export type Severity = 'error' | 'warning';
+/**
+ * `info` marks a safe normalisation that only `check --fix` acts on (a date written 2021年11月5日 becomes
+ * 2021-11-05): the input is accepted as it is, so reporters never show it.
+ */
+export type Severity = 'error' | 'warning' | 'info';
 
 /** Arguments interpolated into a catalogue message, e.g. `{ char: '[' }`. */
 export type MessageArgs = Readonly<Record<string, string | number>>;
@@ -29,6 +33,11 @@ export type TextEdit = { kind: 'replace'; start: number; end: number; text: stri
 export interface Outcome<T> {
   value: T;
   diagnostics: Diagnostic[];
+}
+
+/** The diagnostics a person is shown: errors and warnings. */
+export function shown(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return diagnostics.filter((d) => d.severity !== 'info');
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

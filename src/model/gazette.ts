@@ -1,8 +1,12 @@
-/** Publication, issue and section data. */
+/** Publication, issue and section data: everything about one gazette is data from documents/gazette.yml. */
 import type { GazetteDocument, IsoDate } from './document.js';
+import type { Span } from './source.js';
 
-/** Whether a section's documents carry a 发文字号. */
-export type NumberPolicy = 'required' | 'forbidden' | 'optional';
+/**
+ * Which number a section's documents carry: a 发文字号 (`required`, `optional`), none (`forbidden`), or a 令号
+ * (`order`, for sections that hold 令 such as 省政府令).
+ */
+export type NumberPolicy = 'required' | 'forbidden' | 'optional' | 'order';
 
 /** How a section's TOC entries are marked: `1.` numbering or a `-` bullet. */
 export type TocMarker = 'numbered' | 'bullet';
@@ -18,11 +22,30 @@ export interface SectionSpec {
   toc: TocMarker;
 }
 
-/** One issuing body and its 机关代字 series. */
+/** One issuing body: its name, other names it goes by, and its 机关代字 series. */
 export interface IssuerSpec {
   name: string;
+  /** Other names of the same body, e.g. 中华人民共和国国务院 for 国务院 (titles, 令号). */
+  aliases: string[];
   /** 机关代字 in series order, e.g. [长府, 长府规]. */
   codes: string[];
+}
+
+/** How the publication names its issues and sections; `{placeholders}` are filled per issue. */
+export interface Labels {
+  /** e.g. `{year}年第{number}期` or `{year}年第{number}号`. */
+  issue: string;
+  /** e.g. `总第{total}期` or `总号：{total}`; printed in （） beside the issue label. */
+  total: string;
+  /** e.g. `【{name}】` or `{name}`. */
+  section: string;
+}
+
+/** A per-rule severity override from gazette.yml `rules:` (like ESLint's rule config). */
+export interface RuleSetting {
+  code: string;
+  severity: 'off' | 'warning' | 'error';
+  span: Span;
 }
 
 /** Publication-level settings, `documents/gazette.yml`. */
@@ -32,6 +55,14 @@ export interface Publication {
   website?: string;
   sections: SectionSpec[];
   issuers: IssuerSpec[];
+  labels: Labels;
+  /** 文种 accepted by the title rule on top of the statutory ones (e.g. 答复, 复函). */
+  doctypes: string[];
+  rules: RuleSetting[];
+  /** Template folder name under templates/ (default `default`). */
+  template?: string;
+  /** Where gazette.yml keys are, for diagnostics about them. */
+  spans: ReadonlyMap<string, Span>;
 }
 
 /** Issue metadata, `documents/<issue>/issue.yml`. */

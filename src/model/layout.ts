@@ -1,4 +1,5 @@
-/** The laid-out issue: every page with positioned boxes. The PDF renderer draws it and decides nothing. */
+/** The laid-out issue: every page with positioned boxes. The PDF writer draws it and decides nothing. */
+import type { ImageAsset } from './document.js';
 
 /** A run of text on one line. Coordinates in points, origin at the page's top-left, y down. */
 export interface TextBox {
@@ -34,6 +35,8 @@ export type TextRole =
   | 'centered'
   | 'left'
   | 'cell'
+  | 'note-mark'
+  | 'footnote'
   | 'toc'
   | 'folio'
   | 'running-head'
@@ -51,14 +54,27 @@ export interface RuleBox {
   color?: string;
 }
 
-/** A clickable area that jumps to a named destination. */
+/** A clickable area that jumps to a named destination in the issue, or opens a web address. */
 export interface LinkBox {
   kind: 'link';
   x: number;
   y: number;
   width: number;
   height: number;
-  destination: string;
+  /** Named destination (TOC entries) … */
+  destination?: string;
+  /** … or an http(s)/mailto address (links in the text). */
+  uri?: string;
+}
+
+/** An image scaled into its box; (x, y) is the top-left corner. */
+export interface ImageBox {
+  kind: 'image';
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  image: ImageAsset;
 }
 
 /** A named destination (target of TOC links and outline items); `y` is the top of the view. */
@@ -68,7 +84,7 @@ export interface AnchorBox {
   y: number;
 }
 
-export type Box = TextBox | RuleBox | LinkBox | AnchorBox;
+export type Box = TextBox | RuleBox | LinkBox | AnchorBox | ImageBox;
 
 export type PageKind = 'cover' | 'toc' | 'body';
 

@@ -1,10 +1,15 @@
-/** Documents → a flat list of typographic blocks (paragraphs, headings, tables), before any measuring. */
-import type { AlignType, Nodes, PhrasingContent, RootContent, Table } from 'mdast';
-import type { GazetteDocument } from '../model/document.js';
+/**
+ * The document model → a flat list of typographic blocks (lines of text to break, tables, figures, the closing
+ * block, the 版记), before any measuring. This is the only place that decides how each model node is set.
+ */
+import type { Block as ModelBlock, Body, GazetteDocument, Inline, Table } from '../model/document.js';
 import type { Gazette } from '../model/gazette.js';
+import type { ImageAsset } from '../model/document.js';
 import type { Span } from '../model/source.js';
-import type { HeadItem, StyleName } from '../theme/index.js';
+import type { ClosingItem, HeadItem, StyleName, Theme } from '../theme/index.js';
 import { chineseDate } from '../shared/dates.js';
+import { sectionLabel } from '../shared/labels.js';
+import { noteMark } from '../shared/notes.js';
 
 /** A target for TOC links and outline items, placed at the top of the block that carries it. */
 export interface Anchor {
@@ -12,228 +17,328 @@ export interface Anchor {
   name: string;
 }
 
+/** Marks on a stretch of a text block's text: another face, a note mark, a strike-through, a link. */
+export interface InlineSpan {
+  /** UTF-16 offsets in the block's text. */
+  start: number;
+  end: number;
+  /** Font key that replaces the style's font (bold, 楷体). */
+  font?: string;
+  /** A footnote mark: set smaller and raised. */
+  noteMark?: true;
+  strike?: true;
+  href?: string;
+}
+
+/** A footnote cited by a block, set at the foot of the page where it is first cited (or after the document). */
+export interface CitedNote {
+  /** UTF-16 offset of the mark in the citing block's text. */
+  at: number;
+  blocks: TextBlock[];
+}
+
 export interface TextBlock {
   kind: 'text';
   style: StyleName;
   /** Text; `\n` marks a hard line break. */
   text: string;
+  spans: InlineSpan[];
   align: 'justify' | 'center' | 'left';
   /** First-line indent in em. */
   indent: number;
+  /** Indent of the other lines in em (回行: 0 for body text, the marker's width under a list or 附件说明). */
+  hang: number;
+  /** Space kept free on both sides in em (quotes). */
+  inset: number;
   /** Space above, in multiples of the body leading; dropped at a page top. */
   spaceBefore: number;
   keepWithNext: boolean;
+  /** Start a new page (an attachment under attachmentNewPage). */
+  breakBefore?: boolean;
   span?: Span;
   anchor?: Anchor;
+  notes: CitedNote[];
 }
 
 export interface TableBlock {
   kind: 'table';
-  header: string[];
-  rows: string[][];
-  /** Source position of each cell, header row first (for glyph diagnostics). */
-  cellSpans: (Span | undefined)[][];
-  align: AlignType[];
+  table: Table;
   spaceBefore: number;
   span?: Span;
 }
 
-export type Block = TextBlock | TableBlock;
-
-/** Gives a mdast node's position as a Span in the document's file. */
-export function nodeSpan(doc: GazetteDocument, node: Nodes): Span | undefined {
-  const pos = node.position;
-  if (!pos) return undefined;
-  return {
-    file: doc.file.path,
-    start: { line: pos.start.line, column: pos.start.column, ...(pos.start.offset !== undefined ? { offset: pos.start.offset } : {}) },
-    end: { line: pos.end.line, column: pos.end.column, ...(pos.end.offset !== undefined ? { offset: pos.end.offset } : {}) },
-  };
+export interface FigureBlock {
+  kind: 'figure';
+  image: ImageAsset;
+  caption?: TextBlock;
+  spaceBefore: number;
+  span?: Span;
 }
 
-const HAN_OR_PUNCT = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’]/u;
+export interface SeparatorBlock {
+  kind: 'separator';
+  spaceBefore: number;
+}
 
-/** Joins soft line breaks: nothing between two CJK characters, a space otherwise. */
-function joinSoftBreaks(text: string): string {
-  return text.replace(/[ \t]*\r?\n[ \t]*/gu, (_m, offset: number, whole: string) => {
-    const before = whole[offset - 1] ?? '';
-    const after = whole[offset + _m.length] ?? '';
-    return HAN_OR_PUNCT.test(before) || HAN_OR_PUNCT.test(after) ? '' : ' ';
+/** 署名 and 成文日期, placed by the rules of GB/T 9704 §7.3.5.2 (right space two em, the date two em further right). */
+export interface ClosingBlock {
+  kind: 'closing';
+  signatures: string[];
+  date?: string;
+  spaceBefore: number;
+  span?: Span;
+}
+
+/** 版记 (GB/T 9704 §7.4): 抄送 and 印发机关/印发日期 between rules. */
+export interface RecordBlock {
+  kind: 'record';
+  cc: readonly string[];
+  printed?: { by: string; date: string };
+  spaceBefore: number;
+  span?: Span;
+}
+
+export type Block = TextBlock | TableBlock | FigureBlock | SeparatorBlock | ClosingBlock | RecordBlock;
+
+/** Text and marks of model inlines; notes become marks ①② whose content is returned beside. */
+interface Flattened {
+  text: string;
+  spans: InlineSpan[];
+  notes: { at: number; number: number }[];
+}
+
+function flatten(content: readonly Inline[], theme: Theme): Flattened {
+  let text = '';
+  const spans: InlineSpan[] = [];
+  const notes: Flattened['notes'] = [];
+  for (const inline of content) {
+    const start = text.length;
+    if (inline.kind === 'break') {
+      text += '\n';
+      continue;
+    }
+    if (inline.kind === 'note') {
+      text += noteMark(inline.number);
+      spans.push({ start, end: text.length, noteMark: true });
+      notes.push({ at: start, number: inline.number });
+      continue;
+    }
+    text += inline.text;
+    const font = inline.strong ? theme.inline.strong : inline.emph ? theme.inline.emph : undefined;
+    if (font || inline.strike || inline.href) {
+      spans.push({ start, end: text.length, ...(font ? { font } : {}), ...(inline.strike ? { strike: true as const } : {}), ...(inline.href ? { href: inline.href } : {}) });
+    }
+  }
+  return { text, spans, notes };
+}
+
+function text(style: StyleName, value: string, align: TextBlock['align'], indent: number, extra: Partial<TextBlock> = {}): TextBlock {
+  return { kind: 'text', style, text: value, spans: [], align, indent, hang: 0, inset: 0, spaceBefore: 0, keepWithNext: false, notes: [], ...extra };
+}
+
+const HEADING_STYLE: Record<number, StyleName> = { 2: 'heading1', 3: 'heading2', 4: 'heading3' };
+
+/** Reads the blocks of one document; notes cited in them are set by `noteBlocks`. */
+class DocumentSetter {
+  readonly out: Block[] = [];
+  /** True while setting a note's own text: marks inside a note cite nothing further (a note may cite itself). */
+  private inNote = false;
+  /** Notes already set: a note cited twice prints once, where it is first cited. */
+  private readonly cited = new Set<number>();
+
+  constructor(
+    private readonly theme: Theme,
+    private readonly body: Body,
+  ) {}
+
+  /** The note's content, first paragraph led by its mark. */
+  noteBlocks(number: number): TextBlock[] {
+    const note = this.body.notes.find((n) => n.number === number);
+    const blocks: TextBlock[] = [];
+    const mark = `${noteMark(number)}\u2002`;
+    this.inNote = true;
+    for (const block of note?.blocks ?? []) blocks.push(...this.inlineBlocks(block, 0, 'footnote'));
+    this.inNote = false;
+    const first = blocks[0];
+    if (first) {
+      blocks[0] = { ...first, text: mark + first.text, spans: first.spans.map((s) => ({ ...s, start: s.start + mark.length, end: s.end + mark.length })), indent: 0, hang: 1.5 };
+    } else blocks.push(text('footnote', mark, 'left', 0));
+    return blocks.map((b) => ({ ...b, spaceBefore: 0, keepWithNext: false }));
+  }
+
+  /** A text block from inline content, with its cited notes attached. */
+  private withNotes(block: TextBlock, flattened: Flattened): TextBlock {
+    const notes: CitedNote[] = [];
+    for (const { at, number } of this.inNote ? [] : flattened.notes) {
+      if (this.cited.has(number)) continue;
+      this.cited.add(number);
+      notes.push({ at, blocks: this.noteBlocks(number) });
+    }
+    return { ...block, text: flattened.text, spans: flattened.spans, notes };
+  }
+
+  /** Text blocks for a model block that holds only text (inside notes, lists and quotes). */
+  private inlineBlocks(block: ModelBlock, level: number, style: StyleName = 'body'): TextBlock[] {
+    const out: Block[] = [];
+    this.block(block, level, out, style);
+    return out.filter((b): b is TextBlock => b.kind === 'text');
+  }
+
+  block(block: ModelBlock, level: number, out: Block[] = this.out, style: StyleName = 'body', inset = 0): void {
+    const span = block.span ? { span: block.span } : {};
+    switch (block.kind) {
+      case 'paragraph': {
+        const flat = flatten(block.content, this.theme);
+        if (flat.text.trim() === '' && flat.notes.length === 0) return;
+        out.push(this.withNotes(text(style, '', 'justify', style === 'footnote' ? 0 : 2 + level * 2, { hang: level * 2, inset, ...span }), flat));
+        return;
+      }
+      case 'heading': {
+        const flat = flatten(block.content, this.theme);
+        if (block.level === 1) out.push(this.withNotes(text('subtitle', '', 'center', 0, { spaceBefore: 0.5, keepWithNext: true, inset, ...span }), flat));
+        else out.push(this.withNotes(text(HEADING_STYLE[block.level] ?? 'heading3', '', 'justify', 2, { keepWithNext: true, inset, ...span }), flat));
+        return;
+      }
+      case 'list': {
+        block.items.forEach((item, i) => {
+          const marker = block.ordered ? `${block.start + i}.` : '·';
+          const [first, ...rest] = item.blocks;
+          const lead = first?.kind === 'paragraph' ? flatten(first.content, this.theme) : undefined;
+          const itemSpan = item.span ?? block.span;
+          const flat: Flattened = lead
+            ? { text: marker + lead.text, spans: lead.spans.map((s) => ({ ...s, start: s.start + marker.length, end: s.end + marker.length })), notes: lead.notes.map((n) => ({ ...n, at: n.at + marker.length })) }
+            : { text: marker, spans: [], notes: [] };
+          out.push(this.withNotes(text(style, '', 'justify', 2 + level * 2, { hang: level * 2, inset, ...(itemSpan ? { span: itemSpan } : {}) }), flat));
+          for (const child of lead ? rest : item.blocks) this.block(child, level + 1, out, style, inset);
+        });
+        return;
+      }
+      case 'quote':
+        for (const child of block.blocks) this.block(child, level, out, style, inset + 2);
+        return;
+      case 'preformatted':
+        for (const line of block.lines) out.push(text(style, line.trim() === '' ? '\u3000' : line, 'left', inset, { inset, ...span }));
+        return;
+      case 'separator':
+        out.push({ kind: 'separator', spaceBefore: 0.5 });
+        return;
+      case 'table':
+        out.push({ kind: 'table', table: block, spaceBefore: 0.5, ...span });
+        if (block.caption) out.push(this.withNotes(text('caption', '', 'center', 0, { ...span }), flatten(block.caption, this.theme)));
+        return;
+      case 'figure': {
+        const caption = block.caption ? this.withNotes(text('caption', '', 'center', 0, { ...span }), flatten(block.caption, this.theme)) : undefined;
+        out.push({ kind: 'figure', image: block.image, ...(caption ? { caption } : {}), spaceBefore: 0.5, ...span });
+        return;
+      }
+    }
+  }
+}
+
+/** 附件说明 (GB/T 9704 §7.3.4): 附件：1.名称, later numbers under the first, wrapped names under the name. */
+function attachmentList(names: readonly string[], span: Span | undefined): TextBlock[] {
+  const lead = '附件：';
+  const at = span ? { span } : {};
+  if (names.length === 1) return [text('body', `${lead}${names[0]}`, 'justify', 2, { hang: 2 + lead.length, spaceBefore: 1, ...at })];
+  return names.map((name, i) => {
+    const number = `${i + 1}.`;
+    // ASCII digits and the period take about half an em each.
+    const numberEm = number.length / 2;
+    return text('body', `${i === 0 ? lead : ''}${number}${name}`, 'justify', i === 0 ? 2 : 2 + lead.length, { hang: 2 + lead.length + numberEm, spaceBefore: i === 0 ? 1 : 0, ...at });
   });
 }
 
-/** Inline content → plain text; hard breaks (and `<br>`) become `\n`, other HTML tags vanish. */
-function inlineText(nodes: readonly (PhrasingContent | RootContent)[]): string {
-  let out = '';
-  for (const node of nodes) {
-    switch (node.type) {
-      case 'text':
-        out += joinSoftBreaks(node.value);
-        break;
-      case 'inlineCode':
-        out += node.value;
-        break;
-      case 'break':
-        out += '\n';
-        break;
-      case 'html':
-        out += /^<br\s*\/?>$/iu.test(node.value.trim()) ? '\n' : node.value.replace(/<[^>]*>/gu, '');
-        break;
-      case 'image':
-        out += node.alt ?? '';
-        break;
-      default:
-        if ('children' in node) out += inlineText(node.children as PhrasingContent[]);
+/** The head block (title, date, number, recipients) in the theme's order. */
+function headBlocks(doc: GazetteDocument, headOrder: readonly HeadItem[], first: boolean): TextBlock[] {
+  const head: TextBlock[] = [];
+  for (const item of headOrder) {
+    const at = doc.fieldSpans.get(item) ? { span: doc.fieldSpans.get(item)! } : {};
+    if (item === 'title') head.push(text('title', doc.meta.title, 'center', 0, { anchor: { name: `doc-${doc.id}` }, ...at }));
+    else if (item === 'date' && doc.meta.date) head.push(text('head', `（${chineseDate(doc.meta.date)}）`, 'center', 0, at));
+    else if (item === 'number' && doc.meta.number) head.push(text('head', doc.meta.number, 'center', 0, at));
+    else if (item === 'recipients' && doc.meta.recipients) head.push(text('head', `${doc.meta.recipients}：`, 'justify', 0, { spaceBefore: 0.5, ...at }));
+  }
+  head.forEach((b, i) => {
+    b.keepWithNext = true;
+    if (i === 0) b.spaceBefore = first ? 0.5 : 1.5;
+    else if (b.spaceBefore === 0 && head[i - 1]?.style === 'title') b.spaceBefore = 0.25;
+  });
+  return head;
+}
+
+/** What follows the text, in the theme's closing order; items the document lacks print nothing. */
+function closingBlocks(doc: GazetteDocument, order: readonly ClosingItem[]): Block[] {
+  const out: Block[] = [];
+  const { meta } = doc;
+  let closing: ClosingBlock | undefined;
+  for (const item of order) {
+    if (item === 'attachments' && meta.attachments.length > 0) out.push(...attachmentList(meta.attachments, doc.fieldSpans.get('attachments')));
+    if ((item === 'signature' && meta.signature.length > 0) || (item === 'date' && meta.date)) {
+      if (!closing) {
+        const span = doc.fieldSpans.get('signature') ?? doc.fieldSpans.get('date');
+        closing = { kind: 'closing', signatures: [], spaceBefore: 1, ...(span ? { span } : {}) };
+        out.push(closing);
+      }
+      if (item === 'signature') closing.signatures.push(...meta.signature);
+      else closing.date = chineseDate(meta.date!);
+    }
+    if (item === 'note' && meta.note) {
+      const span = doc.fieldSpans.get('note');
+      out.push(text('body', `（${meta.note}）`, 'justify', 2, { ...(span ? { span } : {}) }));
     }
   }
   return out;
 }
 
-function cellText(nodes: readonly PhrasingContent[]): string {
-  // Cells sometimes carry literal <p>…</p> from the source: a paragraph boundary becomes a line break.
-  const raw = nodes
-    .map((n) => (n.type === 'html' && /^<\/p>$/iu.test(n.value.trim()) ? '\n' : inlineText([n])))
-    .join('');
-  return raw
-    .split('\n')
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0)
-    .join('\n');
-}
-
-function tableBlock(doc: GazetteDocument, table: Table): TableBlock {
-  const [head, ...rest] = table.children;
-  const width = Math.max(...table.children.map((r) => r.children.length));
-  const rowTexts = (cells: readonly { children: PhrasingContent[] }[]): string[] =>
-    Array.from({ length: width }, (_v, i) => cellText(cells[i]?.children ?? []));
-  const span = nodeSpan(doc, table);
-  return {
-    kind: 'table',
-    header: rowTexts(head?.children ?? []),
-    rows: rest.map((r) => rowTexts(r.children)),
-    cellSpans: table.children.map((r) => Array.from({ length: width }, (_v, i) => {
-      const cell = r.children[i];
-      return cell ? nodeSpan(doc, cell) : undefined;
-    })),
-    align: Array.from({ length: width }, (_v, i) => table.align?.[i] ?? null),
-    spaceBefore: 0.5,
-    ...(span ? { span } : {}),
-  };
-}
-
-const HEADING_STYLE: Record<number, StyleName> = { 3: 'heading1', 4: 'heading2', 5: 'heading3', 6: 'heading3' };
-
-function text(
-  style: StyleName,
-  value: string,
-  align: TextBlock['align'],
-  indent: number,
-  extra: Partial<TextBlock> = {},
-): TextBlock {
-  return { kind: 'text', style, text: value, align, indent, spaceBefore: 0, keepWithNext: false, ...extra };
-}
-
-function withSpan(block: TextBlock, span: Span | undefined): TextBlock {
-  return span ? { ...block, span } : block;
-}
-
-function bodyBlocks(doc: GazetteDocument, nodes: readonly RootContent[], out: Block[]): void {
-  for (const node of nodes) {
-    const span = nodeSpan(doc, node);
-    switch (node.type) {
-      case 'paragraph': {
-        const value = inlineText(node.children).trim();
-        if (value) out.push(withSpan(text('body', value, 'justify', 2), span));
-        break;
-      }
-      case 'heading': {
-        const value = inlineText(node.children).trim();
-        if (!value) break;
-        if (node.depth <= 2) {
-          out.push(withSpan(text('subtitle', value, 'center', 0, { spaceBefore: 0.5, keepWithNext: true }), span));
-        } else {
-          out.push(withSpan(text(HEADING_STYLE[node.depth] ?? 'heading3', value, 'justify', 2, { keepWithNext: true }), span));
-        }
-        break;
-      }
-      case 'table':
-        out.push(tableBlock(doc, node));
-        break;
-      case 'list': {
-        let n = node.start ?? 1;
-        for (const item of node.children) {
-          const marker = node.ordered ? `${n++}.` : '·';
-          const [first, ...others] = item.children;
-          const lead = first?.type === 'paragraph' ? inlineText(first.children).trim() : '';
-          out.push(withSpan(text('body', `${marker}${lead}`, 'justify', 2), nodeSpan(doc, item)));
-          bodyBlocks(doc, first?.type === 'paragraph' ? others : item.children, out);
-        }
-        break;
-      }
-      case 'blockquote':
-        bodyBlocks(doc, node.children, out);
-        break;
-      case 'code':
-        for (const line of node.value.split('\n')) if (line.trim()) out.push(withSpan(text('body', line, 'left', 0), span));
-        break;
-      case 'html': {
-        const value = node.value.replace(/<br\s*\/?>/giu, '\n').replace(/<[^>]*>/gu, '').trim();
-        if (value) out.push(withSpan(text('body', value, 'justify', 2), span));
-        break;
-      }
-      default:
-        break;
-    }
+/** Every block of one document: head, text, closing, the text it issues, attachments, 版记 (and endnotes). */
+function documentBlocks(doc: GazetteDocument, theme: Theme, first: boolean): Block[] {
+  const out: Block[] = [...headBlocks(doc, theme.headOrder, first)];
+  const setter = new DocumentSetter(theme, doc.body);
+  const bodyStart = setter.out.length;
+  for (const block of doc.body.blocks) setter.block(block, 0);
+  // The body follows the recipients line directly, and the title or number after half a line.
+  const firstBody = setter.out[bodyStart];
+  const endsWithRecipients = theme.headOrder.at(-1) === 'recipients' && doc.meta.recipients !== undefined;
+  if (firstBody && !endsWithRecipients && firstBody.spaceBefore === 0) firstBody.spaceBefore = 0.5;
+  setter.out.push(...closingBlocks(doc, theme.closingOrder));
+  for (const block of doc.body.enclosure) setter.block(block, 0);
+  for (const attachment of doc.body.attachments) {
+    const span = attachment.span ? { span: attachment.span } : {};
+    setter.out.push(text('attachmentLabel', attachment.label, 'left', 0, { spaceBefore: 1.5, keepWithNext: true, ...(theme.attachmentNewPage ? { breakBefore: true } : {}), ...span }));
+    if (attachment.title) setter.block({ kind: 'heading', level: 1, content: attachment.title, ...span }, 0);
+    for (const block of attachment.blocks) setter.block(block, 0);
   }
+  if (theme.record && (doc.meta.cc.length > 0 || doc.meta.printed)) {
+    const span = doc.fieldSpans.get('cc') ?? doc.fieldSpans.get('printed');
+    setter.out.push({ kind: 'record', cc: doc.meta.cc, ...(doc.meta.printed ? { printed: doc.meta.printed } : {}), spaceBefore: 1, ...(span ? { span } : {}) });
+  }
+  return [...out, ...(theme.footnotes === 'end' ? moveNotesToEnd(setter.out) : setter.out)];
+}
+
+/**
+ * Endnotes: the notes cited anywhere in the document are set after its text under 注释, and the citing blocks
+ * keep only their marks.
+ */
+function moveNotesToEnd(blocks: Block[]): Block[] {
+  const notes = blocks.flatMap((b) => (b.kind === 'text' ? b.notes : []));
+  if (notes.length === 0) return blocks;
+  const stripped = blocks.map((b) => (b.kind === 'text' && b.notes.length > 0 ? { ...b, notes: [] } : b));
+  const heading = text('footnote', '注释：', 'left', 0, { spaceBefore: 1, keepWithNext: true });
+  return [...stripped, heading, ...notes.flatMap((note) => note.blocks)];
 }
 
 /** Every block of the issue body, section by section. */
-export function gazetteBlocks(gazette: Gazette, headOrder: readonly HeadItem[]): Block[] {
+export function gazetteBlocks(gazette: Gazette, theme: Theme): Block[] {
   const out: Block[] = [];
   gazette.sections.forEach((section, s) => {
-    const name = section.spec.name;
     out.push(
-      text('section', `【${name}】`, 'center', 0, {
+      text('section', sectionLabel(gazette.publication.labels, section.spec.name), 'center', 0, {
         spaceBefore: s === 0 ? 0 : 1,
         keepWithNext: true,
         anchor: { name: `sec-${s + 1}` },
       }),
     );
-    section.documents.forEach((doc, d) => {
-      const head: TextBlock[] = [];
-      for (const item of headOrder) {
-        const span = doc.fieldSpans.get(item);
-        if (item === 'title') {
-          head.push(
-            withSpan(
-              text('title', doc.meta.title, 'center', 0, {
-                anchor: { name: `doc-${doc.id}` },
-              }),
-              span,
-            ),
-          );
-        } else if (item === 'date' && doc.meta.date) {
-          head.push(withSpan(text('head', `（${chineseDate(doc.meta.date)}）`, 'center', 0), span));
-        } else if (item === 'number' && doc.meta.number) {
-          head.push(withSpan(text('head', doc.meta.number, 'center', 0), span));
-        } else if (item === 'recipients' && doc.meta.recipients) {
-          const r = doc.meta.recipients;
-          head.push(withSpan(text('head', `${r}：`, 'justify', 0, { spaceBefore: 0.5 }), span));
-        }
-      }
-      head.forEach((b, i) => {
-        b.keepWithNext = true;
-        if (i === 0) b.spaceBefore = d === 0 ? 0.5 : 1.5;
-        else if (b.spaceBefore === 0 && head[i - 1]?.style === 'title') b.spaceBefore = 0.25;
-      });
-      const endsWithRecipients = headOrder.at(-1) === 'recipients' && doc.meta.recipients !== undefined;
-      out.push(...head);
-      const before = out.length;
-      bodyBlocks(doc, doc.body.children, out);
-      // The body follows the recipients line directly, and the title or number after half a line.
-      const first = out[before];
-      if (first && !endsWithRecipients && first.spaceBefore === 0) first.spaceBefore = 0.5;
-    });
+    section.documents.forEach((doc, d) => out.push(...documentBlocks(doc, theme, d === 0)));
   });
   return out;
 }

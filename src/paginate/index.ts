@@ -3,7 +3,7 @@
  * roman labels, so the TOC's length cannot move a body page: its page numbers come straight from where the body
  * layout put each document's title, and no second pass is needed (unlike continuous numbering).
  */
-import { issueLabel, totalLabel } from '../shared/issue.js';
+import { issueLabel, totalLabel } from '../shared/labels.js';
 import type { Diagnostic, Outcome } from '../diagnostics/diagnostic.js';
 import type { FontSet } from '../fonts/index.js';
 import type { Gazette } from '../model/gazette.js';
@@ -12,7 +12,8 @@ import type { StyleName, Theme } from '../theme/index.js';
 import { gazetteBlocks } from './blocks.js';
 import { chineseDate } from '../shared/dates.js';
 import { fillPages, type FilledPage } from './pages.js';
-import { baselineOffset, blockRows, checkGlyphs, type RowContext } from './rows.js';
+import { baselineOffset, checkGlyphs, type RowContext } from './rows.js';
+import { blockRows } from './elements.js';
 import { tocEntries, tocRows } from './toc.js';
 
 export interface PaginateOptions {
@@ -74,9 +75,10 @@ function coverPage(ctx: RowContext, gazette: Gazette): Box[] {
   boxes.push({ kind: 'rule', x1: ctx.left, y1: y, x2: right, y2: y, lineWidth: 2, color: red });
   boxes.push({ kind: 'rule', x1: ctx.left, y1: y + 4, x2: right, y2: y + 4, lineWidth: 0.5, color: red });
   y += 4 + issue.leading;
-  boxes.push(singleLine(ctx, 'mastheadIssue', issueLabel(gazette.issue), y + baselineOffset(issue), 'masthead'));
+  const { labels } = gazette.publication;
+  boxes.push(singleLine(ctx, 'mastheadIssue', issueLabel(labels, gazette.issue), y + baselineOffset(issue), 'masthead'));
   y += issue.leading;
-  boxes.push(singleLine(ctx, 'mastheadMeta', totalLabel(gazette.issue), y + baselineOffset(meta), 'masthead'));
+  boxes.push(singleLine(ctx, 'mastheadMeta', totalLabel(labels, gazette.issue), y + baselineOffset(meta), 'masthead'));
 
   const lines = [`${gazette.publication.publisher}主办`, `${chineseDate(gazette.issue.published)}出版`];
   if (gazette.publication.website) lines.push(`网址：${gazette.publication.website}`);
@@ -97,7 +99,7 @@ function furniture(ctx: RowContext, gazette: Gazette, folio: number): Box[] {
   if (theme.runningHead) {
     const rh = theme.styles.runningHead;
     const y = top - 6 * MM;
-    boxes.push(singleLine(ctx, 'runningHead', `${gazette.publication.name}\u3000${issueLabel(gazette.issue)}`, y - 0.25 * rh.size, 'running-head'));
+    boxes.push(singleLine(ctx, 'runningHead', `${gazette.publication.name}\u3000${issueLabel(gazette.publication.labels, gazette.issue)}`, y - 0.25 * rh.size, 'running-head'));
     boxes.push({ kind: 'rule', x1: ctx.left, y1: y + 0.25 * rh.size, x2: ctx.left + ctx.width, y2: y + 0.25 * rh.size, lineWidth: 0.5 });
   }
   const fs = theme.styles.folio;
@@ -168,7 +170,8 @@ export function paginate(gazette: Gazette, theme: Theme, fonts: FontSet, options
   const top = margins.top;
   const bottom = theme.page.height - margins.bottom;
 
-  const bodyFilled = fillPages(blockRows(ctx, gazetteBlocks(gazette, theme.headOrder)), top, bottom);
+  const notes = { gap: 0.5 * theme.styles.footnote.leading, ruleWidth: ctx.width / 4, left: ctx.left };
+  const bodyFilled = fillPages(blockRows(ctx, gazetteBlocks(gazette, theme), bottom - top), top, bottom, notes);
   const bodyPages = bodyFilled.map((filled, i) => toPage('body', String(i + 1), filled, i + 1));
   const pageOf = anchoredPages(bodyPages);
   const toc = tocEntries(gazette, pageOf);
@@ -192,7 +195,7 @@ export function paginate(gazette: Gazette, theme: Theme, fonts: FontSet, options
   }));
 
   const name = gazette.publication.name;
-  const issue = issueLabel(gazette.issue);
+  const issue = issueLabel(gazette.publication.labels, gazette.issue);
   const value: PagedGazette = {
     width: theme.page.width,
     height: theme.page.height,
@@ -207,7 +210,7 @@ export function paginate(gazette: Gazette, theme: Theme, fonts: FontSet, options
     metadata: {
       title: `${name} ${issue}`,
       author: gazette.publication.publisher,
-      subject: `${name}${issue}${totalLabel(gazette.issue)}`,
+      subject: `${name}${issue}${totalLabel(gazette.publication.labels, gazette.issue)}`,
       keywords: [name, issue, ...gazette.sections.map((s) => s.spec.name)].join(', '),
       lang: 'zh-CN',
       creationDate: new Date(`${gazette.issue.published}T00:00:00Z`),

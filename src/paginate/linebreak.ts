@@ -91,9 +91,18 @@ export function breakOpportunities(text: string): boolean[] {
   return allowed;
 }
 
+/** The face of text from the previous run's end (or 0) up to `end` (UTF-16 offset, exclusive). */
+export interface FontRun {
+  end: number;
+  font: LoadedFont;
+  size: number;
+}
+
 export interface BreakOptions {
   font: LoadedFont;
   size: number;
+  /** Faces of a paragraph that mixes them (bold, 楷体, note marks), covering the whole text; absent for one face. */
+  runs?: readonly FontRun[];
   /** Full line width in points. */
   width: number;
   /** Indent of the first line, in points. */
@@ -111,6 +120,9 @@ export interface BreakOptions {
 
 export interface Line {
   text: string;
+  /** UTF-16 offsets of the line in the paragraph (trailing spaces excluded). */
+  start: number;
+  end: number;
   /** Offset of the line's start from the left edge of the measure. */
   x: number;
   /** Drawn width, spacing included. */
@@ -151,6 +163,7 @@ interface Measured {
   text: string;
   font: LoadedFont;
   size: number;
+  runs: readonly FontRun[];
   list: Piece[];
   /** True when some break falls after a space inside a shaped run, so piece widths may not add up exactly. */
   approximate: boolean;
@@ -160,7 +173,8 @@ interface Measured {
 const measuredCache = new WeakMap<LoadedFont, Map<string, Measured>>();
 const CACHED_LENGTH = 120;
 
-function measurePieces(text: string, font: LoadedFont, size: number): Measured {
+function measurePieces(text: string, font: LoadedFont, size: number, runs?: readonly FontRun[]): Measured {
+  if (runs && runs.length > 1) return measureUncached(text, font, size, runs);
   if (text.length > CACHED_LENGTH) return measureUncached(text, font, size);
   let cache = measuredCache.get(font);
   if (!cache) {
@@ -176,35 +190,58 @@ function measurePieces(text: string, font: LoadedFont, size: number): Measured {
   return m;
 }
 
-function measureUncached(text: string, font: LoadedFont, size: number): Measured {
+/** Natural width (points) and glyph count of `text[from, to)` set in its runs' faces. */
+function measureRange(m: Pick<Measured, 'text' | 'runs'>, from: number, to: number): { width: number; glyphs: number } {
+  let width = 0;
+  let glyphs = 0;
+  let start = 0;
+  for (const run of m.runs) {
+    const a = Math.max(from, start);
+    const b = Math.min(to, run.end);
+    if (a < b) {
+      const measured = run.font.measure(m.text.slice(a, b));
+      width += (measured.width * run.size) / 1000;
+      glyphs += measured.glyphs;
+    }
+    start = run.end;
+    if (start >= to) break;
+  }
+  return { width, glyphs };
+}
+
+function measureUncached(text: string, font: LoadedFont, size: number, runs: readonly FontRun[] = [{ end: text.length, font, size }]): Measured {
   const allowed = breakOpportunities(text);
   const list: Piece[] = [];
   const scale = size / 1000;
-  let approximate = false;
+  const single = runs.length <= 1;
+  let approximate = !single;
   let start = 0;
   for (let i = 1; i <= text.length; i++) {
     if (i < text.length && !allowed[i]) continue;
     // Most pieces are one to three unshaped characters: add their advances without building strings.
     let width = 0;
     let glyphs = 0;
-    for (let k = start; k < i; ) {
-      const cp = text.codePointAt(k) ?? 0;
-      if (!isUnshapedCodePoint(cp)) {
-        const m = font.measure(text.slice(start, i));
-        width = m.width;
-        glyphs = m.glyphs;
-        break;
+    if (single) {
+      for (let k = start; k < i; ) {
+        const cp = text.codePointAt(k) ?? 0;
+        if (!isUnshapedCodePoint(cp)) {
+          const m = font.measure(text.slice(start, i));
+          width = m.width;
+          glyphs = m.glyphs;
+          break;
+        }
+        width += font.advance(cp);
+        glyphs++;
+        k += cp > 0xffff ? 2 : 1;
       }
-      width += font.advance(cp);
-      glyphs++;
-      k += cp > 0xffff ? 2 : 1;
-    }
-    width = width * scale - (tightPairs(text, start, i) * size) / 2;
+      width *= scale;
+    } else ({ width, glyphs } = measureRange({ text, runs }, start, i));
+    width -= (tightPairs(text, start, i) * size) / 2;
     let end = i;
     while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
     let trailing = 0;
     if (end < i) {
-      trailing = width - font.measure(text.slice(start, end)).width * scale;
+      trailing = width + (tightPairs(text, start, i) * size) / 2 - measureRange({ text, runs }, start, end).width;
       if (i < text.length && !isCjkCodePoint(text.codePointAt(i) ?? 0)) approximate = true;
     }
     list.push({
@@ -218,7 +255,7 @@ function measureUncached(text: string, font: LoadedFont, size: number): Measured
     });
     start = i;
   }
-  return { text, font, size, list, approximate };
+  return { text, font, size, runs, list, approximate };
 }
 
 /** Cost of a line's spacing: squared added space per gap, in hundredths of an em. */
@@ -332,7 +369,7 @@ function optimalBreaks(m: Measured, opts: BreakOptions, width: number, first: nu
 }
 
 function linesFrom(m: Measured, breaks: Breaks, opts: BreakOptions, width: number, first: number, rest: number): Line[] {
-  const { list, size, text, font } = m;
+  const { list, size, text } = m;
   const lines: Line[] = [];
   const { starts, compressed } = breaks;
   for (let l = 0; l < starts.length; l++) {
@@ -350,13 +387,13 @@ function linesFrom(m: Measured, breaks: Breaks, opts: BreakOptions, width: numbe
     }
     if (last.trailing > 0) {
       lineText = lineText.trimEnd();
-      glyphs = font.measure(lineText).glyphs;
+      glyphs = measureRange(m, startOffset, startOffset + lineText.length).glyphs;
     }
     const adjustments: Adjustment[] = [];
     for (let k = 0; k < lineText.length - 1; k++) if (tightPair(lineText, k)) adjustments.push({ after: k, amount: size / 2 });
     if (m.approximate) {
-      const exact = font.measure(lineText);
-      natural = (exact.width * size) / 1000 - (adjustments.length * size) / 2;
+      const exact = measureRange(m, startOffset, startOffset + lineText.length);
+      natural = exact.width - (adjustments.length * size) / 2;
       glyphs = exact.glyphs;
     }
     const final = l === starts.length - 1;
@@ -371,6 +408,8 @@ function linesFrom(m: Measured, breaks: Breaks, opts: BreakOptions, width: numbe
     }
     lines.push({
       text: lineText,
+      start: startOffset,
+      end: startOffset + lineText.length,
       x: l === 0 ? first : rest,
       width: natural + cs * Math.max(0, glyphs - 1),
       characterSpacing: cs,
@@ -388,21 +427,20 @@ function linesFrom(m: Measured, breaks: Breaks, opts: BreakOptions, width: numbe
  */
 function splitOverwide(m: Measured, room: number): Measured {
   if (!m.list.some((p) => p.width - p.trailing > room + EPSILON)) return m;
-  const { text, font } = m;
-  const scale = m.size / 1000;
+  const { text } = m;
   const list: Piece[] = [];
   const push = (start: number, end: number): void => {
     let body = end;
     while (body > start && isSpace(text.charCodeAt(body - 1))) body--;
-    const measured = font.measure(text.slice(start, end));
-    const width = measured.width * scale;
+    const measured = measureRange(m, start, end);
+    const width = measured.width;
     const reduced = width - (tightPairs(text, start, end) * m.size) / 2;
     list.push({
       start,
       end,
       width: reduced,
       glyphs: measured.glyphs,
-      trailing: body < end ? width - font.measure(text.slice(start, body)).width * scale : 0,
+      trailing: body < end ? width - measureRange(m, start, body).width : 0,
       compressible: body > start && ((CLASS[text.charCodeAt(body - 1)] as number) & COMPRESSIBLE) !== 0,
       pairAdjust: body === end && end < text.length && tightPair(text, end - 1) ? m.size / 2 : 0,
     });
@@ -429,7 +467,7 @@ function splitOverwide(m: Measured, room: number): Measured {
 export function breakLines(text: string, opts: BreakOptions): Line[] {
   const first = opts.firstIndent ?? 0;
   const rest = opts.indent ?? 0;
-  const m = splitOverwide(measurePieces(text, opts.font, opts.size), opts.width - Math.max(first, rest));
+  const m = splitOverwide(measurePieces(text, opts.font, opts.size, opts.runs), opts.width - Math.max(first, rest));
   if (m.list.length === 0) return [];
   return linesFrom(m, optimalBreaks(m, opts, opts.width, first, rest), opts, opts.width, first, rest);
 }
@@ -452,7 +490,7 @@ function titleBreakPenalty(text: string, at: number): number {
  */
 export function breakBalanced(text: string, opts: Omit<BreakOptions, 'justify' | 'firstIndent' | 'indent'>): Line[] {
   const ragged: BreakOptions = { ...opts, justify: false };
-  const m = measurePieces(text, opts.font, opts.size);
+  const m = measurePieces(text, opts.font, opts.size, opts.runs);
   const { list, size } = m;
   if (list.length === 0) return [];
   const base = optimalBreaks(m, ragged, opts.width, 0, 0);

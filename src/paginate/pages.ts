@@ -1,4 +1,7 @@
-/** Rows → pages: fills each page's type area, keeping chains of rows together and repeating table headers. */
+/**
+ * Rows → pages: fills each page's type area, keeping chains of rows together, repeating table headers, starting
+ * new pages where asked, and setting footnotes at the foot of the page that first cites them.
+ */
 import type { Box } from '../model/layout.js';
 import type { Anchor } from './blocks.js';
 import type { Row } from './rows.js';
@@ -8,10 +11,20 @@ export interface FilledPage {
   anchors: { anchor: Anchor; y: number }[];
 }
 
+export interface FootnoteArea {
+  /** Space between the text and the notes' rule, and from the rule to the first note. */
+  gap: number;
+  /** Length of the short rule above the notes. */
+  ruleWidth: number;
+  left: number;
+}
+
 const EPSILON = 0.01;
 
+const heightOf = (rows: readonly Row[]): number => rows.reduce((h, r) => h + r.height, 0);
+
 /** Places rows between `top` and `bottom` on as many pages as needed. */
-export function fillPages(rows: readonly Row[], top: number, bottom: number): FilledPage[] {
+export function fillPages(rows: readonly Row[], top: number, bottom: number, notes?: FootnoteArea): FilledPage[] {
   const pages: FilledPage[] = [];
   let page: FilledPage = { boxes: [], anchors: [] };
   pages.push(page);
@@ -19,7 +32,27 @@ export function fillPages(rows: readonly Row[], top: number, bottom: number): Fi
   /** True while the page holds nothing but (possibly) a repeated table header. */
   let fresh = true;
   let last: Row | undefined;
+  /** Footnote rows of this page, and those carried over from a page they did not fit on. */
+  let foot: Row[] = [];
+  let carried: Row[] = [];
 
+  const footHeight = (extra: readonly Row[]): number => {
+    const rows = foot.length + extra.length;
+    return rows === 0 || !notes ? 0 : 2 * notes.gap + heightOf(foot) + heightOf(extra);
+  };
+  const notesOf = (chain: readonly Row[]): Row[] => chain.flatMap((row) => row.footnotes ?? []);
+  const limit = (extra: readonly Row[]): number => bottom - footHeight(extra);
+
+  const closeFoot = (): void => {
+    if (foot.length === 0 || !notes) return;
+    let at = bottom - heightOf(foot);
+    const ruleY = at - notes.gap;
+    page.boxes.push({ kind: 'rule', x1: notes.left, y1: ruleY, x2: notes.left + notes.ruleWidth, y2: ruleY, lineWidth: 0.5 });
+    for (const row of foot) {
+      page.boxes.push(...row.boxes(at));
+      at += row.height;
+    }
+  };
   const place = (row: Row): void => {
     if (!fresh) y += row.spaceBefore;
     for (const anchor of row.anchors) page.anchors.push({ anchor, y });
@@ -27,17 +60,31 @@ export function fillPages(rows: readonly Row[], top: number, bottom: number): Fi
     y += row.height;
     fresh = false;
     last = row;
+    if (!row.footnotes || !notes) return;
+    // Notes that do not fit under the text (a very long note on a full page) continue at the next page's foot.
+    for (const note of row.footnotes) {
+      if (carried.length === 0 && y + footHeight([note]) <= bottom + EPSILON) foot.push(note);
+      else carried.push(note);
+    }
   };
   const continuesTable = (row: Row): boolean => row.table !== undefined && !row.isHeader && last?.table === row.table;
-  const headerHeight = (row: Row): number =>
-    continuesTable(row) ? (row.table?.header ?? []).reduce((h, r) => h + r.height, 0) : 0;
+  const headerHeight = (row: Row): number => (continuesTable(row) ? heightOf(row.table?.header ?? []) : 0);
   const newPage = (next: Row): void => {
-    const carried = continuesTable(next);
+    const carriesTable = continuesTable(next);
     if (last?.closeRule) page.boxes.push(last.closeRule(y));
+    closeFoot();
     page = { boxes: [], anchors: [] };
     pages.push(page);
     y = top;
-    if (carried) {
+    foot = [];
+    // Carried notes take at most half of the next page, so that the text goes on there too.
+    const waiting = carried;
+    carried = [];
+    for (const note of waiting) {
+      if (carried.length === 0 && footHeight([note]) <= (bottom - top) / 2 + EPSILON) foot.push(note);
+      else carried.push(note);
+    }
+    if (carriesTable) {
       for (const header of next.table?.header ?? []) place(header);
     }
     fresh = true;
@@ -49,13 +96,18 @@ export function fillPages(rows: readonly Row[], top: number, bottom: number): Fi
     while (j + 1 < rows.length && rows[j]?.keepWithNext) j++;
     const chain = rows.slice(i, j + 1);
     const first = chain[0] as Row;
-    const height = chain.reduce((h, r) => h + r.height, 0);
-    if (y + (fresh ? 0 : first.spaceBefore) + height <= bottom + EPSILON) {
+    if (first.breakBefore && !fresh) {
+      newPage(first);
+      continue;
+    }
+    const height = heightOf(chain);
+    const chainNotes = notesOf(chain);
+    if (y + (fresh ? 0 : first.spaceBefore) + height <= limit(chainNotes) + EPSILON) {
       for (const row of chain) place(row);
       i = j + 1;
       continue;
     }
-    if (!fresh && headerHeight(first) + height <= bottom - top + EPSILON) {
+    if (!fresh && headerHeight(first) + height + footHeight(chainNotes) - footHeight([]) <= bottom - top + EPSILON) {
       newPage(first);
       continue;
     }
@@ -63,12 +115,27 @@ export function fillPages(rows: readonly Row[], top: number, bottom: number): Fi
     let placed = 0;
     while (i <= j) {
       const row = rows[i] as Row;
-      if (!fresh && y + row.spaceBefore + row.height > bottom + EPSILON) break;
+      if (!fresh && y + row.spaceBefore + row.height > limit(row.footnotes ?? []) + EPSILON) break;
       place(row);
       placed++;
       i++;
     }
     if (i <= j || placed === 0) newPage(rows[i] as Row);
+  }
+  closeFoot();
+  // Notes still waiting after the last row get pages of their own.
+  while (carried.length > 0 && notes) {
+    const waiting = carried;
+    carried = [];
+    page = { boxes: [], anchors: [] };
+    pages.push(page);
+    foot = [];
+    for (const note of waiting) {
+      if (carried.length === 0 && footHeight([note]) <= bottom - top + EPSILON) foot.push(note);
+      else carried.push(note);
+    }
+    if (foot.length === 0) foot.push(carried.shift()!);
+    closeFoot();
   }
   return pages;
 }

@@ -1,12 +1,11 @@
-/** Blocks → rows: each row is one line slot (a text line or a slice of a table row) ready to be placed. */
-import { headerSpans } from '../shared/table.js';
+/** Blocks → rows: each row is one line slot (a text line, a slice of a table row, a figure) ready to be placed. */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FontSet, LoadedFont } from '../fonts/index.js';
 import type { Box, TextBox } from '../model/layout.js';
 import type { Span } from '../model/source.js';
 import type { TextStyle, Theme } from '../theme/index.js';
-import type { Anchor, Block, TableBlock, TextBlock } from './blocks.js';
-import { breakBalanced, breakLines, widestUnit, type Line } from './linebreak.js';
+import type { Anchor, InlineSpan, TextBlock } from './blocks.js';
+import { breakBalanced, breakLines, type FontRun, type Line } from './linebreak.js';
 
 export interface TableGroup {
   /** Rows of the header, re-placed at the top of every page the table continues on. */
@@ -19,9 +18,13 @@ export interface Row {
   spaceBefore: number;
   /** Keep this row on the same page as the next one. */
   keepWithNext: boolean;
+  /** Start a new page before this row (unless the page is still empty). */
+  breakBefore?: boolean;
   /** Boxes for the row with its top edge at `top`. */
   boxes(top: number): Box[];
   anchors: Anchor[];
+  /** Rows of the footnotes first cited on this row, set at the foot of the page it lands on. */
+  footnotes?: Row[];
   table?: TableGroup;
   isHeader?: boolean;
   /** For table slices: the rule to close the table when a page breaks after this slice. */
@@ -38,6 +41,10 @@ export interface RowContext {
   /** Missing glyphs already reported, as `code point@file:line:column`. */
   reported: Set<string>;
 }
+
+/** A footnote mark is set at this fraction of the text size, raised by `NOTE_RISE` em. */
+const NOTE_SCALE = 0.6;
+const NOTE_RISE = 0.35;
 
 /** Text without invisible format characters (zero-width space, BOM, joiners), which have no glyph to draw. */
 export function visibleText(text: string): string {
@@ -67,7 +74,7 @@ export function checkGlyphs(ctx: RowContext, text: string, font: LoadedFont, spa
   }
 }
 
-export function textBox(line: Line, style: TextStyle, x: number, baseline: number, role: TextBox['role']): TextBox {
+export function textBox(line: Pick<Line, 'text' | 'characterSpacing' | 'width' | 'adjustments'>, style: TextStyle, x: number, baseline: number, role: TextBox['role']): TextBox {
   return {
     kind: 'text',
     text: line.text,
@@ -82,172 +89,147 @@ export function textBox(line: Line, style: TextStyle, x: number, baseline: numbe
   };
 }
 
-/** Lines of a text block, in order, with hard breaks honoured. */
-export function blockLines(ctx: RowContext, block: Pick<TextBlock, 'style' | 'text' | 'align' | 'indent' | 'span'>, width = ctx.width): Line[] {
+/** One stretch of a text block with the same marks: its face, size and what else it carries. */
+interface Segment {
+  start: number;
+  end: number;
+  font: string;
+  size: number;
+  span?: InlineSpan;
+}
+
+/** The block's text cut at every mark boundary, each piece with its face. */
+function segments(ctx: RowContext, block: Pick<TextBlock, 'style' | 'text' | 'spans'>, text: string): Segment[] {
+  const style = ctx.theme.styles[block.style];
+  const cuts = new Set<number>([0, text.length]);
+  for (const s of block.spans) {
+    cuts.add(Math.min(s.start, text.length));
+    cuts.add(Math.min(s.end, text.length));
+  }
+  const points = [...cuts].sort((a, b) => a - b);
+  const out: Segment[] = [];
+  for (let i = 0; i + 1 < points.length; i++) {
+    const start = points[i]!;
+    const end = points[i + 1]!;
+    if (start === end) continue;
+    const span = block.spans.find((s) => s.start <= start && s.end >= end);
+    out.push({ start, end, font: span?.font ?? style.font, size: span?.noteMark ? style.size * NOTE_SCALE : style.size, ...(span ? { span } : {}) });
+  }
+  return out;
+}
+
+/** Lines of a text block, in order, with hard breaks honoured; offsets are into the block's text. */
+export function blockLines(
+  ctx: RowContext,
+  block: Pick<TextBlock, 'style' | 'text' | 'align' | 'indent' | 'span'> & Partial<Pick<TextBlock, 'spans' | 'hang'>>,
+  width = ctx.width,
+): Line[] {
   const style = ctx.theme.styles[block.style];
   const font = ctx.fonts.get(style.font);
-  const text = visibleText(block.text);
-  checkGlyphs(ctx, text, font, block.span);
+  // Invisible format characters are dropped with their marks' offsets kept in step (they never carry a mark).
+  const text = block.text;
+  const spans = block.spans ?? [];
+  const segs = segments(ctx, { style: block.style, text, spans }, text);
+  for (const seg of segs) checkGlyphs(ctx, visibleText(text.slice(seg.start, seg.end)), ctx.fonts.get(seg.font), block.span);
   const lines: Line[] = [];
-  text.split('\n').forEach((segment, i) => {
-    const common = { font, size: style.size, width, maxSpacing: ctx.theme.maxLetterSpacing, spacingLimit: ctx.theme.letterSpacingLimit };
-    if (block.align === 'center') {
-      lines.push(...breakBalanced(segment, common));
-    } else {
-      lines.push(
-        ...breakLines(segment, { ...common, justify: block.align === 'justify', firstIndent: i === 0 ? block.indent * style.size : 0 }),
-      );
+  let offset = 0;
+  text.split('\n').forEach((raw, i) => {
+    const segment = visibleText(raw);
+    const base = offset;
+    offset += raw.length + 1;
+    const runs: FontRun[] = [];
+    if (spans.length > 0 && segment === raw) {
+      for (const seg of segs) {
+        const end = Math.min(seg.end, base + raw.length) - base;
+        if (end <= 0 || seg.start >= base + raw.length) continue;
+        runs.push({ end, font: ctx.fonts.get(seg.font), size: seg.size });
+      }
     }
+    const common = { font, size: style.size, width, maxSpacing: ctx.theme.maxLetterSpacing, spacingLimit: ctx.theme.letterSpacingLimit, ...(runs.length > 1 ? { runs } : {}) };
+    const broken =
+      block.align === 'center'
+        ? breakBalanced(segment, common)
+        : breakLines(segment, { ...common, justify: block.align === 'justify', firstIndent: i === 0 ? block.indent * style.size : (block.hang ?? 0) * style.size, indent: (block.hang ?? 0) * style.size });
+    for (const line of broken) lines.push({ ...line, start: line.start + base, end: line.end + base });
   });
   return lines;
 }
 
-function textRows(ctx: RowContext, block: TextBlock): Row[] {
+/**
+ * The boxes of one line: one text box per stretch of marks (most lines are one), each placed after the previous
+ * with the line's spacing, plus strike-through rules and link areas.
+ */
+export function lineBoxes(ctx: RowContext, block: Pick<TextBlock, 'style' | 'text' | 'spans'>, line: Line, x: number, top: number, role: TextBox['role']): Box[] {
   const style = ctx.theme.styles[block.style];
-  const lines = blockLines(ctx, block);
-  const offset = baselineOffset(style);
+  const baseline = top + baselineOffset(style);
+  if (block.spans.length === 0 || line.text !== block.text.slice(line.start, line.end)) return [textBox(line, style, x, baseline, role)];
+  const out: Box[] = [];
+  const cs = line.characterSpacing;
+  let cursor = x;
+  for (const seg of segments(ctx, block, block.text)) {
+    const a = Math.max(seg.start, line.start);
+    const b = Math.min(seg.end, line.end);
+    if (a >= b) continue;
+    const piece = block.text.slice(a, b);
+    const font = ctx.fonts.get(seg.font);
+    const measured = font.measure(piece);
+    const from = a - line.start;
+    const to = b - line.start;
+    const own = line.adjustments.filter((adj) => adj.after >= from && adj.after < to - 1).map((adj) => ({ after: adj.after - from, amount: adj.amount }));
+    const across = line.adjustments.find((adj) => adj.after === to - 1 && to < line.text.length)?.amount ?? 0;
+    const natural = (measured.width * seg.size) / 1000 - own.reduce((sum, adj) => sum + adj.amount, 0);
+    const width = natural + cs * Math.max(0, measured.glyphs - 1);
+    const rise = seg.span?.noteMark ? NOTE_RISE * style.size : 0;
+    out.push({
+      kind: 'text',
+      text: piece,
+      font: seg.font,
+      size: seg.size,
+      x: cursor,
+      y: baseline - rise,
+      characterSpacing: cs,
+      width,
+      ...(own.length > 0 ? { adjustments: own } : {}),
+      role: seg.span?.noteMark ? 'note-mark' : role,
+    });
+    if (seg.span?.strike) {
+      const y = baseline - 0.3 * seg.size;
+      out.push({ kind: 'rule', x1: cursor, y1: y, x2: cursor + width, y2: y, lineWidth: Math.max(0.4, 0.05 * seg.size) });
+    }
+    if (seg.span?.href) out.push({ kind: 'link', x: cursor, y: top, width, height: style.leading, uri: seg.span.href });
+    cursor += width + cs - across;
+  }
+  return out;
+}
+
+/** Rows of the footnotes a text block first cites on a line, set in the footnote style at the full measure. */
+function footnoteRows(ctx: RowContext, block: TextBlock, line: Line): Row[] | undefined {
+  const cited = block.notes.filter((note) => note.at >= line.start && note.at < Math.max(line.end, line.start + 1));
+  if (cited.length === 0) return undefined;
+  const rows = cited.flatMap((note) => note.blocks.flatMap((b) => textRows(ctx, b)));
+  // A note is never split from its first line: keep each note's lines together.
+  return rows.map((row, i) => ({ ...row, spaceBefore: 0, keepWithNext: i < rows.length - 1 }));
+}
+
+export function textRows(ctx: RowContext, block: TextBlock): Row[] {
+  const style = ctx.theme.styles[block.style];
+  const inset = block.inset * ctx.theme.styles.body.size;
+  const lines = blockLines(ctx, block, ctx.width - 2 * inset);
   const bodyLeading = ctx.theme.styles.body.leading;
   return lines.map((line, i) => {
-    const x = block.align === 'center' ? ctx.left + (ctx.width - line.width) / 2 : ctx.left + line.x;
-    const role: TextBox['role'] = block.align === 'center' ? 'centered' : block.align === 'left' ? 'left' : line.final ? 'last' : 'justified';
+    const x = block.align === 'center' ? ctx.left + (ctx.width - line.width) / 2 : ctx.left + inset + line.x;
+    const role: TextBox['role'] =
+      block.style === 'footnote' ? 'footnote' : block.align === 'center' ? 'centered' : block.align === 'left' ? 'left' : line.final ? 'last' : 'justified';
+    const footnotes = footnoteRows(ctx, block, line);
     return {
       height: style.leading,
       spaceBefore: i === 0 ? block.spaceBefore * bodyLeading : 0,
       // Headings stay with what follows; a paragraph's last line never starts a page alone (孤行不成页).
       keepWithNext: block.keepWithNext || (lines.length >= 2 && i === lines.length - 2),
-      boxes: (top) => [textBox(line, style, x, top + offset, role)],
+      ...(i === 0 && block.breakBefore ? { breakBefore: true } : {}),
+      boxes: (top) => lineBoxes(ctx, block, line, x, top, role),
       anchors: i === 0 && block.anchor ? [block.anchor] : [],
+      ...(footnotes ? { footnotes } : {}),
     };
   });
-}
-
-const PAD_X = 4;
-const PAD_Y = 3;
-const RULE = 0.5;
-
-/** Column widths fitted to the content of `tables`, which share one header (so they line up alike). */
-function columnWidths(ctx: RowContext, tables: readonly TableBlock[]): number[] {
-  const table = tables[0] as TableBlock;
-  const n = table.header.length;
-  const cellStyle = (header: boolean): TextStyle => ctx.theme.styles[header ? 'tableHeader' : 'table'];
-  const all = [table.header, ...tables.flatMap((t) => t.rows)];
-  const min = new Array<number>(n).fill(0);
-  const nat = new Array<number>(n).fill(0);
-  all.forEach((row, r) => {
-    const style = cellStyle(r === 0);
-    const font = ctx.fonts.get(style.font);
-    const spans = r === 0 ? headerSpans(row) : undefined;
-    row.forEach((cell, c) => {
-      // A header cell spanning columns is placed in their joint width and constrains none alone.
-      if (spans && spans[c] !== 1) return;
-      for (const seg of cell.split('\n')) {
-        const natural = (font.measure(seg).width * style.size) / 1000;
-        // A column narrower than 4 em stacks its words a character or two per line.
-        min[c] = Math.max(min[c] ?? 0, widestUnit(seg, font, style.size), Math.min(natural, 4 * style.size));
-        nat[c] = Math.max(nat[c] ?? 0, natural);
-      }
-    });
-  });
-  const avail = ctx.width - n * 2 * PAD_X;
-  const sumNat = nat.reduce((a, b) => a + b, 0);
-  const sumMin = min.reduce((a, b) => a + b, 0);
-  let inner: number[];
-  if (sumNat <= avail) inner = nat.map((w) => w + ((avail - sumNat) * w) / sumNat);
-  else if (sumMin >= avail) inner = min.map((w) => (w * avail) / sumMin);
-  else inner = min.map((w, i) => w + (((nat[i] ?? 0) - w) * (avail - sumMin)) / (sumNat - sumMin));
-  return inner.map((w) => w + 2 * PAD_X);
-}
-
-function tableRows(ctx: RowContext, table: TableBlock, widths: readonly number[]): Row[] {
-  const xs: number[] = [ctx.left];
-  for (const w of widths) xs.push((xs.at(-1) as number) + w);
-  const right = xs.at(-1) as number;
-  const rule = (x1: number, y1: number, x2: number, y2: number): Box => ({ kind: 'rule', x1, y1, x2, y2, lineWidth: RULE });
-  const group: TableGroup = { header: [] };
-  const rows: Row[] = [];
-
-  const addRow = (cells: string[], header: boolean, spans: readonly (Span | undefined)[]): void => {
-    const style = ctx.theme.styles[header ? 'tableHeader' : 'table'];
-    const offset = baselineOffset(style);
-    const colspans = header ? headerSpans(cells) : cells.map(() => 1);
-    const cellWidth = (c: number): number => widths.slice(c, c + (colspans[c] ?? 1)).reduce((a, b) => a + b, 0);
-    const lines = cells.map((cell, c) => {
-      if (colspans[c] === 0) return [];
-      const span = spans[c] ?? table.span;
-      return blockLines(ctx, { style: header ? 'tableHeader' : 'table', text: cell, align: 'left', indent: 0, ...(span ? { span } : {}) }, cellWidth(c) - 2 * PAD_X);
-    });
-    // Vertical rules stand at the edges of (spanned) cells only.
-    const edges = xs.filter((_, i) => i === 0 || i === xs.length - 1 || colspans[i] !== 0);
-    const count = Math.max(1, ...lines.map((l) => l.length));
-    for (let k = 0; k < count; k++) {
-      const first = k === 0;
-      const last = k === count - 1;
-      const height = style.leading + (first ? PAD_Y : 0) + (last ? PAD_Y : 0);
-      const row: Row = {
-        height,
-        spaceBefore: rows.length === 0 && k === 0 ? table.spaceBefore * ctx.theme.styles.body.leading : 0,
-        // Short rows stay whole; a long row may split, leaving at least two lines on each page.
-        keepWithNext: header || (count <= 4 ? !last : k === 0 || k === count - 2),
-        anchors: [],
-        table: group,
-        ...(header ? { isHeader: true } : {}),
-        boxes: (top) => {
-          const out: Box[] = [];
-          for (const x of edges) out.push(rule(x, top, x, top + height));
-          if (first) out.push(rule(ctx.left, top, right, top));
-          if (last) out.push(rule(ctx.left, top + height, right, top + height));
-          const baseline = top + (first ? PAD_Y : 0) + offset;
-          lines.forEach((cellLines, c) => {
-            const line = cellLines[k];
-            if (!line) return;
-            const colX = xs[c] as number;
-            const inner = cellWidth(c) - 2 * PAD_X;
-            const align = header ? 'center' : table.align[c];
-            const shift = align === 'center' ? (inner - line.width) / 2 : align === 'right' ? inner - line.width : 0;
-            out.push(textBox(line, style, colX + PAD_X + shift, baseline, 'cell'));
-          });
-          return out;
-        },
-        closeRule: (bottom) => rule(ctx.left, bottom, right, bottom),
-      };
-      rows.push(row);
-      if (header) group.header.push(row);
-    }
-  };
-
-  addRow(table.header, true, table.cellSpans[0] ?? []);
-  table.rows.forEach((cells, r) => addRow(cells, false, table.cellSpans[r + 1] ?? []));
-  return rows;
-}
-
-/** Rows for a list of blocks. */
-export function blockRows(ctx: RowContext, blocks: readonly Block[]): Row[] {
-  // Tables with the same header (a list split by category, like the 非遗 名录) get the same column widths.
-  const alike = new Map<string, TableBlock[]>();
-  for (const block of blocks) {
-    if (block.kind !== 'table') continue;
-    const key = block.header.join('\u0000');
-    alike.set(key, [...(alike.get(key) ?? []), block]);
-  }
-  const widths = new Map<string, number[]>();
-  const widthsOf = (table: TableBlock): number[] => {
-    const key = table.header.join('\u0000');
-    let w = widths.get(key);
-    if (!w) {
-      w = columnWidths(ctx, alike.get(key) ?? [table]);
-      widths.set(key, w);
-    }
-    return w;
-  };
-  const rows: Row[] = [];
-  let afterTable = false;
-  for (const block of blocks) {
-    const added = block.kind === 'text' ? textRows(ctx, block) : tableRows(ctx, block, widthsOf(block));
-    // Text after a table gets the same half line the table has above it.
-    const first = added[0];
-    if (afterTable && first) first.spaceBefore = Math.max(first.spaceBefore, 0.5 * ctx.theme.styles.body.leading);
-    afterTable = block.kind === 'table';
-    rows.push(...added);
-  }
-  return rows;
 }

@@ -2,10 +2,11 @@
 import type { Box, TocEntry } from '../model/layout.js';
 import type { Gazette } from '../model/gazette.js';
 import { breakLines, type Line } from './linebreak.js';
+import { sectionLabel } from '../shared/labels.js';
 import { baselineOffset, blockLines, checkGlyphs, textBox, visibleText, type Row, type RowContext } from './rows.js';
 
 /** The line that holds only a TOC entry's leader and page number. */
-const emptyLine: Line = { text: '', x: 0, width: 0, characterSpacing: 0, final: true, compressed: false, adjustments: [] };
+const emptyLine: Line = { text: '', start: 0, end: 0, x: 0, width: 0, characterSpacing: 0, final: true, compressed: false, adjustments: [] };
 
 const LEADER = '…';
 
@@ -52,7 +53,7 @@ export function tocRows(ctx: RowContext, gazette: Gazette, entries: readonly Toc
   const leaderUnit = font.measure(LEADER);
 
   gazette.sections.forEach((section, s) => {
-    for (const line of blockLines(ctx, { style: 'tocSection', text: `【${section.spec.name}】`, align: 'left', indent: 0 })) {
+    for (const line of blockLines(ctx, { style: 'tocSection', text: sectionLabel(gazette.publication.labels, section.spec.name), align: 'left', indent: 0 })) {
       rows.push({
         height: sectionStyle.leading,
         spaceBefore: s === 0 ? 0 : 0.25 * sectionStyle.leading,
@@ -72,7 +73,7 @@ export function tocRows(ctx: RowContext, gazette: Gazette, entries: readonly Toc
       // Wrapping it instead would leave a spaced-out first line and a word or two on the second.
       const lines = wrapped.length > 1 && single.length === 1 ? [...single, { ...emptyLine }] : wrapped;
       const label = entry.label;
-      const labelLine = { text: label, x: 0, width: (font.measure(label).width * em) / 1000, characterSpacing: 0, final: true, compressed: false, adjustments: [] };
+      const labelLine = { text: label, width: (font.measure(label).width * em) / 1000, characterSpacing: 0, adjustments: [] };
       const number = `（${entry.page}）`;
       const numberWidth = (font.measure(number).width * em) / 1000;
       lines.forEach((line, i) => {
@@ -97,8 +98,8 @@ export function tocRows(ctx: RowContext, gazette: Gazette, entries: readonly Toc
               const m = font.measure(dots);
               const natural = (m.width * em) / 1000;
               const cs = m.glyphs > 1 ? (to - from - natural) / (m.glyphs - 1) : 0;
-              out.push(textBox({ text: dots, x: 0, width: to - from, characterSpacing: cs, final: true, compressed: false, adjustments: [] }, style, from, baseline, 'toc'));
-              out.push(textBox({ text: number, x: 0, width: numberWidth, characterSpacing: 0, final: true, compressed: false, adjustments: [] }, style, right - numberWidth, baseline, 'toc'));
+              out.push(textBox({ text: dots, width: to - from, characterSpacing: cs, adjustments: [] }, style, from, baseline, 'toc'));
+              out.push(textBox({ text: number, width: numberWidth, characterSpacing: 0, adjustments: [] }, style, right - numberWidth, baseline, 'toc'));
             }
             out.push({ kind: 'link', x: ctx.left, y: top, width: ctx.width, height: style.leading, destination: entry.destination });
             return out;

@@ -5,7 +5,7 @@ import { decode, firstInvalidUtf8 } from './decode.js';
 import { readFrontMatter } from './front-matter.js';
 import { LineIndex } from './line-index.js';
 
-export { parseBodies } from './markdown.js';
+export { markdownProcessor, parseBodies } from './markdown.js';
 export { LineIndex } from './line-index.js';
 export { decode } from './decode.js';
 export { readYamlMap, type YamlMap } from './yaml-map.js';

@@ -8,17 +8,21 @@ type Processor = { parse(text: string): Root };
 let processor: Processor | undefined;
 
 /** Cached trees are remark's output for the body alone; the namespace changes if that shape ever changes. */
-const cacheNamespace = 'mdast:remark-gfm:v1';
+const cacheNamespace = 'mdast:remark-gfm-cjk:v2';
 
-/** unified and remark load lazily: `gazette check` and fully cached builds never need them. */
-async function loadProcessor(): Promise<Processor> {
+/** unified and remark load lazily: runs whose bodies all come from the cache never need them. */
+export async function markdownProcessor(): Promise<Processor> {
   if (!processor) {
-    const [{ unified }, { default: remarkParse }, { default: remarkGfm }] = await Promise.all([
+    const [{ unified }, { default: remarkParse }, { default: remarkGfm }, { default: remarkCjk }, { default: remarkCjkStrike }] = await Promise.all([
       import('unified'),
       import('remark-parse'),
       import('remark-gfm'),
+      import('remark-cjk-friendly'),
+      import('remark-cjk-friendly-gfm-strikethrough'),
     ]);
-    processor = unified().use(remarkParse).use(remarkGfm) as unknown as Processor;
+    // CommonMark does not close **加粗。** before a Han character (the flanking rules assume spaces between
+    // words); the CJK-friendly extensions make emphasis and strike-through work in Chinese text.
+    processor = unified().use(remarkParse).use(remarkGfm).use(remarkCjk).use(remarkCjkStrike) as unknown as Processor;
   }
   return processor;
 }
@@ -40,11 +44,11 @@ export async function parseBodies(documents: readonly ParsedDocument[], cache?: 
         }
       }
       if (!tree) {
-        tree = (await loadProcessor()).parse(doc.bodyText);
+        tree = (await markdownProcessor()).parse(doc.bodyText);
         cache?.write(cacheNamespace, doc.bodyText, JSON.stringify(tree));
       }
       const offset = doc.file.text.length - doc.bodyText.length;
-      return { ...doc, body: shift(tree, doc.bodyLine - 1, offset) };
+      return { ...doc, mdast: shift(tree, doc.bodyLine - 1, offset) };
     }),
   );
 }

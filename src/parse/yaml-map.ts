@@ -1,5 +1,5 @@
 /** Reads a YAML mapping with `yaml` (YAML 1.2: dates stay strings) and keeps source spans for every node. */
-import { isMap, isScalar, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { RawField } from '../model/document.js';
 import type { Span } from '../model/source.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -49,6 +49,7 @@ export function readYamlMap(path: string, yamlText: string, baseOffset: number, 
       source,
       span: { file: path, start: lines.point(baseOffset + range[0]), end: lines.point(baseOffset + range[1]) },
       keySpan: spanOf(key),
+      ...(isSeq(value) ? { itemSpans: value.items.map((item) => spanOf(item as YamlNode)) } : {}),
     });
   }
   return { value: { fields, spanOf, document }, diagnostics };

@@ -14,8 +14,6 @@ import { watchProject, type ProjectWatcher } from './watcher.js';
 
 export type { PreviewLang } from './messages.js';
 
-/** Where the PDF is served; pass it as `pdfHref` when rendering the preview's HTML. */
-export const PREVIEW_PDF_PATH = '/gazette.pdf';
 export const EVENTS_PATH = '/__gazette/events';
 
 /** How many ports after the requested one `portSearch` tries. */
@@ -37,13 +35,24 @@ export interface PreviewProblem {
   hint?: string;
 }
 
-/** The result of one build. Without `html` the previous good build keeps being served. */
+/** The result of one build. Without `files` the previous good build keeps being served. */
 export interface PreviewBuild {
-  html?: string;
-  css?: string;
-  pdf?: Uint8Array;
+  /** The editions' files by path (`index.html`, `style.css`, `gazette-2021-4.pdf`, `assets/…`). */
+  files?: ReadonlyMap<string, string | Uint8Array>;
   problems: PreviewProblem[];
 }
+
+/** Content types of the files an edition writes. */
+const TYPES: Readonly<Record<string, string>> = {
+  html: 'text/html; charset=utf-8',
+  css: 'text/css; charset=utf-8',
+  pdf: 'application/pdf',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  json: 'application/json; charset=utf-8',
+  svg: 'image/svg+xml',
+  xml: 'application/xml; charset=utf-8',
+};
 
 export interface PreviewOptions {
   /** 0 lets the system pick a free port. */
@@ -92,9 +101,7 @@ export class PortInUseError extends Error {
 }
 
 interface Snapshot {
-  html: string;
-  css: string;
-  pdf?: Uint8Array;
+  files: ReadonlyMap<string, string | Uint8Array>;
 }
 
 /** Everything a request may see; replaced as a whole after each build, never mutated. */
@@ -127,10 +134,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       result = { problems: [{ code: 'internal', severity: 'error', message: t.internalError(message) }] };
     }
     const durationMs = Math.round(performance.now() - started);
-    const good: Snapshot | undefined =
-      result.html === undefined
-        ? state.good
-        : { html: result.html, css: result.css ?? '', ...(result.pdf ? { pdf: result.pdf } : {}) };
+    const good: Snapshot | undefined = result.files === undefined ? state.good : { files: result.files };
     const problems = [...result.problems];
     state = { version: state.version + 1, problems, ...(good ? { good } : {}) };
 
@@ -230,18 +234,22 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     // Never answer from a half-built state: the first request waits for the first build.
     await firstBuild;
     const current = state;
-    switch (path) {
-      case '/':
-      case '/index.html':
-        return send(response, 200, 'text/html; charset=utf-8', previewPage(current.good?.html, current.version, current.problems, t));
-      case '/style.css':
-        return send(response, 200, 'text/css; charset=utf-8', current.good?.css ?? '');
-      case PREVIEW_PDF_PATH:
-        if (current.good?.pdf) return send(response, 200, 'application/pdf', current.good.pdf);
-        return send(response, 404, 'text/plain; charset=utf-8', t.noPdf);
-      default:
-        return send(response, 404, 'text/plain; charset=utf-8', t.notFound(path));
+    const page = current.good?.files.get('index.html');
+    if (path === '/' || path === '/index.html') {
+      return send(response, 200, 'text/html; charset=utf-8', previewPage(typeof page === 'string' ? page : undefined, current.version, current.problems, t));
     }
+    let name: string;
+    try {
+      name = decodeURIComponent(path.slice(1));
+    } catch {
+      return send(response, 400, 'text/plain; charset=utf-8', t.notFound(path));
+    }
+    const file = current.good?.files.get(name);
+    if (file === undefined) {
+      const pdf = /\.pdf$/.test(name) && !current.good;
+      return send(response, 404, 'text/plain; charset=utf-8', pdf ? t.noPdf : t.notFound(path));
+    }
+    return send(response, 200, TYPES[name.slice(name.lastIndexOf('.') + 1)] ?? 'application/octet-stream', file);
   }
 
   const server = createServer((request, response) => {

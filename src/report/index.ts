@@ -1,5 +1,5 @@
 /** Reporters: pure functions from diagnostics to text, chosen by name. */
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { shown, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FixRecord } from '../fix/index.js';
 import { describe, type Lang } from '../diagnostics/codes.js';
 import { formatPretty } from './pretty.js';
@@ -22,6 +22,7 @@ export interface ResolvedDiagnostic {
   fix?: string;
 }
 
+/** One shown diagnostic in one language (an `info` is never shown, so it never comes here). */
 export function resolve(diagnostic: Diagnostic, lang: Lang): ResolvedDiagnostic {
   const text = describe(diagnostic.code, diagnostic.args, diagnostic.fix, lang);
   const { span } = diagnostic;
@@ -29,7 +30,7 @@ export function resolve(diagnostic: Diagnostic, lang: Lang): ResolvedDiagnostic 
     ...(span ? { file: span.file, line: span.start.line, column: span.start.column } : {}),
     ...(span?.end ? { endLine: span.end.line, endColumn: span.end.column } : {}),
     code: diagnostic.code,
-    severity: diagnostic.severity,
+    severity: diagnostic.severity === 'error' ? 'error' : 'warning',
     message: text.message,
     ...(text.hint ? { hint: text.hint } : {}),
     ...(diagnostic.fix !== undefined ? { fix: diagnostic.fix } : {}),
@@ -47,7 +48,7 @@ export type Format = 'pretty' | 'json' | 'github';
 export const formats: readonly Format[] = ['pretty', 'json', 'github'];
 
 export function formatDiagnostics(format: Format, diagnostics: readonly Diagnostic[], options: ReportOptions): Promise<string> {
-  const resolved = diagnostics.map((d) => resolve(d, options.lang));
+  const resolved = shown(diagnostics).map((d) => resolve(d, options.lang));
   switch (format) {
     case 'json':
       return Promise.resolve(formatJson(resolved, options.fixed ?? []));

@@ -33,3 +33,37 @@ export function looseDateToIso(text: string): string | undefined {
   const iso = `${match[1]}-${match[2]!.padStart(2, '0')}-${match[3]!.padStart(2, '0')}`;
   return isRealIsoDate(iso) ? iso : undefined;
 }
+
+const NUMERALS = '〇一二三四五六七八九';
+/** Look-alikes of 〇 (U+3007) seen in typed dates: ○ U+25CB WHITE CIRCLE and 零. */
+const ZERO_LOOKALIKES = /[○零]/u;
+
+/** 一 … 三十一 as a number; undefined for anything else. */
+function smallCount(text: string): number | undefined {
+  const match = /^(?:([一二三])?(十))?([一二三四五六七八九])?$/u.exec(text);
+  if (!match || text === '') return undefined;
+  const tens = match[2] ? (match[1] ? NUMERALS.indexOf(match[1]) : 1) : 0;
+  const ones = match[3] ? NUMERALS.indexOf(match[3]) : 0;
+  return tens * 10 + ones;
+}
+
+/**
+ * Reads a date in Chinese numerals, 二〇二一年十一月五日 (the pre-2012 practice, B3). ○ and 零 typed for 〇 are read
+ * too; `lookalike` says so, for a warning. Undefined unless the text names a real day.
+ */
+export function chineseNumeralDateToIso(text: string): { iso: string; lookalike: boolean } | undefined {
+  const match = /^([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日$/u.exec(text.trim());
+  if (!match) return undefined;
+  const year = [...match[1]!].map((c) => NUMERALS.indexOf(c === '○' || c === '零' ? '〇' : c)).join('');
+  const month = smallCount(match[2]!);
+  const day = smallCount(match[3]!);
+  if (month === undefined || day === undefined) return undefined;
+  const iso = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return isRealIsoDate(iso) ? { iso, lookalike: ZERO_LOOKALIKES.test(match[1]!) } : undefined;
+}
+
+/** Any accepted way of writing a date (ISO, 2021年11月5日, 2021/8/25, 二〇二一年十一月五日) as ISO. */
+export function anyDateToIso(text: string): string | undefined {
+  if (isRealIsoDate(text.trim())) return text.trim();
+  return looseDateToIso(text) ?? chineseNumeralDateToIso(text)?.iso;
+}

@@ -15,6 +15,10 @@ const STYLE_NAMES = [
   'head',
   'table',
   'tableHeader',
+  'caption',
+  'footnote',
+  'attachmentLabel',
+  'record',
   'tocTitle',
   'tocSection',
   'tocEntry',
@@ -36,7 +40,10 @@ export interface TextStyle {
 }
 
 export type HeadItem = 'title' | 'date' | 'number' | 'recipients';
+export type ClosingItem = 'attachments' | 'signature' | 'date' | 'note';
 export type FolioStyle = 'outer' | 'center';
+/** Where footnotes print: at the foot of the page that cites them, or after the document's text. */
+export type FootnotePlacement = 'page' | 'end';
 
 export interface Theme {
   /** Page size and margins in points. */
@@ -47,6 +54,15 @@ export interface Theme {
   fontSpans: ReadonlyMap<string, Span>;
   styles: Readonly<Record<StyleName, TextStyle>>;
   headOrder: readonly HeadItem[];
+  /** What follows the text (GB/T 9704 §7.3.4–7.3.6): 附件说明, 署名, 成文日期, 附注, in this order. */
+  closingOrder: readonly ClosingItem[];
+  /** Font keys for marked text: **strong** and *emphasis* (楷体 by convention). */
+  inline: { strong: string; emph: string };
+  footnotes: FootnotePlacement;
+  /** Whether the 版记 (抄送, 印发机关 and 印发日期) is printed after each document that has one. */
+  record: boolean;
+  /** Whether each attachment starts on a new page (GB/T 9704 §7.3.7). */
+  attachmentNewPage: boolean;
   runningHead: boolean;
   folio: FolioStyle;
   /** Justification spacing the line breaker aims to stay under, in em of the line's size. */
@@ -58,45 +74,74 @@ export interface Theme {
 
 const MM = 72 / 25.4;
 const HEAD_ITEMS: readonly HeadItem[] = ['title', 'date', 'number', 'recipients'];
+const CLOSING_ITEMS: readonly ClosingItem[] = ['attachments', 'signature', 'date', 'note'];
 
-/** Parses theme.yml. Every bad or missing value becomes a `theme-invalid` diagnostic at its YAML node. */
-export function parseTheme(text: string, path: string): Outcome<Theme> {
+/** One theme.yml of a template chain; the first layer is the template asked for, later ones what it extends. */
+export interface ThemeLayer {
+  path: string;
+  text: string;
+}
+
+interface ParsedLayer {
+  path: string;
+  doc: ReturnType<typeof parseDocument>;
+  lines: LineCounter;
+}
+
+/**
+ * Parses a template's theme.yml over the ones it extends: each value comes from the first layer that sets it
+ * (font maps merge key by key). Every bad or missing value becomes a `theme-invalid` diagnostic at its YAML node;
+ * a YAML syntax error stops there, so one slip is one message rather than a cascade of missing values.
+ */
+export function parseTheme(layers: readonly ThemeLayer[]): Outcome<Theme | undefined> {
   const diagnostics: Diagnostic[] = [];
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const parsed: ParsedLayer[] = layers.map(({ path, text }) => {
+    const lines = new LineCounter();
+    return { path, doc: parseDocument(text, { lineCounter: lines, prettyErrors: false }), lines };
+  });
+  const top = parsed[0]!;
 
-  const spanAt = (offset: number | undefined, end?: number): Span => {
-    const at = lines.linePos(offset ?? 0);
-    const span: Span = { file: path, start: { line: at.line, column: at.col, offset: offset ?? 0 } };
+  const spanAt = (layer: ParsedLayer, offset: number | undefined, end?: number): Span => {
+    const at = layer.lines.linePos(offset ?? 0);
+    const span: Span = { file: layer.path, start: { line: at.line, column: at.col, offset: offset ?? 0 } };
     if (end !== undefined) {
-      const e = lines.linePos(end);
+      const e = layer.lines.linePos(end);
       span.end = { line: e.line, column: e.col, offset: end };
     }
     return span;
   };
-  const nodeSpan = (node: YamlNode | null | undefined): Span =>
-    spanAt(node?.range?.[0], node?.range?.[1]);
+  /** Which layer each node came from, for its span. */
+  const owner = new WeakMap<object, ParsedLayer>();
+  const nodeSpan = (node: YamlNode | null | undefined): Span => {
+    const layer = (node && owner.get(node)) ?? top;
+    return spanAt(layer, node?.range?.[0], node?.range?.[1]);
+  };
   const invalid = (key: string, expected: string, node: YamlNode | null | undefined): void => {
     diagnostics.push({ code: 'theme-invalid', severity: 'error', span: nodeSpan(node), args: { key, expected } });
   };
 
-  for (const error of doc.errors) {
-    diagnostics.push({
-      code: 'theme-yaml',
-      severity: 'error',
-      span: spanAt(error.pos[0], error.pos[1]),
-      args: { reason: error.message.split('\n')[0] ?? '' },
-    });
+  // The parser's later errors follow from its first one (an unclosed bracket swallows the rest of the file).
+  for (const layer of parsed) {
+    const error = layer.doc.errors[0];
+    if (error) diagnostics.push({ code: 'theme-yaml', severity: 'error', span: spanAt(layer, error.pos[0], error.pos[1]), args: { reason: error.message.split('\n')[0] ?? '' } });
   }
-
-  const root = doc.contents;
-  const get = (path: readonly string[]): YamlNode | undefined => {
-    let node: unknown = root;
+  if (diagnostics.length > 0) return { value: undefined, diagnostics };
+  const root = top.doc.contents as YamlNode | null;
+  const lookup = (layer: ParsedLayer, path: readonly string[]): YamlNode | undefined => {
+    let node: unknown = layer.doc.contents;
     for (const key of path) {
       if (!isMap(node)) return undefined;
       node = node.get(key, true);
     }
+    if (node && typeof node === 'object') owner.set(node, layer);
     return (node ?? undefined) as YamlNode | undefined;
+  };
+  const get = (path: readonly string[]): YamlNode | undefined => {
+    for (const layer of parsed) {
+      const node = lookup(layer, path);
+      if (node !== undefined) return node;
+    }
+    return undefined;
   };
   const num = (path: readonly string[], fallback: number, min = 0): number => {
     const node = get(path);
@@ -129,21 +174,27 @@ export function parseTheme(text: string, path: string): Outcome<Theme> {
 
   const fonts: Record<string, string> = {};
   const fontSpans = new Map<string, Span>();
-  const fontsNode = get(['fonts']);
-  if (isMap(fontsNode) && fontsNode.items.length > 0) {
+  // Font maps merge: a template may add or replace one face of the one it extends.
+  for (const layer of [...parsed].reverse()) {
+    const fontsNode = lookup(layer, ['fonts']);
+    if (fontsNode === undefined) continue;
+    if (!isMap(fontsNode)) {
+      invalid('fonts', 'map of font refs', fontsNode);
+      continue;
+    }
     for (const pair of fontsNode.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : '';
-      const value = pair.value;
+      const value = pair.value as YamlNode | null;
+      if (value) owner.set(value, layer);
       if (key && isScalar(value) && typeof value.value === 'string' && value.value.length > 0) {
         fonts[key] = value.value;
-        fontSpans.set(key, nodeSpan(value as YamlNode));
+        fontSpans.set(key, nodeSpan(value));
       } else {
-        invalid(`fonts.${key}`, 'font ref', (value as YamlNode | null) ?? (pair.key as YamlNode));
+        invalid(`fonts.${key}`, 'font ref', value ?? (pair.key as YamlNode));
       }
     }
-  } else {
-    invalid('fonts', 'map of font refs', fontsNode ?? root);
   }
+  if (Object.keys(fonts).length === 0) invalid('fonts', 'map of font refs', get(['fonts']) ?? root);
 
   const styles = {} as Record<StyleName, TextStyle>;
   for (const name of STYLE_NAMES) {
@@ -156,27 +207,50 @@ export function parseTheme(text: string, path: string): Outcome<Theme> {
     styles[name] = { font, size, leading };
   }
 
-  const headOrder: HeadItem[] = [];
-  const orderNode = get(['head', 'order']);
-  if (isSeq(orderNode)) {
-    for (const item of orderNode.items) {
-      const value = isScalar(item) ? item.value : undefined;
-      if (typeof value === 'string' && (HEAD_ITEMS as readonly string[]).includes(value) && !headOrder.includes(value as HeadItem)) {
-        headOrder.push(value as HeadItem);
-      } else {
-        invalid('head.order', HEAD_ITEMS.join(' | '), item as YamlNode);
-      }
+  /** A list of distinct items from `allowed`, e.g. head.order; each bad entry is reported where it stands. */
+  const itemList = <T extends string>(path: readonly string[], allowed: readonly T[]): { items: T[]; node: YamlNode | undefined } => {
+    const key = path.join('.');
+    const node = get(path);
+    const items: T[] = [];
+    if (!isSeq(node)) {
+      invalid(key, `[${allowed.join(', ')}]`, node ?? root);
+      return { items, node: undefined };
     }
-  } else {
-    invalid('head.order', `[${HEAD_ITEMS.join(', ')}]`, orderNode ?? root);
-  }
+    for (const item of node.items) {
+      const value = isScalar(item) ? item.value : undefined;
+      if (typeof value === 'string' && (allowed as readonly string[]).includes(value) && !items.includes(value as T)) items.push(value as T);
+      else invalid(key, allowed.join(' | '), item as YamlNode);
+    }
+    return { items, node };
+  };
+  const { items: headOrder, node: orderNode } = itemList(['head', 'order'], HEAD_ITEMS);
   // Without titles there are no anchors for the TOC, the outline or the HTML links.
-  if (isSeq(orderNode) && !headOrder.includes('title')) invalid('head.order', `[title, …]`, orderNode);
+  if (orderNode && !headOrder.includes('title')) invalid('head.order', `[title, …]`, orderNode);
+  const { items: closingOrder, node: closingNode } = itemList(['closing', 'order'], CLOSING_ITEMS);
+  // Every element of a document prints somewhere, once: a theme cannot make content vanish from one edition.
+  const dateIn = Number(headOrder.includes('date')) + Number(closingOrder.includes('date'));
+  if (orderNode && closingNode && dateIn !== 1) invalid('head.order', 'date-once', closingNode);
+  for (const item of ['number', 'recipients'] as const) if (orderNode && !headOrder.includes(item)) invalid('head.order', `${item}-required`, orderNode);
+  for (const item of ['attachments', 'signature', 'note'] as const) if (closingNode && !closingOrder.includes(item)) invalid('closing.order', `${item}-required`, closingNode);
 
-  const runningNode = get(['runningHead']);
-  let runningHead = true;
-  if (isScalar(runningNode) && typeof runningNode.value === 'boolean') runningHead = runningNode.value;
-  else invalid('runningHead', 'true | false', runningNode ?? root);
+  const fontKey = (path: readonly string[]): string => {
+    const key = str(path, Object.keys(fonts)[0] ?? 'serif');
+    if (fonts[key] === undefined && Object.keys(fonts).length > 0) invalid(path.join('.'), Object.keys(fonts).join(' | '), get(path));
+    return key;
+  };
+  const inline = { strong: fontKey(['inline', 'strong']), emph: fontKey(['inline', 'emph']) };
+  const footnotesText = str(['footnotes'], 'page');
+  if (footnotesText !== 'page' && footnotesText !== 'end') invalid('footnotes', 'page | end', get(['footnotes']));
+  const flag = (key: string, fallback: boolean): boolean => {
+    const node = get([key]);
+    if (isScalar(node) && typeof node.value === 'boolean') return node.value;
+    invalid(key, 'true | false', node ?? root);
+    return fallback;
+  };
+  const record = flag('record', false);
+  const attachmentNewPage = flag('attachmentNewPage', false);
+
+  const runningHead = flag('runningHead', true);
 
   const folioText = str(['folio'], 'outer');
   let folio: FolioStyle = 'outer';
@@ -188,6 +262,7 @@ export function parseTheme(text: string, path: string): Outcome<Theme> {
   const mastheadColor = str(['mastheadColor'], '#c8161d');
   if (!/^#[0-9a-fA-F]{6}$/.test(mastheadColor)) invalid('mastheadColor', '#rrggbb', get(['mastheadColor']));
 
+  if (diagnostics.length > 0) return { value: undefined, diagnostics };
   return {
     value: {
       page,
@@ -195,6 +270,11 @@ export function parseTheme(text: string, path: string): Outcome<Theme> {
       fontSpans,
       styles,
       headOrder: headOrder.length > 0 ? headOrder : HEAD_ITEMS,
+      closingOrder,
+      inline,
+      footnotes: footnotesText === 'end' ? 'end' : 'page',
+      record,
+      attachmentNewPage,
       runningHead,
       folio,
       maxLetterSpacing,
@@ -204,3 +284,5 @@ export function parseTheme(text: string, path: string): Outcome<Theme> {
     diagnostics,
   };
 }
+
+export { resolveTemplate, type ResolvedTemplate } from './template.js';

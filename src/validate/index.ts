@@ -1,13 +1,45 @@
 /** Validate stage: runs every rule over the loaded project and returns typed documents for the target issues. */
 import type { DocumentMeta, GazetteDocument, ParsedDocument } from '../model/document.js';
+import type { Publication } from '../model/gazette.js';
 import type { Span } from '../model/source.js';
-import type { Diagnostic, Outcome } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, Outcome, Severity } from '../diagnostics/diagnostic.js';
 import type { Project } from '../load/index.js';
+import { anyDateToIso } from '../shared/dates.js';
+import { looksLikeOrder } from '../shared/number.js';
 import { toDiagnostic, type DocumentView, type Rule } from './rule.js';
 import { rules } from './rules/index.js';
+import { asPrinted, asText, asTextList } from './schema.js';
+import { closest } from './closest.js';
 
 export { rules } from './rules/index.js';
 export type { Rule, RuleMeta } from './rule.js';
+export { FIELD_KINDS, FIELD_NAMES } from './schema.js';
+
+/** Every code a validation rule can emit, with its default severity. */
+export function ruleCodes(): Map<string, Severity> {
+  return new Map(Object.values(rules as Record<string, Rule>).flatMap((rule) => Object.entries(rule.meta.codes)));
+}
+
+/**
+ * Applies gazette.yml `rules:` overrides (`off` drops a code, `warning`/`error` restate its severity) and reports
+ * override names that are no rule's code, with the closest code as the hint.
+ */
+function applyOverrides(diagnostics: readonly Diagnostic[], publication: Publication): Diagnostic[] {
+  const known = ruleCodes();
+  const overrides = new Map(publication.rules.filter((setting) => known.has(setting.code)).map((setting) => [setting.code, setting.severity]));
+  const out: Diagnostic[] = [];
+  for (const diagnostic of diagnostics) {
+    const severity = overrides.get(diagnostic.code);
+    if (severity === 'off') continue;
+    out.push(severity ? { ...diagnostic, severity } : diagnostic);
+  }
+  for (const setting of publication.rules) {
+    if (known.has(setting.code)) continue;
+    const guess = closest(setting.code, [...known.keys()]);
+    out.push({ code: 'rule-unknown', severity: 'error', span: setting.span, args: { rule: setting.code }, ...(guess ? { fix: guess } : {}) });
+  }
+  return out;
+}
 
 /** Validates the whole project, reporting only on `targets` (project rules still see every issue). */
 export function validate(project: Project, targets: ReadonlySet<string>): Outcome<Map<string, GazetteDocument[]>> {
@@ -25,18 +57,21 @@ export function validate(project: Project, targets: ReadonlySet<string>): Outcom
     const typed = toDocument(doc);
     if (typed) documents.set(doc.parsed.issueId, [...(documents.get(doc.parsed.issueId) ?? []), typed]);
   }
-  return { value: documents, diagnostics };
+  return { value: documents, diagnostics: applyOverrides(diagnostics, project.publication) };
 }
 
 function view(parsed: ParsedDocument, project: Project, issue: DocumentView['issue']): DocumentView {
   const category = parsed.fields.get('category')?.value;
   const section = project.publication.sections.find((s) => s.name === (typeof category === 'string' ? category.trim() : ''));
+  const list = (key: string): string[] | undefined => asTextList(parsed.fields.get(key)?.value);
   return {
     parsed,
     text(key) {
       const field = parsed.fields.get(key);
       return field && typeof field.value === 'string' && field.value.trim() !== '' ? (field as typeof field & { value: string }) : undefined;
     },
+    list,
+    issuers: list('issuer') ?? [],
     ...(section ? { section } : {}),
     ...(issue ? { issue } : {}),
   };
@@ -44,24 +79,35 @@ function view(parsed: ParsedDocument, project: Project, issue: DocumentView['iss
 
 /** The typed document, when the fields the later stages need are usable (errors are reported by the rules). */
 function toDocument(doc: DocumentView): GazetteDocument | undefined {
-  const text = (key: string): string | undefined => doc.text(key)?.value.trim();
-  const [title, issuer, category] = [text('title'), text('issuer'), text('category')];
-  if (!title || !issuer || !category || !doc.parsed.body) return undefined;
-  const order = doc.parsed.fields.get('order')?.value;
-  // Whether a date is printed is the section's decision, taken here once for every renderer.
+  const field = (key: string): unknown => doc.parsed.fields.get(key)?.value;
+  const text = (key: string): string | undefined => asText(field(key));
+  const [title, category] = [text('title'), text('category')];
+  if (!title || doc.issuers.length === 0 || !category || !doc.parsed.body) return undefined;
+  const order = field('order');
+  const number = text('number');
+  const date = text('date') ?? (typeof field('date') === 'number' ? String(field('date')) : undefined);
+  const printed = asPrinted(field('printed'));
+  const printedDate = printed && anyDateToIso(printed.date);
+  // Whether a date is printed is the section's decision, taken here once for every writer.
   const optional = {
-    date: doc.section?.dated === false ? undefined : text('date'),
-    number: text('number'),
+    date: doc.section?.dated === false || date === undefined ? undefined : anyDateToIso(date),
+    number,
+    numberKind: number === undefined ? undefined : doc.section?.number === 'order' || looksLikeOrder(number) ? ('order' as const) : ('document' as const),
     recipients: text('recipients')?.replace(/[：:]$/u, ''),
+    note: text('note')?.replace(/^[（(](.*)[）)]$/u, '$1'),
     interprets: text('interprets'),
+    printed: printed && printedDate ? { by: printed.by, date: printedDate } : undefined,
   };
   const meta: DocumentMeta = {
     title,
-    issuer,
+    issuers: doc.issuers,
     category,
+    signature: doc.list('signature') ?? [],
+    attachments: doc.list('attachments') ?? [],
+    cc: doc.list('cc') ?? [],
     ...Object.fromEntries(Object.entries(optional).filter(([, value]) => value !== undefined)),
     ...(typeof order === 'number' ? { order } : {}),
   };
-  const fieldSpans = new Map<string, Span>([...doc.parsed.fields].map(([key, field]) => [key, field.span]));
+  const fieldSpans = new Map<string, Span>([...doc.parsed.fields].map(([key, f]) => [key, f.span]));
   return { id: doc.parsed.id, issueId: doc.parsed.issueId, meta, file: doc.parsed.file, body: doc.parsed.body, fieldSpans };
 }

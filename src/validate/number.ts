@@ -1,4 +1,5 @@
 /** Reads a 发文字号 loosely so each rule can name exactly what is wrong (GB/T 9704 §7.2.5). */
+import { toAsciiDigits } from '../shared/number.js';
 
 
 const openers = '[［【〖(（〘﹝〔';
@@ -43,7 +44,6 @@ export function splitNumber(raw: string): NumberParts | undefined {
   return { raw, code: g.code, open: g.open, year: g.year, close: g.close, infix: g.infix, sequence: g.sequence, suffix: g.suffix };
 }
 
-const toAsciiDigits = (text: string): string => text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
 
 /**
  * The safe normalisation `check --fix` applies: 〔〕 brackets, no whitespace, ASCII digits, no leading zeros.
@@ -57,12 +57,13 @@ export function safeNormalizeNumber(raw: string): string {
   return `${parts.code}〔${year}〕${parts.infix}${sequence}${parts.suffix}`;
 }
 
-/** The fully corrected form shown in hints: the safe normalisation plus removing 第/字 and simplifying characters. */
+/** The fully corrected form shown in hints: the safe normalisation plus removing 第/字 after the year and simplifying characters. */
 export function suggestNumber(raw: string): string {
   const parts = splitNumber(safeNormalizeNumber(raw));
   if (!parts) return raw;
   const simplify = (text: string): string => [...text].map((c) => traditionalToSimplified[c] ?? c).join('');
-  const code = simplify(parts.code).replace(/字$/u, '');
+  // A 代字 may itself end in 字 (…办规字〔2023〕2号); only 字 or 第 after the year is the forbidden form.
+  const code = simplify(parts.code);
   const suffix = simplify(parts.suffix).replace(/^号+.*$/u, '号') || '号';
   return `${code}〔${parts.year}〕${parts.sequence}${suffix}`;
 }

@@ -4,6 +4,8 @@ import type { IssueMeta, Publication, SectionSpec } from '../model/gazette.js';
 import type { Span } from '../model/source.js';
 import type { Diagnostic, MessageArgs, Severity, TextEdit } from '../diagnostics/diagnostic.js';
 import type { Project } from '../load/index.js';
+import { looksLikeOrder } from '../shared/number.js';
+import { splitNumber } from './number.js';
 
 export interface RuleMeta {
   /** Diagnostic codes this rule emits, with their severity. */
@@ -29,6 +31,10 @@ export interface DocumentView {
   parsed: ParsedDocument;
   /** The field when it is a non-empty string, else undefined (schema checks report the rest). */
   text(key: string): (RawField & { value: string }) | undefined;
+  /** A text-or-list field as a list of non-empty strings (a single string is a one-element list). */
+  list(key: string): string[] | undefined;
+  /** The issuing bodies: `issuer` as a list; the first is the 主办机关. */
+  issuers: string[];
   section?: SectionSpec;
   issue?: IssueMeta;
 }
@@ -74,4 +80,19 @@ export function replaceValue(field: RawField, value: string): TextEdit | undefin
   if (start === undefined || end === undefined || /^[|>]/.test(field.source)) return undefined;
   const quote = field.source[0] === '"' || field.source[0] === "'" ? field.source[0] : '';
   return { kind: 'replace', start, end, text: `${quote}${value}${quote}` };
+}
+
+/**
+ * The `number` field when it is to be read as a 发文字号 (A1–A12): not in a section of 令, and not written as a
+ * 令号 (that mix-up is number-kind's report).
+ */
+export function documentNumberField(doc: DocumentView): (RawField & { value: string }) | undefined {
+  const field = doc.text('number');
+  return field && doc.section?.number !== 'order' && !looksLikeOrder(field.value) ? field : undefined;
+}
+
+/** The `number` field when it is to be read as a 令号: in a section of 令 and not written as a 发文字号. */
+export function orderNumberField(doc: DocumentView): (RawField & { value: string }) | undefined {
+  const field = doc.text('number');
+  return field && doc.section?.number === 'order' && splitNumber(field.value) === undefined ? field : undefined;
 }

@@ -2,6 +2,7 @@
 import { existsSync, readFileSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { FORMATS } from '../../src/write/index.js';
 import { runCli, tempProject } from '../support/cli.js';
 import { baseFields, documentText } from '../support/project.js';
 
@@ -67,7 +68,22 @@ describe('gazette build', () => {
   it('exits 2 for an unknown issue or a bad --format', () => {
     const root = tempProject({ 'documents/2021-4/a.md': documentText(baseFields) });
     expect(runCli(['build', '2099-1'], root).code).toBe(2);
-    expect(runCli(['build', '2021-4', '--format', 'docx'], root).code).toBe(2);
+    const bad = runCli(['build', '2021-4', '--format', 'docx'], root);
+    expect(bad.code).toBe(2);
+    // The choices come from the writer registry.
+    expect(bad.stderr).toContain(FORMATS.join(', '));
+    expect(runCli(['build', '--help'], root).stdout).toContain(FORMATS.join(', '));
     expect(runCli(['build'], root).code).toBe(2);
+  });
+
+  it('builds with another template, from the project or gazette’s own, and names a missing one', () => {
+    const root = tempProject({ 'documents/2021-4/a.md': documentText({ ...baseFields, signature: '上海市长宁区人民政府' }) });
+    const result = runCli(['build', '2021-4', '--template', 'state-council', '--format', 'html'], root);
+    expect(result.code).toBe(0);
+    const html = readFileSync(join(root, 'dist/2021-4/index.html'), 'utf8');
+    expect(html).toContain('<p class="doc-closing-date"><time datetime="2021-12-14">');
+    const missing = runCli(['build', '2021-4', '--template', 'nope'], root);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('templates/nope/theme.yml');
   });
 });

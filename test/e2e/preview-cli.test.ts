@@ -75,7 +75,7 @@ describe('gazette preview in chromium', () => {
 
   it('serves the issue on the requested port with the PDF beside it', async () => {
     expect(cli.url).toBe(`http://127.0.0.1:${port}/`);
-    const pdf = await fetch(new URL('/gazette.pdf', cli.url));
+    const pdf = await fetch(new URL('/gazette-2021-4.pdf', cli.url));
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     expect(new TextDecoder().decode((await pdf.arrayBuffer()).slice(0, 5))).toBe('%PDF-');
   });

@@ -6,7 +6,7 @@ import { breakBalanced, breakLines, breakOpportunities, type Line } from '../../
 import { parseTheme } from '../../src/theme/index.js';
 import { nodeHost, ROOT } from '../support/load-gazette.js';
 
-const theme = parseTheme(readFileSync(join(ROOT, 'templates/default/theme.yml'), 'utf8'), 'templates/default/theme.yml').value;
+const theme = parseTheme([{ text: readFileSync(join(ROOT, 'templates/default/theme.yml'), 'utf8'), path: 'templates/default/theme.yml' }]).value!;
 const fonts = loadFonts(theme, nodeHost()).value;
 const font: LoadedFont = fonts.get(theme.styles.body.font);
 const SIZE = 12;

@@ -9,7 +9,7 @@ import { parseTheme } from '../../src/theme/index.js';
 import { LAYOUT_FIXTURE, loadGazette, nodeHost, ROOT } from '../support/load-gazette.js';
 
 const THEME_PATH = 'templates/default/theme.yml';
-const theme = parseTheme(readFileSync(join(ROOT, THEME_PATH), 'utf8'), THEME_PATH).value;
+const theme = parseTheme([{ text: readFileSync(join(ROOT, THEME_PATH), 'utf8'), path: THEME_PATH }]).value!;
 const fonts = loadFonts(theme, nodeHost()).value;
 const fixture = await loadGazette('2021-4', LAYOUT_FIXTURE);
 
@@ -146,15 +146,15 @@ describe('paginate diagnostics', () => {
     const gazette = await loadGazette('2021-4', LAYOUT_FIXTURE);
     const doc = gazette.sections[0]?.documents[0];
     if (!doc) throw new Error('fixture has no document');
-    const para = doc.body.children.find((n) => n.type === 'paragraph');
-    if (para?.type !== 'paragraph' || para.children[0]?.type !== 'text') throw new Error('no paragraph');
-    para.children[0].value = `含有😀的段落${para.children[0].value}`;
+    const para = doc.body.blocks.find((n) => n.kind === 'paragraph');
+    if (para?.kind !== 'paragraph' || para.content[0]?.kind !== 'text') throw new Error('no paragraph');
+    para.content[0].text = `含有😀的段落${para.content[0].text}`;
     const outcome = paginate(gazette, theme, fonts, { draft: false });
     const missing = outcome.diagnostics.filter((d) => d.code === 'glyph-missing');
     expect(missing).toHaveLength(1);
     expect(missing[0]?.args).toMatchObject({ char: '😀', codePoint: 'U+1F600' });
     expect(missing[0]?.span?.file).toBe(doc.file.path);
-    expect(missing[0]?.span?.start.line).toBe(para.position?.start.line);
+    expect(missing[0]?.span?.start.line).toBe(para.span?.start.line);
     expect(missing[0]?.severity).toBe('error');
   });
 });
@@ -163,15 +163,15 @@ describe('paginate diagnostics in tables', () => {
   it('points a missing glyph in a table cell at that cell', async () => {
     const gazette = await loadGazette('2021-4', LAYOUT_FIXTURE);
     const doc = gazette.sections.find((s) => s.spec.name === '人事任免')?.documents[0];
-    const table = doc?.body.children.find((n) => n.type === 'table');
-    if (table?.type !== 'table') throw new Error('fixture has no table');
-    const cell = table.children[2]?.children[1];
-    if (cell?.children[0]?.type !== 'text') throw new Error('no cell text');
-    cell.children[0].value = `副局长\u{2F9F4}`;
+    const table = doc?.body.blocks.find((n) => n.kind === 'table');
+    if (table?.kind !== 'table') throw new Error('fixture has no table');
+    const cell = table.rows[2]?.cells[1];
+    if (cell?.content[0]?.kind !== 'text') throw new Error('no cell text');
+    cell.content[0].text = `副局长\u{2F9F4}`;
     const missing = paginate(gazette, theme, fonts, { draft: false }).diagnostics.filter((d) => d.code === 'glyph-missing');
     expect(missing.map((d) => d.args.codePoint)).toEqual(['U+2F9F4']);
-    expect(missing[0]?.span?.start.line).toBe(cell.position?.start.line);
-    expect(missing[0]?.span?.start.column).toBe(cell.position?.start.column);
+    expect(missing[0]?.span?.start.line).toBe(cell.span?.start.line);
+    expect(missing[0]?.span?.start.column).toBe(cell.span?.start.column);
   });
 });
 

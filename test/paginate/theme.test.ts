@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadFonts } from '../../src/fonts/index.js';
 import type { Host } from '../../src/host/host.js';
-import { parseTheme } from '../../src/theme/index.js';
+import { parseTheme, resolveTemplate } from '../../src/theme/index.js';
 import { nodeHost, ROOT } from '../support/load-gazette.js';
 
 const PATH = 'templates/default/theme.yml';
@@ -11,9 +11,10 @@ const TEXT = readFileSync(join(ROOT, PATH), 'utf8');
 
 describe('parseTheme', () => {
   it('reads the default theme without diagnostics, in points', () => {
-    const { value, diagnostics } = parseTheme(TEXT, PATH);
+    const { value, diagnostics } = parseTheme([{ text: TEXT, path: PATH }]);
     expect(diagnostics).toEqual([]);
     const mm = 72 / 25.4;
+    if (!value) throw new Error('no theme');
     expect(value.page.width).toBeCloseTo(210 * mm, 6);
     // GB/T 9704 type area: 156 × 225 mm.
     expect(value.page.width - value.page.margins.left - value.page.margins.right).toBeCloseTo(156 * mm, 6);
@@ -27,13 +28,13 @@ describe('parseTheme', () => {
   it('requires the title in the head block, since it anchors the TOC, outline and links', () => {
     const noTitle = TEXT.replace('order: [title, date, number, recipients]', 'order: [date, number, recipients]');
     expect(noTitle).not.toBe(TEXT);
-    const { diagnostics } = parseTheme(noTitle, PATH);
+    const { diagnostics } = parseTheme([{ text: noTitle, path: PATH }]);
     expect(diagnostics.map((d) => [d.code, d.args.key])).toEqual([['theme-invalid', 'head.order']]);
   });
 
   it('reports a bad value at its YAML position', () => {
     const bad = TEXT.replace('folio: outer', 'folio: sideways').replace(/body: +\{ font: serif, +size: [0-9.]+/u, 'body: { font: serif, size: -3');
-    const { diagnostics } = parseTheme(bad, PATH);
+    const { diagnostics } = parseTheme([{ text: bad, path: PATH }]);
     const codes = diagnostics.map((d) => [d.code, d.args.key]);
     expect(codes).toContainEqual(['theme-invalid', 'folio']);
     expect(codes).toContainEqual(['theme-invalid', 'styles.body.size']);
@@ -42,15 +43,65 @@ describe('parseTheme', () => {
     expect(folio?.span).toMatchObject({ file: PATH, start: { line, column: 8 } });
   });
 
-  it('reports a style naming an unknown font and broken YAML', () => {
-    expect(parseTheme(TEXT.replace('heading1:    { font: sansBold', 'heading1:    { font: kaiti'), PATH).diagnostics.map((d) => d.args.key)).toContain('styles.heading1.font');
-    expect(parseTheme('page: [1, 2\nfonts: {', PATH).diagnostics.some((d) => d.code === 'theme-yaml')).toBe(true);
+  it('reports a style naming an unknown font', () => {
+    expect(parseTheme([{ text: TEXT.replace('heading1:    { font: sansBold', 'heading1:    { font: kaiti'), path: PATH }]).diagnostics.map((d) => d.args.key)).toContain('styles.heading1.font');
+  });
+
+  it('reports only the YAML error of a broken theme, not the values it hides', () => {
+    const { value, diagnostics } = parseTheme([{ text: TEXT.replace('page:\n  width: 210', 'page:\n  width: [210'), path: PATH }]);
+    expect(value).toBeUndefined();
+    expect(diagnostics.map((d) => d.code)).toEqual(['theme-yaml']);
+    expect(diagnostics[0]!.span?.file).toBe(PATH);
+  });
+
+  it('prints every element somewhere: the date in head or closing, the others where they belong', () => {
+    const keys = (text: string) => parseTheme([{ text, path: PATH }]).diagnostics.map((d) => [d.args.key, d.args.expected]);
+    expect(keys(TEXT.replace('order: [attachments, signature, note]', 'order: [attachments, signature, date, note]'))).toEqual([['head.order', 'date-once']]);
+    expect(keys(TEXT.replace('order: [attachments, signature, note]', 'order: [attachments, note]'))).toEqual([['closing.order', 'signature-required']]);
+    expect(keys(TEXT.replace('order: [title, date, number, recipients]', 'order: [title, date, recipients]'))).toEqual([['head.order', 'number-required']]);
+  });
+
+  it('layers a template over the one it extends: each value from the first layer that sets it, fonts merged', () => {
+    const child = 'extends: default\nhead:\n  order: [title, number, recipients]\nclosing:\n  order: [attachments, signature, date, note]\nfonts:\n  kai: fonts/kai.ttf\nstyles:\n  heading2: { font: kai, size: 12, leading: 16 }\n';
+    const { value, diagnostics } = parseTheme([{ text: child, path: 'templates/mine/theme.yml' }, { text: TEXT, path: PATH }]);
+    expect(diagnostics).toEqual([]);
+    expect(value?.headOrder).toEqual(['title', 'number', 'recipients']);
+    expect(value?.closingOrder).toEqual(['attachments', 'signature', 'date', 'note']);
+    expect(value?.fonts.kai).toBe('fonts/kai.ttf');
+    expect(value?.fonts.serif).toContain('noto-serif-sc');
+    expect(value?.styles.heading2).toEqual({ font: 'kai', size: 12, leading: 16 });
+    expect(value?.styles.body.size).toBe(11.95);
+    // A bad value is reported in the file that holds it.
+    const bad = parseTheme([{ text: 'extends: default\nfolio: sideways\n', path: 'templates/mine/theme.yml' }, { text: TEXT, path: PATH }]);
+    expect(bad.diagnostics.map((d) => [d.args.key, d.span?.file, d.span?.start.line])).toEqual([['folio', 'templates/mine/theme.yml', 2]]);
+  });
+});
+
+describe('resolveTemplate', () => {
+  const files: Record<string, string> = {
+    'templates/default/theme.yml': 'fonts: {}\n',
+    'templates/default/html/page.html': 'default page',
+    'templates/a/theme.yml': 'extends: default\n',
+    'templates/a/html/style.css': 'a css',
+    'templates/loop/theme.yml': 'extends: loop\n',
+  };
+  it('follows extends and finds each file in the first folder that has it', () => {
+    const resolved = resolveTemplate('a', (path) => files[path]);
+    if ('missing' in resolved) throw new Error(resolved.missing);
+    expect(resolved.layers.map((l) => l.path)).toEqual(['templates/a/theme.yml', 'templates/default/theme.yml']);
+    expect(resolved.file('html/style.css')).toBe('a css');
+    expect(resolved.file('html/page.html')).toBe('default page');
+  });
+  it('names the missing theme.yml of an unknown or looping template, and refuses paths', () => {
+    expect(resolveTemplate('nope', (path) => files[path])).toEqual({ missing: 'templates/nope/theme.yml' });
+    expect(resolveTemplate('loop', (path) => files[path])).toEqual({ missing: 'templates/loop/theme.yml' });
+    expect(resolveTemplate('../../etc', (path) => files[path])).toEqual({ missing: 'templates/../../etc/theme.yml' });
   });
 });
 
 describe('loadFonts', () => {
   it('reports a missing font file with its ref, at the theme line naming it', () => {
-    const theme = parseTheme(TEXT.replace(/serifBold: .*/u, 'serifBold: fonts/FangSong.ttf'), PATH).value;
+    const theme = parseTheme([{ text: TEXT.replace(/serifBold: .*/u, 'serifBold: fonts/FangSong.ttf'), path: PATH }]).value!;
     const host: Host = { ...nodeHost(), readAsset: (ref) => (ref.startsWith('fonts/') ? undefined : nodeHost().readAsset(ref)) };
     const { diagnostics } = loadFonts(theme, host);
     expect(diagnostics).toHaveLength(1);
@@ -59,13 +110,13 @@ describe('loadFonts', () => {
   });
 
   it('reports bytes that are not a font', () => {
-    const theme = parseTheme(TEXT.replace(/serifBold: .*/u, 'serifBold: fonts/not-a-font.ttf'), PATH).value;
+    const theme = parseTheme([{ text: TEXT.replace(/serifBold: .*/u, 'serifBold: fonts/not-a-font.ttf'), path: PATH }]).value!;
     const host: Host = { ...nodeHost(), readAsset: (ref) => (ref.startsWith('fonts/') ? new Uint8Array([1, 2, 3, 4]) : nodeHost().readAsset(ref)) };
     expect(loadFonts(theme, host).diagnostics.map((d) => d.code)).toEqual(['font-invalid']);
   });
 
   it('measures CJK, Latin and the —— ligature as drawn', () => {
-    const theme = parseTheme(TEXT, PATH).value;
+    const theme = parseTheme([{ text: TEXT, path: PATH }]).value!;
     const font = loadFonts(theme, nodeHost()).value.get('serif');
     expect(font.measure('国家')).toEqual({ width: 2000, glyphs: 2 });
     // —— is one ligature glyph, narrower than two dashes.

@@ -14,8 +14,8 @@ const parsed = (body = text) => parseDocument('documents/2021-4/a.md', new TextE
 describe('parseBodies', () => {
   it('parses GFM in file coordinates', async () => {
     const [doc] = await parseBodies([parsed()]);
-    expect(doc!.body!.children.map((n) => [n.type, n.position?.start.line])).toEqual([['heading', 5], ['table', 7]]);
-    expect(doc!.body!.children[1]!.position?.start.offset).toBe(text.indexOf('| 姓名'));
+    expect(doc!.mdast!.children.map((n) => [n.type, n.position?.start.line])).toEqual([['heading', 5], ['table', 7]]);
+    expect(doc!.mdast!.children[1]!.position?.start.offset).toBe(text.indexOf('| 姓名'));
   });
 
   it('gives the same tree from the cache, and parses again when the body changes', async () => {
@@ -23,7 +23,7 @@ describe('parseBodies', () => {
     const [fresh] = await parseBodies([parsed()], cache);
     expect(cache.entries.size).toBe(1);
     const [cached] = await parseBodies([parsed()], cache);
-    expect(cached!.body).toEqual(fresh!.body);
+    expect(cached!.mdast).toEqual(fresh!.mdast);
     await parseBodies([parsed(text.replace('副局长', '局长'))], cache);
     expect(cache.entries.size).toBe(2);
   });
@@ -33,7 +33,7 @@ describe('parseBodies', () => {
     await parseBodies([parsed()], cache);
     const [longer] = await parseBodies([parsed(text.replace('title: 标题\n', 'title: 标题\nissuer: 某机关\n'))], cache);
     expect(cache.entries.size).toBe(1);
-    expect(longer!.body!.children[0]!.position?.start.line).toBe(6);
+    expect(longer!.mdast!.children[0]!.position?.start.line).toBe(6);
   });
 
   it('ignores a corrupt cache entry', async () => {
@@ -41,6 +41,6 @@ describe('parseBodies', () => {
     await parseBodies([parsed()], cache);
     for (const key of cache.entries.keys()) cache.entries.set(key, '{not json');
     const [doc] = await parseBodies([parsed()], cache);
-    expect(doc!.body!.children).toHaveLength(2);
+    expect(doc!.mdast!.children).toHaveLength(2);
   });
 });

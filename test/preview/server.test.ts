@@ -8,23 +8,21 @@ import {
   openBrowser,
   EVENTS_PATH,
   PortInUseError,
-  PREVIEW_PDF_PATH,
   startPreview,
   type PreviewBuild,
   type PreviewServer,
   type RebuildEvent,
 } from '../../src/preview/index.js';
-import { renderHtml } from '../../src/render/html/index.js';
-import { defaultTemplate, sampleGazette } from '../render-html/fixture.js';
-import { textOf } from '../render-html/html-scan.js';
+import { renderDefault, sampleGazette } from '../write-html/fixture.js';
+import { textOf } from '../write-html/html-scan.js';
 
 const PDF = new TextEncoder().encode('%PDF-1.7\n%test\n');
 
 function goodBuild(marker = ''): PreviewBuild {
   const gazette = sampleGazette();
   if (marker) gazette.sections[0]!.documents[0]!.meta.title += marker;
-  const { html, css } = renderHtml(gazette, { template: defaultTemplate(), draft: true, pdfHref: 'gazette.pdf' });
-  return { html, css, pdf: PDF, problems: [] };
+  const { html, css } = renderDefault(gazette, { draft: true, pdfHref: 'gazette.pdf' });
+  return { files: new Map<string, string | Uint8Array>([['index.html', html], ['style.css', css], ['gazette.pdf', PDF]]), problems: [] };
 }
 
 const brokenBuild: PreviewBuild = {
@@ -128,8 +126,8 @@ describe('startPreview', () => {
     expect(client).toContain(EVENTS_PATH);
     const css = await fetch(new URL('/style.css', preview.url));
     expect(css.headers.get('content-type')).toContain('text/css');
-    expect(await css.text()).toBe(defaultTemplate().css);
-    const pdf = await fetch(new URL(PREVIEW_PDF_PATH, preview.url));
+    expect(await css.text()).toBe(renderDefault(sampleGazette()).css);
+    const pdf = await fetch(new URL('/gazette.pdf', preview.url));
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     expect(new Uint8Array(await pdf.arrayBuffer())).toEqual(PDF);
     expect((await fetch(new URL('/nothing-here', preview.url))).status).toBe(404);
@@ -211,7 +209,7 @@ describe('startPreview', () => {
     expect(html).toContain('标题&lt;未&gt;以发文机关开头。');
     // The last good build is still under the overlay, PDF included.
     expect(text).toContain('（正确版）');
-    expect((await fetch(new URL(PREVIEW_PDF_PATH, preview.url))).status).toBe(200);
+    expect((await fetch(new URL('/gazette.pdf', preview.url))).status).toBe(200);
     expect(lines.some((line) => line.includes('1 个错误'))).toBe(true);
 
     next = goodBuild('（修正版）');
@@ -248,7 +246,7 @@ describe('startPreview', () => {
     expect(html).toContain('id="gazette-overlay"');
     expect(textOf(html)).toContain('构建时发生内部错误：模板缺失');
     expect(textOf(html)).toContain('草稿');
-    expect((await fetch(new URL(PREVIEW_PDF_PATH, preview.url))).status).toBe(404);
+    expect((await fetch(new URL('/gazette.pdf', preview.url))).status).toBe(404);
     fail = false;
     await preview.rebuild();
     expect(await fetch(preview.url).then((r) => r.text())).not.toContain('gazette-overlay');

@@ -1,5 +1,5 @@
 /** Reads a PDF back with pdf.js (legacy build, Node): per-page text items, page labels and the outline. */
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 export interface PdfTextItem {
   str: string;
@@ -10,6 +10,8 @@ export interface PdfTextItem {
   width: number;
   /** Font size (from the text matrix). */
   size: number;
+  /** pdf.js's name of the embedded font (the same name for every item set in one face). */
+  font: string;
 }
 
 export interface PdfPage {
@@ -25,7 +27,7 @@ function mergeLines(items: PdfTextItem[]): PdfTextItem[] {
   for (const item of items) {
     const prev = out.at(-1);
     const gap = prev ? item.x - (prev.x + prev.width) : Infinity;
-    if (prev && Math.abs(item.y - prev.y) < 0.5 && Math.abs(item.size - prev.size) < 0.01 && gap > -prev.size / 2 - 0.5 && gap < prev.size / 2) {
+    if (prev && Math.abs(item.y - prev.y) < 0.5 && Math.abs(item.size - prev.size) < 0.01 && item.font === prev.font && gap > -prev.size / 2 - 0.5 && gap < prev.size / 2) {
       out[out.length - 1] = { ...prev, str: prev.str + item.str, width: item.x + item.width - prev.x };
     } else {
       out.push({ ...item });
@@ -48,6 +50,10 @@ export interface PdfReadBack {
   outline: PdfOutlineItem[];
   /** Named destinations → page index. */
   destinations: Map<string, number>;
+  /** Named destinations with the top of their view (top-down), in page order. */
+  anchors: { name: string; pageIndex: number; top: number }[];
+  /** Number of images painted on each page. */
+  images: number[];
   /** Link annotations per page: their named destination (or page index for explicit ones). */
   links: { pageIndex: number; dest: string }[];
 }
@@ -60,6 +66,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfReadBack> {
   const doc = await getDocument({ data: bytes.slice(), verbosity: 0, isEvalSupported: false, disableFontFace: true, useSystemFonts: false }).promise;
   const pages: PdfPage[] = [];
   const links: { pageIndex: number; dest: string }[] = [];
+  const images: number[] = [];
   for (let i = 1; i <= doc.numPages; i++) {
     const page = await doc.getPage(i);
     const height = page.view[3] ?? 0;
@@ -68,9 +75,10 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfReadBack> {
     for (const item of content.items) {
       if (!('str' in item) || item.str.length === 0) continue;
       const [a, b, , , e, f] = item.transform as number[];
-      items.push({ str: item.str, x: e ?? 0, y: height - (f ?? 0), width: item.width, size: Math.hypot(a ?? 0, b ?? 0) });
+      items.push({ str: item.str, x: e ?? 0, y: height - (f ?? 0), width: item.width, size: Math.hypot(a ?? 0, b ?? 0), font: item.fontName });
     }
     pages.push({ text: stripSpaces(items.map((it) => it.str).join('')), items: mergeLines(items) });
+    images.push((await page.getOperatorList()).fnArray.filter((op) => op === OPS.paintImageXObject).length);
     for (const annotation of await page.getAnnotations()) {
       if (annotation.subtype === 'Link' && annotation.dest) links.push({ pageIndex: i - 1, dest: typeof annotation.dest === 'string' ? annotation.dest : JSON.stringify(annotation.dest) });
     }
@@ -95,12 +103,16 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfReadBack> {
   };
   const outline = await walk(((await doc.getOutline()) ?? []) as unknown as RawOutline[]);
   const destinations = new Map<string, number>();
+  const anchors: PdfReadBack['anchors'] = [];
   const dests = (await doc.getDestinations()) as Record<string, unknown[]>;
   for (const [name, dest] of Object.entries(dests)) {
     const target = await resolve(dest);
-    if (target) destinations.set(name, target.pageIndex);
+    if (!target) continue;
+    destinations.set(name, target.pageIndex);
+    anchors.push({ name, pageIndex: target.pageIndex, top: target.top ?? 0 });
   }
+  anchors.sort((a, b) => a.pageIndex - b.pageIndex || a.top - b.top);
   const labels = await doc.getPageLabels();
   await doc.destroy();
-  return { pages, labels, outline, destinations, links };
+  return { pages, labels, outline, destinations, anchors, links, images };
 }

@@ -21,7 +21,7 @@ describe('message catalogue', () => {
 
   it('chooses the first alternative whose placeholders are known', () => {
     expect(describeCode('date-invalid', { date: '2021-02-30', year: 2021, month: 2, days: 28 }, undefined, 'zh').message).toBe('成文日期“2021-02-30”不存在：2021年2月只有28天');
-    expect(describeCode('date-invalid', { date: '2021-13-01' }, undefined, 'zh').message).toBe('成文日期“2021-13-01”不是 YYYY-MM-DD 格式的真实日期');
+    expect(describeCode('date-invalid', { date: '2021-13-01' }, undefined, 'zh').message).toBe('成文日期“2021-13-01”不是真实存在的日期');
     expect(describeCode('category-unknown', { category: 'x', sections: 'A、B' }, undefined, 'en').hint).toBe('sections: A, B; or add it to sections in gazette.yml');
   });
 });

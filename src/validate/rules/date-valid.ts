@@ -1,14 +1,19 @@
-/** B1: `date` is a real ISO calendar date; a Chinese-form or unpadded date is fixed to ISO, 2021-02-30 is an error. */
+/**
+ * B1: `date` is a real calendar date. ISO (2021-11-05) is the canonical source form; a date written as printed
+ * (2021年11月5日, 2021/8/25) or in Chinese numerals (二〇二一年十一月五日) is accepted as it is (it prints as
+ * 2021年11月5日 either way) and `--fix` rewrites it to ISO; ○ typed for 〇 is a look-alike worth a warning
+ * (GB/T 15835). 2021-02-30 is an error.
+ */
 import type { Rule } from '../rule.js';
 import { replaceValue } from '../rule.js';
-import { daysInMonth, isRealIsoDate, looseDateToIso } from '../../shared/dates.js';
+import { chineseNumeralDateToIso, daysInMonth, isRealIsoDate, looseDateToIso } from '../../shared/dates.js';
 
 export const dateValid: Rule = {
   meta: {
-    codes: { 'date-format': 'error', 'date-invalid': 'error' },
-    standard: ['B1', 'B2'],
+    codes: { 'date-format': 'info', 'date-lookalike': 'warning', 'date-invalid': 'error' },
+    standard: ['B1', 'B2', 'B3', 'D12'],
     fixable: true,
-    description: '成文日期须为真实存在的 YYYY-MM-DD 日期',
+    description: '成文日期须为真实存在的日期，写作 YYYY-MM-DD',
   },
   scope: 'document',
   check({ doc, report }) {
@@ -17,10 +22,12 @@ export const dateValid: Rule = {
     // Aliases, tags and structures are not dates; show them as written.
     const text = (typeof field.value === 'string' || typeof field.value === 'number' ? String(field.value) : field.source).trim();
     if (isRealIsoDate(text)) return;
-    const iso = looseDateToIso(text);
+    const numerals = chineseNumeralDateToIso(text);
+    const iso = looseDateToIso(text) ?? numerals?.iso;
     if (iso) {
       const edit = replaceValue(field, iso);
       report({ code: 'date-format', span: field.span, args: { date: text }, fix: iso, ...(edit ? { edit } : {}) });
+      if (numerals?.lookalike) report({ code: 'date-lookalike', span: field.span, args: { date: text }, fix: iso, ...(edit ? { edit } : {}) });
       return;
     }
     const parts = /^(\d{4})\D+(\d{1,2})\D+(\d{1,2})\D*$/.exec(text);

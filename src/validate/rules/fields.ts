@@ -1,10 +1,7 @@
-/** Front-matter schema: required fields are present and are text; unknown keys are likely typos. */
+/** Front-matter schema: required fields are present and have their kind; unknown keys are likely typos. */
 import type { Rule } from '../rule.js';
 import { closest } from '../closest.js';
-
-const knownFields = ['title', 'issuer', 'date', 'number', 'category', 'recipients', 'interprets', 'order'] as const;
-// `date` is left to the date rules, which also read numbers and YAML timestamps.
-const textFields = ['title', 'issuer', 'number', 'category', 'recipients', 'interprets'];
+import { FIELD_KINDS, FIELD_NAMES, hasKind } from '../schema.js';
 
 export const fields: Rule = {
   meta: {
@@ -23,14 +20,12 @@ export const fields: Rule = {
         report({ code: 'field-missing', span: field?.keySpan ?? frontMatterSpan, args: { field: key } });
     }
     for (const [key, field] of present) {
-      if (!(knownFields as readonly string[]).includes(key)) {
-        const guess = closest(key, knownFields);
-        report({ code: 'field-unknown', span: field.keySpan, args: { field: key, known: knownFields.join(', ') }, ...(guess ? { fix: guess } : {}) });
-      } else if (key === 'order') {
-        if (typeof field.value !== 'number' || !Number.isInteger(field.value) || field.value < 1)
-          report({ code: 'field-type', span: field.span, args: { field: key, value: field.source, expected: 'integer' } });
-      } else if (textFields.includes(key) && field.value !== null && typeof field.value !== 'string') {
-        report({ code: 'field-type', span: field.span, args: { field: key, value: field.source, expected: key === 'number' || key === 'interprets' ? 'document-number' : 'text' } });
+      const kind = FIELD_KINDS[key as keyof typeof FIELD_KINDS];
+      if (kind === undefined) {
+        const guess = closest(key, FIELD_NAMES);
+        report({ code: 'field-unknown', span: field.keySpan, args: { field: key, known: FIELD_NAMES.join(', ') }, ...(guess ? { fix: guess } : {}) });
+      } else if (!hasKind(field, kind)) {
+        report({ code: 'field-type', span: field.span, args: { field: key, value: field.source, expected: kind } });
       }
     }
   },

@@ -22,6 +22,10 @@ import { titleIssuer } from './title-issuer.js';
 import { titleDuplicate } from './title-duplicate.js';
 import { interpretsResolves } from './interprets-resolves.js';
 import { issueSequence } from './issue-sequence.js';
+import { numberKind } from './number-kind.js';
+import { orderNumber } from './order-number.js';
+import { printedDate } from './printed-date.js';
+import { attachmentsMatch } from './attachments-match.js';
 
 export const rules = {
   fields,
@@ -39,11 +43,15 @@ export const rules = {
   numberDuplicate,
   numberYearMismatch,
   numberSection,
+  numberKind,
+  orderNumber,
   dateValid,
   dateAfterPublication,
   titleDoctype,
   titleIssuer,
   titleDuplicate,
   interpretsResolves,
+  printedDate,
+  attachmentsMatch,
   issueSequence,
 } satisfies Record<string, Rule>;

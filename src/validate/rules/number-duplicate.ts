@@ -1,17 +1,21 @@
-/** A11: (代字, year, sequence) is unique within the issue and across every issue under documents/. */
+/**
+ * A11: (代字, year, sequence) is unique within the issue and across every issue under documents/; so is a 令号
+ * (机关, year, sequence).
+ */
 import type { Rule } from '../rule.js';
-import { numberKey } from '../../shared/number.js';
+import { numberKey, orderKey } from '../../shared/number.js';
 
 export const numberDuplicate: Rule = {
-  meta: { codes: { 'number-duplicate': 'error' }, standard: ['A11', 'E4'], fixable: false, description: '发文字号不得重复' },
+  meta: { codes: { 'number-duplicate': 'error' }, standard: ['A11', 'E4'], fixable: false, description: '发文字号、令号不得重复' },
   scope: 'project',
   check({ documents, targets, report }) {
     const seen = new Map<string, (typeof documents)[number][]>();
     for (const doc of documents) {
-      const key = numberKey(doc.text('number')?.value ?? '');
-      if (!key) continue;
-      const id = `${key.code}|${key.year}|${key.sequence}`;
-      seen.set(id, [...(seen.get(id) ?? []), doc]);
+      const number = doc.text('number')?.value ?? '';
+      const key = numberKey(number);
+      const order = orderKey(number);
+      const id = key ? `n|${key.code}|${key.year}|${key.sequence}` : order ? `o|${order.organ}|${order.year}|${order.sequence}` : undefined;
+      if (id) seen.set(id, [...(seen.get(id) ?? []), doc]);
     }
     for (const group of seen.values()) {
       if (group.length < 2) continue;

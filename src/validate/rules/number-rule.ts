@@ -1,6 +1,6 @@
 /** Shared wiring for the per-aspect 发文字号 rules (A2–A9): find the field, split it, report with fix and edit. */
 import type { MessageArgs } from '../../diagnostics/diagnostic.js';
-import { replaceValue, type Rule, type RuleMeta } from '../rule.js';
+import { documentNumberField, replaceValue, type Rule, type RuleMeta } from '../rule.js';
 import { canonicalNumber } from '../../shared/number.js';
 import { safeNormalizeNumber, splitNumber, suggestNumber, type NumberParts } from '../number.js';
 
@@ -17,7 +17,7 @@ export function defineNumberRule(meta: RuleMeta, detect: (parts: NumberParts) =>
     meta,
     scope: 'document',
     check({ doc, report }) {
-      const field = doc.text('number');
+      const field = documentNumberField(doc);
       const parts = field && splitNumber(field.value);
       if (!field || !parts) return;
       const finding = detect(parts);

@@ -1,20 +1,27 @@
-/** C1: in 公文 sections the title ends with a 文种 (条例 第八条: 决议、决定、命令（令）、公报 …). */
+/**
+ * C1: in 公文 sections the title ends with a 文种: the 15 of 条例 第八条 (决议、决定、命令（令）、公报 …) plus the
+ * ones gazette.yml `doctypes` adds for this gazette (答复, 复函 …).
+ */
 import type { Rule } from '../rule.js';
 
-const documentTypes = ['决议', '决定', '命令', '令', '公报', '公告', '通告', '意见', '通知', '通报', '报告', '请示', '批复', '议案', '函', '纪要'] as const;
+const statutory = ['决议', '决定', '命令', '令', '公报', '公告', '通告', '意见', '通知', '通报', '报告', '请示', '批复', '议案', '函', '纪要'] as const;
 
 export const titleDoctype: Rule = {
   meta: { codes: { 'title-doctype': 'error' }, standard: ['C1'], fixable: false, description: '公文标题以文种结尾' },
   scope: 'document',
-  check({ doc, report }) {
+  check({ doc, publication, report }) {
     const field = doc.text('title');
     if (!field || !doc.section?.official) return;
+    // Longest first, so 复函 is found before 函.
+    const types = [...new Set([...statutory, ...publication.doctypes])].sort((a, b) => b.length - a.length);
     const title = field.value.trim();
-    const type = documentTypes.find((t) => title.endsWith(t));
+    const type = types.find((t) => title.endsWith(t));
     // 文种重叠: "请示报告", "意见通知" — two types stacked without 的 between them.
-    const stacked = type && documentTypes.find((t) => t !== '令' && title.slice(0, -type.length).endsWith(t));
+    const rest = type ? title.slice(0, -type.length) : '';
+    const stacked = type && types.find((t) => t !== '令' && rest.endsWith(t) && !types.includes(`${t}${type}`));
+    const listed = types.join('、');
     if (stacked) {
-      report({ code: 'title-doctype', span: field.span, args: { title, types: documentTypes.join('、'), double: `${stacked}${type}` } });
+      report({ code: 'title-doctype', span: field.span, args: { title, types: listed, double: `${stacked}${type}` } });
       return;
     }
     if (type) return;
@@ -22,8 +29,8 @@ export const titleDoctype: Rule = {
     report({
       code: 'title-doctype',
       span: field.span,
-      args: { title, types: documentTypes.join('、') },
-      ...(trailing && documentTypes.some((type) => trailing.endsWith(type)) ? { fix: trailing } : {}),
+      args: { title, types: listed },
+      ...(trailing && types.some((t) => trailing.endsWith(t)) ? { fix: trailing } : {}),
     });
   },
 };

@@ -1,0 +1,78 @@
+/**
+ * Images named by a document: resolved inside documents/, read through the host, and their size read from the PNG
+ * or JPEG header (layout needs it before any writer runs). Every failure is a diagnostic at the image.
+ */
+import { createHash } from 'node:crypto';
+import type { ImageAsset } from '../model/document.js';
+import type { Span } from '../model/source.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+
+/** Width and height in pixels from a PNG IHDR or a JPEG SOFn marker; undefined for other formats. */
+export function imageInfo(bytes: Uint8Array): { type: ImageAsset['type']; width: number; height: number } | undefined {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  if (bytes.length >= 24 && png.every((b, i) => bytes[i] === b)) {
+    const width = view.getUint32(16);
+    const height = view.getUint32(20);
+    return width > 0 && height > 0 ? { type: 'png', width, height } : undefined;
+  }
+  if (bytes.length >= 4 && bytes[0] === 0xff && bytes[1] === 0xd8) {
+    let at = 2;
+    while (at + 9 < bytes.length) {
+      if (bytes[at] !== 0xff) return undefined;
+      const marker = bytes[at + 1]!;
+      if (marker === 0xff) {
+        at += 1;
+        continue;
+      }
+      const length = view.getUint16(at + 2);
+      // SOF0…SOF15 carry the frame size; C4 (DHT), C8 (JPG) and CC (DAC) share the range but are not frames.
+      if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+        const height = view.getUint16(at + 5);
+        const width = view.getUint16(at + 7);
+        return width > 0 && height > 0 ? { type: 'jpeg', width, height } : undefined;
+      }
+      at += 2 + length;
+    }
+  }
+  return undefined;
+}
+
+/** `documents/2021-4/a.md` + `img/map.png` → `documents/2021-4/img/map.png`; undefined when it leaves documents/. */
+export function resolveInDocuments(documentPath: string, src: string): string | undefined {
+  const parts = documentPath.split('/').slice(0, -1);
+  for (const segment of src.replace(/\\/g, '/').split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') parts.pop();
+    else parts.push(segment);
+  }
+  return parts[0] === 'documents' && parts.length > 1 ? parts.join('/') : undefined;
+}
+
+/** Reads one image for a document; a diagnostic (never an exception) when it cannot be used. */
+export function loadImage(
+  documentPath: string,
+  src: string,
+  span: Span | undefined,
+  readBytes: (path: string) => Uint8Array | undefined,
+): { image?: ImageAsset; diagnostic?: Diagnostic } {
+  const at = span ? { span } : {};
+  let decoded = src;
+  try {
+    decoded = decodeURI(src);
+  } catch {
+    // A stray % stays as written.
+  }
+  if (/^[a-z][a-z0-9+.-]*:/i.test(decoded) || decoded.startsWith('//') || decoded.startsWith('/')) {
+    return { diagnostic: { code: 'image-remote', severity: 'error', ...at, args: { src } } };
+  }
+  const path = resolveInDocuments(documentPath, decoded);
+  if (!path) return { diagnostic: { code: 'image-outside', severity: 'error', ...at, args: { src } } };
+  const bytes = readBytes(path);
+  if (!bytes) return { diagnostic: { code: 'image-missing', severity: 'error', ...at, args: { src, path } } };
+  const info = imageInfo(bytes);
+  if (!info) return { diagnostic: { code: 'image-format', severity: 'error', ...at, args: { src } } };
+  const name = path.slice(path.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '').replace(/[^A-Za-z0-9_-]+/g, '-') || 'image';
+  const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 8);
+  return { image: { path, ...info, bytes, outputName: `${name}-${hash}.${info.type === 'jpeg' ? 'jpg' : 'png'}` } };
+}

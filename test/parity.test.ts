@@ -1,0 +1,119 @@
+/**
+ * One reading of the source: the PDF (read back with pdf.js) and the HTML edition carry the same text, block by
+ * block, for every document of fixtures that use every construct (lists, quotes, code, tables, figures, notes,
+ * marks, links, attachments, the text a document issues, closing blocks) and of the bundled issue.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createNodeHost } from '../src/host/node-host.js';
+import { compile } from '../src/pipeline.js';
+import { shown } from '../src/diagnostics/diagnostic.js';
+import { projectRoot } from './support/project.js';
+import { readPdf, stripSpaces, type PdfReadBack } from './support/pdf-text.js';
+import { decode, elementById, startTags } from './write-html/html-scan.js';
+
+const MM = 72 / 25.4;
+const TOP = 37 * MM;
+const BOTTOM = (297 - 35) * MM;
+/** Sizes of the default theme: footnote text, and table cells (which the bundled issue's long cells interleave). */
+const FOOTNOTE = 9;
+const TABLE = 9.5;
+
+interface Edition {
+  pdf: PdfReadBack;
+  html: string;
+  documents: string[];
+}
+
+async function build(root: string, issue: string): Promise<Edition> {
+  const result = await compile(createNodeHost(root, { cache: false }), { issue, draft: false, formats: ['pdf', 'html'] });
+  expect(shown(result.diagnostics).filter((d) => d.severity === 'error')).toEqual([]);
+  const data = (name: string) => result.files!.find((f) => f.path === name)!.data;
+  return {
+    pdf: await readPdf(data(`gazette-${issue}.pdf`) as Uint8Array),
+    html: data('index.html') as string,
+    documents: result.gazette!.sections.flatMap((s) => s.documents.map((d) => d.id)),
+  };
+}
+
+/** A document's text in the PDF, from its anchor to the next anchor, footnotes aside. */
+function pdfText(edition: Edition, id: string, skipTables: boolean): string {
+  const { anchors, pages } = edition.pdf;
+  const at = anchors.findIndex((a) => a.name === `doc-${id}`);
+  const from = anchors[at]!;
+  const to = anchors[at + 1];
+  let flow = '';
+  for (let p = from.pageIndex; p < pages.length && (!to || p <= to.pageIndex); p++) {
+    for (const item of pages[p]!.items) {
+      if (item.y < TOP - 1 || item.y > BOTTOM + 1) continue;
+      if (p === from.pageIndex && item.y < from.top - 1) continue;
+      if (Math.abs(item.size - FOOTNOTE) < 0.01) continue;
+      if (to && p === to.pageIndex && item.y >= to.top - 1) continue;
+      if (skipTables && Math.abs(item.size - TABLE) < 0.01) continue;
+      flow += stripSpaces(item.str);
+    }
+  }
+  return flow;
+}
+
+/** Every footnote of the issue, in page order: a note sits at the foot of the page that cites it. */
+function pdfNotes(edition: Edition): string {
+  return edition.pdf.pages
+    .flatMap((page) => page.items.filter((item) => item.y >= TOP && item.y <= BOTTOM + 1 && Math.abs(item.size - FOOTNOTE) < 0.01))
+    .map((item) => stripSpaces(item.str))
+    .join('');
+}
+
+/** The text blocks of an article in the HTML, in order: everything a reader reads, without navigation. */
+function htmlBlocks(edition: Edition, id: string, skipTables: boolean): { blocks: string[]; notes: string } {
+  const anchor = startTags(edition.html).find((t) => t.attributes.get('data-document') === id)!.attributes.get('id')!;
+  let article = elementById(edition.html, anchor)!;
+  article = article.replace(/<footer class="doc-footer">[\s\S]*?<\/footer>/g, '').replace(/<a class="note-back"[^>]*>[\s\S]*?<\/a>/g, '');
+  if (skipTables) article = article.replace(/<table>[\s\S]*?<\/table>/g, '');
+  const aside = /<aside class="doc-notes[\s\S]*?<\/aside>/.exec(article)?.[0] ?? '';
+  const notes = stripSpaces(decode(aside.replace(/<p class="doc-notes-title">[\s\S]*?<\/p>/, '').replace(/<[^>]*>/g, '')));
+  const main = article.replace(aside, '');
+  // Every block element ends a block; inline tags are dropped.
+  const blocks = main
+    .split(/<\/(?:p|h[1-6]|li|th|td|figcaption|pre|caption)>/)
+    .map((chunk) => stripSpaces(decode(chunk.replace(/<[^>]*>/g, ''))))
+    .filter((text) => text !== '');
+  return { blocks, notes };
+}
+
+function expectSameText(edition: Edition, skipTables = false): void {
+  expect(edition.documents.length).toBeGreaterThan(0);
+  let notes = '';
+  for (const id of edition.documents) {
+    const html = htmlBlocks(edition, id, skipTables);
+    notes += html.notes;
+    let rest = pdfText(edition, id, skipTables);
+    for (const [i, block] of html.blocks.entries()) {
+      expect(rest.startsWith(block), `${id}: HTML block ${i + 1} “${block}” is not next in the PDF, which reads “${rest.slice(0, 40)}”`).toBe(true);
+      rest = rest.slice(block.length);
+    }
+    expect(rest, `${id}: the PDF has text the HTML lacks`).toBe('');
+  }
+  expect(pdfNotes(edition), 'footnotes').toBe(notes);
+}
+
+describe('PDF and HTML carry the same content', () => {
+  it('on a fixture that uses every construct', async () => {
+    const edition = await build(join(projectRoot, 'test/fixtures/constructs'), '2024-2');
+    expectSameText(edition);
+    // The constructs are really there.
+    for (const part of ['基本建立', '全面提升', '暂缓', '附表一', '市政府网站', '第一行', '第二行', '子任务乙', '引用的上级文件原文', '第一列', '建设平台', '图1示例区域示意图', '附件2', '示例工作联系人名单', '（此件公开发布）']) {
+      expect(edition.pdf.pages.map((p) => p.text).join('')).toContain(part);
+    }
+    expect(edition.html).not.toContain('编辑批注');
+    expect(edition.pdf.pages.map((p) => p.text).join('')).not.toContain('编辑批注');
+  });
+
+  it('on the State Council-style gazette', async () => {
+    expectSameText(await build(join(projectRoot, 'test/fixtures/state-council'), '2024-1'));
+  });
+
+  it('on the bundled issue (tables aside: their long cells interleave line by line in the PDF)', async () => {
+    expectSameText(await build(projectRoot, '2021-4'), true);
+  });
+});

@@ -1,0 +1,137 @@
+/**
+ * The Markdown reader, construct by construct: what each becomes in the document model, and what is reported
+ * (never silently dropped, raw HTML never kept as text).
+ */
+import { describe, expect, it } from 'vitest';
+import type { Block, Inline } from '../../src/model/document.js';
+import { headerSpans, MAX_NESTING } from '../../src/read/index.js';
+import { PNG_1X1, readBody } from '../write-html/fixture.js';
+
+const text = (content: readonly Inline[]): string => content.map((i) => (i.kind === 'text' ? i.text : i.kind === 'break' ? '\n' : `[${i.number}]`)).join('');
+const codes = (markdown: string): string[] => readBody(markdown).diagnostics.map((d) => d.code);
+const first = (markdown: string): Block => readBody(markdown).body.blocks[0]!;
+
+describe('valid constructs', () => {
+  it.each([
+    ['段落。', { kind: 'paragraph' }],
+    ['## 实施方案', { kind: 'heading', level: 1 }],
+    ['### 一、总体要求', { kind: 'heading', level: 2 }],
+    ['#### （一）指导思想', { kind: 'heading', level: 3 }],
+    ['##### 1. 建设场地', { kind: 'heading', level: 4 }],
+    ['###### （1）细项', { kind: 'heading', level: 4 }],
+    ['1. 甲\n2. 乙', { kind: 'list', ordered: true, start: 1 }],
+    ['3. 丙', { kind: 'list', ordered: true, start: 3 }],
+    ['- 甲', { kind: 'list', ordered: false }],
+    ['> 引文', { kind: 'quote' }],
+    ['```\n第一行\n第二行\n```', { kind: 'preformatted', lines: ['第一行', '第二行'] }],
+    ['甲\n\n---\n\n乙', { kind: 'paragraph' }],
+  ])('%j → %j', (markdown, shape) => {
+    expect(readBody(markdown).diagnostics).toEqual([]);
+    expect(first(markdown)).toMatchObject(shape);
+  });
+
+  it('keeps marks on runs: strong, emphasis, strike-through, code and safe links', () => {
+    const block = first('**加粗。**接着*强调*与~~删除~~、`代码`和[链接](https://www.gov.cn/)。');
+    expect(block.kind === 'paragraph' && block.content).toEqual([
+      { kind: 'text', text: '加粗。', strong: true },
+      { kind: 'text', text: '接着' },
+      { kind: 'text', text: '强调', emph: true },
+      { kind: 'text', text: '与' },
+      { kind: 'text', text: '删除', strike: true },
+      { kind: 'text', text: '、' },
+      { kind: 'text', text: '代码', code: true },
+      { kind: 'text', text: '和' },
+      { kind: 'text', text: '链接', href: 'https://www.gov.cn/' },
+      { kind: 'text', text: '。' },
+    ]);
+  });
+
+  it('joins soft breaks between Han characters without a space, and keeps hard breaks', () => {
+    const block = first('第一行\n接着写  \n硬换行<br>再换行');
+    expect(block.kind === 'paragraph' && text(block.content)).toBe('第一行接着写\n硬换行\n再换行');
+  });
+
+  it('numbers footnotes by first citation, sets each once, and keeps a note cited twice', () => {
+    const { body, diagnostics } = readBody('甲[^z]乙[^a]丙[^z]。\n\n[^a]: 注甲。\n[^z]: 注乙。\n[^unused]: 无人引用。');
+    const block = body.blocks[0]!;
+    expect(block.kind === 'paragraph' && text(block.content)).toBe('甲[1]乙[2]丙[1]。');
+    expect(body.notes.map((n) => [n.number, n.blocks[0]!.kind === 'paragraph' && text(n.blocks[0]!.content)])).toEqual([[1, '注乙。'], [2, '注甲。']]);
+    expect(diagnostics.map((d) => [d.code, d.args.label])).toEqual([['note-unused', 'unused']]);
+  });
+
+  it('cuts attachments at their labels and takes the centred heading after a label as the title', () => {
+    const { body } = readBody('正文。\n\n附件1\n\n## 任务清单\n\n清单正文。\n\n附件 2\n\n名单正文。');
+    expect(body.blocks).toHaveLength(1);
+    expect(body.attachments.map((a) => [a.label, a.title && text(a.title), a.blocks.length])).toEqual([['附件1', '任务清单', 1], ['附件2', undefined, 1]]);
+  });
+
+  it('separates the text a document issues (from its first centred title after some text) from its own text', () => {
+    const { body } = readBody('现印发给你们。\n\n## 实施方案\n\n### 一、目标\n\n方案正文。');
+    expect(body.blocks.map((b) => b.kind)).toEqual(['paragraph']);
+    expect(body.enclosure.map((b) => b.kind)).toEqual(['heading', 'heading', 'paragraph']);
+    // A document that starts with its title keeps it as its own text.
+    expect(readBody('## 标题\n\n正文。').body.enclosure).toEqual([]);
+  });
+
+  it('reads GFM tables with empty header cells continuing the one before', () => {
+    const block = first('| 序号 | 进度 |  | 部门 |\n| --- | --- | --- | :-: |\n| 1 | 2021年 | 2022年 | 区府办 |');
+    expect(block).toMatchObject({ kind: 'table', columns: 4, headerRows: 1, align: [undefined, undefined, undefined, 'center'] });
+    if (block.kind !== 'table') return;
+    expect(block.rows[0]!.cells.map((c) => [text(c.content), c.colSpan])).toEqual([['序号', 1], ['进度', 2], ['部门', 1]]);
+    expect(block.rows[1]!.cells).toHaveLength(4);
+  });
+
+  it('turns literal <p>…</p> in cells into line breaks', () => {
+    const block = first('| 内容 |\n| --- |\n| <p>第一段</p><p>第二段</p> |');
+    expect(block.kind === 'table' && text(block.rows[1]!.cells[0]!.content)).toBe('第一段\n第二段');
+  });
+
+  it('reads a local image as a figure with its size, caption and a content-hashed output name', () => {
+    const { body, diagnostics } = readBody('![图](a.png "图1　说明")', 'documents/2024-1/x.md', { 'documents/2024-1/a.png': PNG_1X1 });
+    expect(diagnostics).toEqual([]);
+    expect(body.blocks[0]).toMatchObject({ kind: 'figure', alt: '图', image: { path: 'documents/2024-1/a.png', width: 1, height: 1, type: 'png' } });
+  });
+
+  it.each([
+    [['甲', '', '', '乙'], [3, 0, 0, 1]],
+    [['时间', '', '工作内容'], [2, 0, 1]],
+    [['姓名', '任命职务'], [1, 1]],
+    [['', '甲', '乙'], [1, 1, 1]],
+    [['甲', ' ', ''], [3, 0, 0]],
+  ])('header spans %j → %j', (cells, spans) => expect(headerSpans(cells)).toEqual(spans));
+});
+
+describe('reported constructs', () => {
+  it.each([
+    ['<div>块</div>', 'html-unsupported'],
+    ['文字<span>内联</span>。', 'html-unsupported'],
+    ['[链接](javascript:alert(1))', 'link-unsafe'],
+    ['[相对链接](../a.md)', 'link-unsafe'],
+    ['![](https://example.com/a.png)', 'image-remote'],
+    ['![图](../../../etc/passwd.png)', 'image-outside'],
+    ['![图](missing.png)', 'image-missing'],
+    ['## 标题![图](a.png)', 'image-inline'],
+  ])('%s → %s', (markdown, code) => expect(codes(markdown)).toContain(code));
+
+  it('reports an image that is not PNG or JPEG, and one without alternative text', () => {
+    const files = { 'documents/2021-4/a.gif': new TextEncoder().encode('GIF89a'), 'documents/2021-4/b.png': PNG_1X1 };
+    expect(readBody('![动图](a.gif)\n\n![](b.png)', 'documents/2021-4/doc.md', files).diagnostics.map((d) => d.code)).toEqual(['image-format', 'image-alt-missing']);
+  });
+
+  it('drops comments silently and never keeps raw HTML as text', () => {
+    const { body, diagnostics } = readBody('<!-- 内部批注 -->\n\n前<script>alert(1)</script>后<!-- 注 -->。');
+    // One report per element: its content and closing tag go with it.
+    expect(diagnostics.map((d) => [d.code, d.args.tag, d.span?.start.line])).toEqual([['html-unsupported', 'script', 3]]);
+    const block = body.blocks[0]!;
+    expect(block.kind === 'paragraph' && text(block.content)).toBe('前后。');
+  });
+
+  it('limits nesting with a positioned error and keeps the deeper text, flat', () => {
+    const deep = Array.from({ length: MAX_NESTING + 3 }, (_, i) => `${'  '.repeat(i)}- 第${i + 1}层`).join('\n');
+    const { body, diagnostics } = readBody(deep);
+    const error = diagnostics.find((d) => d.code === 'nesting-too-deep');
+    expect(error).toMatchObject({ severity: 'error', span: { start: { line: MAX_NESTING + 1 } } });
+    const all = JSON.stringify(body);
+    for (let i = 1; i <= MAX_NESTING + 3; i++) expect(all).toContain(`第${i}层`);
+  });
+});
