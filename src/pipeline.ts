@@ -2,7 +2,7 @@
  * The only module that sequences the stages: load → parse → read → validate → order → paginate → write.
  * Each document is read into the document model once; layout and every writer consume that one reading.
  */
-import type { Host } from './host/host.js';
+import { isFileError, type Host } from './host/host.js';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { hasErrors } from './diagnostics/diagnostic.js';
 import { sortDiagnostics } from './diagnostics/sink.js';
@@ -11,10 +11,13 @@ import { validate } from './validate/index.js';
 import { order } from './order/index.js';
 import { parseBodies } from './parse/index.js';
 import { readBodies } from './read/index.js';
+import { missingGlyphs, readCoverage, type Coverage } from './coverage/index.js';
 import type { Gazette } from './model/gazette.js';
 import { writers, type OutputFile, type OutputFormat } from './write/index.js';
 
 // Layout loads fontkit; writers load pdfkit and hast tools: imported on first use so `gazette check` starts fast.
+// `check` needs the theme and the list of printed strings, not the font engine.
+const themeStages = () => Promise.all([import('./theme/index.js'), import('./paginate/index.js')]);
 const layoutStages = () => Promise.all([import('./theme/index.js'), import('./fonts/index.js'), import('./paginate/index.js')]);
 
 /** Whether a diagnostic belongs to one of the target issues (or to no issue, like gazette.yml problems). */
@@ -41,7 +44,7 @@ async function loadAndValidate(host: Host, issues: readonly string[]): Promise<C
   const diagnostics = [...loaded.diagnostics];
   for (const issue of project.issues) {
     if (!targets.has(issue.id)) continue;
-    const read = readBodies(await parseBodies(issue.documents, host.cache), host);
+    const read = readBodies(await parseBodies(issue.documents, host.cache), (path) => host.readFile(path));
     issue.documents = read.value;
     diagnostics.push(...read.diagnostics);
   }
@@ -50,10 +53,35 @@ async function loadAndValidate(host: Host, issues: readonly string[]): Promise<C
   return { project, validated, diagnostics: sortDiagnostics(diagnostics.filter((d) => concerns(d, targets))) };
 }
 
-/** Validates the given issues (all when empty): the CI gate. */
+/**
+ * Validates the given issues (all when empty): the CI gate. Past the rules, it checks what only the layout would
+ * otherwise find: the template, its fonts, and that every printed character has a glyph (from the fonts' cmaps).
+ */
 export async function check(host: Host, issues: readonly string[]): Promise<CheckResult> {
-  const { validated: _validated, ...result } = await loadAndValidate(host, issues);
-  return result;
+  const { validated, ...result } = await loadAndValidate(host, issues);
+  if (!result.project || !validated) return result;
+  const diagnostics = [...result.diagnostics];
+  const [{ parseTheme, resolveTemplate }, { printedTexts }] = await themeStages();
+  const { publication } = result.project;
+  const resolved = resolveTemplate(publication.template ?? 'default', (path) => readTemplate(host, path));
+  if ('missing' in resolved) return { ...result, setup: { code: 'template-missing', args: { file: resolved.missing } } };
+  const theme = parseTheme(resolved.layers);
+  diagnostics.push(...theme.diagnostics);
+  if (!theme.value) return { ...result, diagnostics: sortDiagnostics(diagnostics) };
+  const faces = new Map<string, { has: Coverage; ref: string }>();
+  for (const [key, ref] of Object.entries(theme.value.fonts)) {
+    const bytes = host.readAsset(ref);
+    const span = theme.value.fontSpans.get(key);
+    const has = !isFileError(bytes) && readCoverage(bytes);
+    if (has) faces.set(key, { has, ref });
+    else diagnostics.push({ code: bytes === 'ENOENT' ? 'font-missing' : 'font-invalid', severity: 'error', ...(span ? { span } : {}), args: { font: key, ref, reason: isFileError(bytes) ? bytes : 'cmap' } });
+  }
+  for (const issue of result.project.issues) {
+    const documents = validated.value.get(issue.id);
+    if (!documents || !issue.file) continue;
+    diagnostics.push(...missingGlyphs(printedTexts(order(documents, publication, issue.file.meta), theme.value, false), faces));
+  }
+  return { ...result, diagnostics: sortDiagnostics(diagnostics) };
 }
 
 export interface CompileOptions {
@@ -79,8 +107,9 @@ export interface CompileResult {
 
 /** Reads a template file from the user's project, falling back to the templates bundled with gazette. */
 function readTemplate(host: Host, path: string): string | undefined {
-  const bytes = host.readBytes(path) ?? host.readAsset(`gazette:${path}`);
-  return bytes ? new TextDecoder().decode(bytes) : undefined;
+  const own = host.readFile(path);
+  const bytes = own === 'ENOENT' || own === 'ENOTDIR' ? host.readAsset(`gazette:${path}`) : own;
+  return isFileError(bytes) ? undefined : new TextDecoder().decode(bytes);
 }
 
 /** Loads, validates and orders one issue: the input of layout and of every writer. */

@@ -8,7 +8,8 @@ import { formatDiagnostics, type Lang } from '../report/index.js';
 import { setupDiagnostic } from './setup.js';
 import { shown } from '../diagnostics/diagnostic.js';
 import { issueTitle } from '../shared/labels.js';
-import { displayPaths, useCache, useColor, writeFileAtomic, type Io } from './io.js';
+import { displayPaths, ownsOutput, useCache, useColor, writeOutputSet, type Io } from './io.js';
+import { printable } from '../report/printable.js';
 
 export interface BuildOptions {
   issue: string;
@@ -26,12 +27,16 @@ const messages = {
     refused: (n: number) => `✖ 发现 ${n} 个错误，未生成任何文件（改正后重试，或用 --draft 生成草稿）\n`,
     done: (name: string) => `✔ 已生成 ${name}`,
     stats: (docs: number, pages: number, seconds: string) => `  ${docs} 篇文件，正文 ${pages} 页，用时 ${seconds} 秒`,
+    notOurs: (dir: string) => `✖ 输出目录 ${dir} 中已有其他文件（不是 gazette 生成的），未写入任何文件。请用 --out 指定一个空目录，或先移走这些文件\n`,
+    writeFailed: (dir: string, reason: string) => `✖ 无法写入输出目录 ${dir}：${reason}。请检查该目录的写入权限和磁盘空间，或用 --out 换一个目录\n`,
   },
   en: {
     working: (issue: string) => `Typesetting ${issue}…`,
     refused: (n: number) => `✖ ${n} error${n === 1 ? '' : 's'} found; nothing was written (fix them, or use --draft)\n`,
     done: (name: string) => `✔ Built ${name}`,
     stats: (docs: number, pages: number, seconds: string) => `  ${docs} documents, ${pages} body pages, ${seconds} s`,
+    notOurs: (dir: string) => `✖ The output folder ${dir} holds other files (not written by gazette); nothing was written. Choose an empty folder with --out, or move those files\n`,
+    writeFailed: (dir: string, reason: string) => `✖ Cannot write the output folder ${dir}: ${reason}. Check its permissions and the free space, or choose another folder with --out\n`,
   },
 };
 
@@ -64,18 +69,25 @@ export async function runBuild(options: BuildOptions, io: Io): Promise<number> {
     io.stderr(t.refused(Math.max(errors, 1)));
     return 1;
   }
-  const written: string[] = [];
-  for (const file of result.files) {
-    writeFileAtomic(resolve(outDir, file.path), file.data);
-    // The summary names each edition's main file, not its stylesheet and images.
-    if (!file.path.includes('/') && !file.path.endsWith('.css')) written.push(resolve(outDir, file.path));
+  if (!ownsOutput(outDir)) {
+    io.stderr(t.notOurs(shownPath(io.cwd, outDir)));
+    return 2;
   }
+  try {
+    writeOutputSet(outDir, result.files);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    io.stderr(t.writeFailed(shownPath(io.cwd, outDir), code ?? (error instanceof Error ? error.message : String(error))));
+    return 2;
+  }
+  // The summary names each edition's main file, not its stylesheet and images.
+  const written = result.files.filter((file) => !file.path.includes('/') && !file.path.endsWith('.css')).map((file) => resolve(outDir, file.path));
   const { issue, publication } = result.gazette;
   const documents = result.gazette.sections.reduce((n, s) => n + s.documents.length, 0);
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   io.stdout(
     [
-      t.done(`${issueTitle(publication, issue)}${options.draft ? (options.lang === 'zh' ? '【草稿】' : ' [draft]') : ''}`),
+      t.done(`${printable(issueTitle(publication, issue))}${options.draft ? (options.lang === 'zh' ? '【草稿】' : ' [draft]') : ''}`),
       t.stats(documents, result.bodyPages ?? 0, seconds),
       ...written.map((path) => `  ${shownPath(io.cwd, path)}`),
       '',

@@ -1,11 +1,12 @@
 /** `gazette check`: validate issues, optionally apply safe fixes, report in the chosen format. */
-import { chmodSync, realpathSync, statSync } from 'node:fs';
+import { chmodSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { shown, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Host } from '../host/host.js';
+import { isFileError, type Host } from '../host/host.js';
 import { createNodeHost } from '../host/node-host.js';
 import { check } from '../pipeline.js';
 import { applyFixes, type FixRecord } from '../fix/index.js';
+import { decode } from '../parse/index.js';
 import { formatDiagnostics, type Format, type Lang } from '../report/index.js';
 import { plural } from '../report/pretty.js';
 import { setupDiagnostic } from './setup.js';
@@ -28,7 +29,7 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
   let result = await check(host, options.issues);
   const fixed: FixRecord[] = [];
   for (let pass = 0; options.fix && !result.setup && pass < maxFixPasses; pass++) {
-    const changed = fixFiles(root, host, result.diagnostics);
+    const changed = await fixFiles(root, host, options.issues, result.diagnostics);
     if (changed.length === 0) break;
     fixed.push(...changed);
     result = await check(host, options.issues);
@@ -54,27 +55,53 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
   return 0;
 }
 
-/** Applies the diagnostics' safe edits file by file; returns one record per changed place. */
-function fixFiles(root: string, host: Host, diagnostics: readonly Diagnostic[]): FixRecord[] {
+/**
+ * Applies the diagnostics' safe edits, each real file once (a file reached by a symlink or a hard link too is the
+ * same file: its diagnostics carry the same offsets, applied twice they would corrupt it). A fix is written only
+ * if checking the fixed file finds nothing it did not find before; otherwise the file stays as it is.
+ */
+async function fixFiles(root: string, host: Host, issues: readonly string[], diagnostics: readonly Diagnostic[]): Promise<FixRecord[]> {
   const byFile = new Map<string, Diagnostic[]>();
   for (const d of diagnostics) if (d.edit && d.span) byFile.set(d.span.file, [...(byFile.get(d.span.file) ?? []), d]);
   const records: FixRecord[] = [];
+  const done = new Set<string>();
   for (const [file, group] of byFile) {
-    const bytes = host.readBytes(file);
-    const result = bytes && applyFixes(bytes, group);
-    if (!result) continue;
-    // Fix the file a symlink points to, and keep its permissions.
     const target = realpathSync(resolve(root, file));
-    const mode = statSync(target).mode;
-    writeFileAtomic(target, result.bytes);
-    chmodSync(target, mode);
-    records.push(...fixRecords(result.applied));
+    const stat = statSync(target);
+    const identity = `${stat.dev}:${stat.ino}`;
+    if (done.has(identity)) continue;
+    done.add(identity);
+    const bytes = host.readFile(file);
+    const result = !isFileError(bytes) && applyFixes(bytes, group);
+    if (!result) continue;
+    const before = new Set(diagnostics.filter((d) => d.span?.file === file).map(signature));
+    const trial = await check(overlay(host, file, result.bytes), issues);
+    if (trial.diagnostics.some((d) => d.span?.file === file && !before.has(signature(d)))) continue;
+    // A file with hard links is rewritten in place, so that every name keeps showing the same (fixed) file; any
+    // other file is replaced atomically, so that a crash never leaves half a document.
+    if (stat.nlink > 1) writeFileSync(target, result.bytes);
+    else {
+      writeFileAtomic(target, result.bytes);
+      chmodSync(target, stat.mode);
+    }
+    const decoded = decode(bytes);
+    records.push(...fixRecords(result.applied, 'error' in decoded ? '' : decoded.text));
   }
   return records;
 }
 
-/** One record per changed place, naming every rule the change satisfied. */
-function fixRecords(applied: readonly Diagnostic[]): FixRecord[] {
+/** What a diagnostic says, without where: a fix moves text, so positions change while the findings stay. */
+function signature(d: Diagnostic): string {
+  return `${d.code}|${JSON.stringify(d.args)}`;
+}
+
+/** The host with one file's bytes replaced, to check a fix before writing it. */
+function overlay(host: Host, file: string, bytes: Uint8Array): Host {
+  return { ...host, readFile: (path) => (path === file ? bytes : host.readFile(path)) };
+}
+
+/** One record per changed place, naming every rule the change satisfied; `text` is the file before the fix. */
+function fixRecords(applied: readonly Diagnostic[], text: string): FixRecord[] {
   const byPlace = new Map<string, FixRecord>();
   for (const d of applied) {
     const { file, start } = d.span!;
@@ -83,7 +110,7 @@ function fixRecords(applied: readonly Diagnostic[]): FixRecord[] {
       file,
       line: start.line,
       column: start.column,
-      from: d.edit?.kind === 'reencode' ? d.edit.from : String(d.args.number ?? d.args.date ?? ''),
+      from: d.edit?.kind === 'reencode' ? d.edit.from : text.slice(d.edit!.start, d.edit!.end).replace(/^["']|["']$/g, ''),
       to: d.edit?.kind === 'replace' ? d.edit.text.replace(/^["']|["']$/g, '') : 'UTF-8',
       codes: [],
     };

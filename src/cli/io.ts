@@ -1,5 +1,5 @@
 /** What a command needs from the process, injected so tests can run commands in memory. */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
@@ -23,6 +23,62 @@ export function writeFileAtomic(path: string, data: Uint8Array | string): void {
     rmSync(temporary, { force: true });
     throw error;
   }
+}
+
+/** The file that marks a folder as gazette's output: its files may be replaced as a whole. */
+export const OUTPUT_MARKER = '.gazette-output';
+
+/** Staging and retired folders of earlier runs of the same output, left behind by a killed process. */
+function leftovers(dir: string): string[] {
+  const parent = dirname(dir);
+  const prefix = `.${basename(dir)}.`;
+  try {
+    return readdirSync(parent)
+      .filter((name) => name.startsWith(prefix) && /\.(staging|old)-\d+$/.test(name))
+      .map((name) => join(parent, name));
+  } catch {
+    return [];
+  }
+}
+
+/** What earlier versions of gazette wrote into an output folder before it was marked. */
+const EARLIER_OUTPUT = /^(?:index\.html|style\.css|assets|gazette-[^/]+\.pdf)$/;
+
+/** Whether `dir` may be replaced by an output set: missing, empty, or written by gazette before. */
+export function ownsOutput(dir: string): boolean {
+  if (!existsSync(dir)) return true;
+  try {
+    const names = readdirSync(dir);
+    return names.includes(OUTPUT_MARKER) || names.every((name) => EARLIER_OUTPUT.test(name));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Writes a whole output set (an issue's PDF, HTML, stylesheet and images) so that readers see the old set or the
+ * new one, never a mix: everything goes into a staging folder beside `dir`, which then takes its place by
+ * renames. Staging and retired folders a killed run left behind are removed first.
+ */
+export function writeOutputSet(dir: string, files: readonly { path: string; data: Uint8Array | string }[]): void {
+  for (const stale of leftovers(dir)) rmSync(stale, { recursive: true, force: true });
+  const staging = join(dirname(dir), `.${basename(dir)}.staging-${process.pid}`);
+  const retired = join(dirname(dir), `.${basename(dir)}.old-${process.pid}`);
+  try {
+    for (const file of files) {
+      const target = join(staging, file.path);
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, file.data);
+    }
+    writeFileSync(join(staging, OUTPUT_MARKER), `${JSON.stringify(files.map((file) => file.path))}\n`);
+    if (existsSync(dir)) renameSync(dir, retired);
+    renameSync(staging, dir);
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    if (existsSync(retired) && !existsSync(dir)) renameSync(retired, dir);
+    throw error;
+  }
+  rmSync(retired, { recursive: true, force: true });
 }
 
 /** Whether the parse cache is on: GAZETTE_CACHE=0 turns it off (to time or debug a build from scratch). */

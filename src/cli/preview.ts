@@ -9,6 +9,7 @@ import { PortInUseError, openBrowser, startPreview, type PreviewBuild } from '..
 import { useCache, type Io } from './io.js';
 import { setupDiagnostic } from './setup.js';
 import { shown } from '../diagnostics/diagnostic.js';
+import { printable } from '../report/printable.js';
 
 export interface PreviewCliOptions {
   issue: string;
@@ -61,7 +62,7 @@ export async function runPreview(options: PreviewCliOptions, io: Io, signal?: Ab
       port: options.port,
       build,
       watch: { root, folders: ['documents', 'templates'] },
-      log: (line) => io.stderr(`${line}\n`),
+      log: (line) => io.stderr(`${printable(line)}\n`),
       portSearch: !options.portGiven,
       lang: options.lang,
     });

@@ -25,6 +25,7 @@ const text = {
     port: '端口',
     open: '启动后打开浏览器',
     notNumber: '须为非负整数',
+    badPort: '端口须在 0 到 65535 之间（0 表示自动选择空闲端口）',
     badFormat: (all: string) => `须为以下格式之一或以逗号分隔的组合：${all}`,
     help: '显示帮助',
     version: '显示版本',
@@ -48,6 +49,7 @@ const text = {
     port: 'port',
     open: 'open the browser once started',
     notNumber: 'must be a non-negative integer',
+    badPort: 'a port is between 0 and 65535 (0 picks a free one)',
     badFormat: (all: string) => `must be one or more of ${all}, separated by commas`,
     help: 'display help',
     version: 'display version',
@@ -91,6 +93,11 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const integer = (value: string): number => {
     if (!/^\d+$/.test(value)) throw new InvalidArgumentError(t.notNumber);
     return Number(value);
+  };
+  const port = (value: string): number => {
+    const n = integer(value);
+    if (n > 65535) throw new InvalidArgumentError(t.badPort);
+    return n;
   };
   const parseFormats = (value: string): OutputFormat[] => {
     const list = [...new Set(value.split(',').map((s) => s.trim()))];
@@ -142,7 +149,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .command('preview')
     .description(t.preview)
     .argument('<issue>', t.issue)
-    .option('--port <n>', t.port, integer, defaultPort)
+    .option('--port <n>', t.port, port, defaultPort)
     .option('--open', t.open, false)
     .option('--template <name>', t.template)
     .addOption(langOption())

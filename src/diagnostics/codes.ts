@@ -18,6 +18,10 @@ export const catalogue: Record<string, Entry> = {
     zh: { message: '找不到 {dir}/ 文件夹', hint: '在项目根目录运行，或用 --root 指定含 documents/ 的文件夹' },
     en: { message: 'No {dir}/ folder found', hint: 'run from the project root, or pass --root with the folder that holds documents/' },
   },
+  'documents-unreadable': {
+    zh: { message: '无法读取 {dir}/ 文件夹：{error}', hint: '{remedy}' },
+    en: { message: 'Cannot read the {dir}/ folder: {error}', hint: '{remedy}' },
+  },
   'publication-missing': {
     zh: { message: '缺少或无法读取公报设置文件 {file}', hint: '创建 {file}，写明 name、publisher、sections 和 issuers（可参照自带的 documents/gazette.yml）' },
     en: { message: 'Missing or unreadable publication file {file}', hint: 'create {file} with name, publisher, sections and issuers (see the bundled documents/gazette.yml)' },
@@ -330,6 +334,18 @@ export const catalogue: Record<string, Entry> = {
     zh: { message: '图片“{src}”缺少替代文字', hint: '在 ![ ] 中写明图片内容，供读屏软件朗读，如 ![长宁区区位图](map.png)' },
     en: { message: 'Image "{src}" has no alternative text', hint: 'describe the image inside ![ ], e.g. ![map of the district](map.png)' },
   },
+  'text-invisible': {
+    zh: { message: '此处有不可见字符 {codePoint}（零宽空格、方向控制符、变体选择符或控制字符），两种版本都不印出', hint: '删除该字符（gazette check --fix 可自动删除）' },
+    en: { message: 'Invisible character {codePoint} here (zero-width, bidi, variation selector or control); neither edition prints it', hint: 'delete it (gazette check --fix does)' },
+  },
+  'text-lookalike': {
+    zh: { message: '“{char}”（{codePoint}）是形近字符，应为“{fix}”', hint: '→ {fix}（gazette check --fix 可自动替换）' },
+    en: { message: '"{char}" ({codePoint}) is a look-alike of "{fix}"', hint: '→ {fix} (gazette check --fix replaces it)' },
+  },
+  'file-unreadable': {
+    zh: { message: '无法读取 {path}：{error}', hint: '{remedy}' },
+    en: { message: 'Cannot read {path}: {error}', hint: '{remedy}' },
+  },
   'interprets-unresolved': {
     zh: { message: '解读对象“{number}”不是本期任何文件的发文字号', hint: ['→ {fix}（本期文号：{numbers}）', '本期文号：{numbers}'] },
     en: { message: 'interprets "{number}" is not the number of a document in this issue', hint: ['→ {fix} (numbers in this issue: {numbers})', 'numbers in this issue: {numbers}'] },
@@ -369,13 +385,27 @@ const terms: Record<string, { zh: string; en: string }> = {
   BLOCK_AS_IMPLICIT_KEY: { zh: '值中含有冒号等符号时请给整个值加引号', en: 'quote a value that contains a colon' },
   UNEXPECTED_TOKEN: { zh: '有无法识别的符号', en: 'unexpected character' },
   FULLWIDTH_COLON: { zh: '字段名后用了全角冒号“：”，应为半角冒号加空格“: ”', en: 'a full-width colon follows the key; use an ASCII colon and a space' },
+  ENOENT: { zh: '文件不存在（可能在读取时被移走或删除）', en: 'it does not exist (moved or deleted while reading?)' },
+  EACCES: { zh: '没有读取权限', en: 'permission denied' },
+  ELOOP: { zh: '符号链接形成了循环', en: 'the symbolic links form a loop' },
+  EISDIR: { zh: '这是一个文件夹，不是文件', en: 'it is a folder, not a file' },
+  ENOTDIR: { zh: '路径中有一段不是文件夹', en: 'part of the path is not a folder' },
+  EMFILE: { zh: '同时打开的文件过多', en: 'too many files are open' },
+  EIO: { zh: '读取时出错', en: 'the read failed' },
+  'remedy-ENOENT': { zh: '确认文件仍在原处后重试', en: 'make sure the file is still there and try again' },
+  'remedy-EACCES': { zh: '用 chmod u+r（文件夹为 u+rx）给予读取权限，或检查文件的所有者', en: 'grant read permission (chmod u+r, u+rx for a folder) or check the owner' },
+  'remedy-ELOOP': { zh: '改正或删除这个符号链接，使它指向真实的文件', en: 'fix or remove the symbolic link so that it points at a real file' },
+  'remedy-EISDIR': { zh: '把文件夹改名（文件名不以 .md 结尾），或把文件放回原处', en: 'rename the folder (not ending in .md), or put the file back' },
+  'remedy-ENOTDIR': { zh: '检查路径中的文件夹名', en: 'check the folder names in the path' },
+  'remedy-EMFILE': { zh: '关闭其他占用文件的程序，或提高打开文件数上限（ulimit -n）后重试', en: 'close other programs holding files, or raise the open-file limit (ulimit -n), and try again' },
+  'remedy-EIO': { zh: '检查磁盘或网络存储是否正常后重试', en: 'check the disk or network storage and try again' },
   'duplicate-section': { zh: '栏目名重复出现', en: 'a section name appears twice' },
   'duplicate-code': { zh: '同一代字登记给了两个机关', en: 'one code is registered to two issuers' },
   VALUE_COLON: { zh: '值中含有“: ”，请给整个值加引号', en: 'the value contains ": "; quote the whole value' },
 };
 
 /** Arguments that name a kind of thing (translated via `terms`) and arguments that are lists (joined per language). */
-const termArgs = new Set(['expected', 'kind', 'problem']);
+const termArgs = new Set(['expected', 'kind', 'problem', 'error', 'remedy']);
 const listArgs = new Set(['sections', 'codes', 'numbers', 'known', 'chars', 'types', 'others', 'names', 'labels', 'placeholders']);
 
 function localize(name: string, value: string, lang: Lang): string {

@@ -1,4 +1,7 @@
-/** Orders and deduplicates diagnostics so every report lists them the same way: by file, line, column, code. */
+/**
+ * Orders and deduplicates diagnostics so every report lists them the same way: by file, line, column, code. Paths
+ * and codes compare by code unit, never by the process locale, so the order is the same on every machine.
+ */
 import type { Diagnostic } from './diagnostic.js';
 
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
@@ -11,9 +14,13 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
   });
   return unique.sort(
     (a, b) =>
-      (a.span?.file ?? '').localeCompare(b.span?.file ?? '') ||
+      compare(a.span?.file ?? '', b.span?.file ?? '') ||
       (a.span?.start.line ?? 0) - (b.span?.start.line ?? 0) ||
       (a.span?.start.column ?? 0) - (b.span?.start.column ?? 0) ||
-      a.code.localeCompare(b.code),
+      compare(a.code, b.code),
   );
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

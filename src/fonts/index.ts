@@ -2,8 +2,11 @@
 import * as fontkit from 'fontkit';
 import type { Font, Glyph, GlyphPosition, GlyphRun } from 'fontkit';
 import type { Diagnostic, Outcome } from '../diagnostics/diagnostic.js';
-import type { Host } from '../host/host.js';
+import { isFileError, type Host } from '../host/host.js';
 import type { Theme } from '../theme/index.js';
+import { isUnshapedCodePoint } from '../shared/unicode.js';
+
+export { isCjkCodePoint, isUnshapedCodePoint } from '../shared/unicode.js';
 
 /** Width (in 1/1000 em) and glyph count of a string, as the renderer will draw it. */
 export interface Measure {
@@ -29,28 +32,6 @@ export interface FontSet {
   /** Font key (from theme.fonts) → loaded font. */
   readonly fonts: ReadonlyMap<string, LoadedFont>;
   get(key: string): LoadedFont;
-}
-
-/** Han characters, CJK symbols and punctuation, full-width forms and curly quotes: where lines may break. */
-export function isCjkCodePoint(cp: number): boolean {
-  return (
-    (cp >= 0x4e00 && cp <= 0x9fff) ||
-    (cp >= 0x3400 && cp <= 0x4dbf) ||
-    (cp >= 0x3000 && cp <= 0x303f) ||
-    (cp >= 0xff01 && cp <= 0xff5e) ||
-    (cp >= 0x2018 && cp <= 0x201d) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0x20000 && cp <= 0x2ffff)
-  );
-}
-
-/**
- * Code points drawn without fontkit's GSUB/GPOS pass: CJK (one glyph each, advance never changed by
- * shaping) and printable ASCII/Latin-1 (only pair kerning would change, which the gazette does without).
- * Everything else is shaped: —— and …… become ligatures, combining marks need positioning.
- */
-export function isUnshapedCodePoint(cp: number): boolean {
-  return (cp >= 0x20 && cp < 0x7f) || (cp >= 0xa0 && cp <= 0xff) || isCjkCodePoint(cp);
 }
 
 /** fontkit internals used by the subsetting fast path (fontkit 2.0.4); checked before use. */
@@ -288,8 +269,14 @@ export function loadFonts(theme: Theme, host: Host): Outcome<FontSet> {
     if (entry === undefined) {
       const bytes = host.readAsset(ref);
       const span = theme.fontSpans.get(key);
-      if (bytes === undefined) {
+      if (bytes === 'ENOENT' || bytes === 'ENOTDIR') {
         diagnostics.push({ code: 'font-missing', severity: 'error', ...(span ? { span } : {}), args: { font: key, ref } });
+        continue;
+      }
+      // A file that cannot be read, and a web font (pdfkit turns WOFF2 into gigabytes), are not usable fonts.
+      const woff = !isFileError(bytes) && bytes.length >= 4 && (String.fromCharCode(...bytes.subarray(0, 4)) === 'wOFF' || String.fromCharCode(...bytes.subarray(0, 4)) === 'wOF2');
+      if (isFileError(bytes) || woff) {
+        diagnostics.push({ code: 'font-invalid', severity: 'error', ...(span ? { span } : {}), args: { font: key, ref, reason: isFileError(bytes) ? bytes : 'woff' } });
         continue;
       }
       let base: Font;

@@ -1,16 +1,27 @@
 /** The core's only window on the outside world: files and fonts come in through a Host. */
 
+/**
+ * Why a file or folder could not be read, as the operating system says it (ENOENT missing, EACCES no permission,
+ * ELOOP a symbolic-link loop, EISDIR a folder where a file was expected, ENOTDIR the other way round, EMFILE too
+ * many open files, EIO anything else). Diagnostics name it with the path and what to do.
+ */
+export type FileError = 'ENOENT' | 'EACCES' | 'ELOOP' | 'EISDIR' | 'ENOTDIR' | 'EMFILE' | 'EIO';
+
+export function isFileError(value: unknown): value is FileError {
+  return typeof value === 'string';
+}
+
 export interface Host {
-  /** Names of entries in a folder relative to the project root, sorted; undefined when it does not exist. */
-  listDir(path: string): string[] | undefined;
-  /** Bytes of a file relative to the project root; undefined when it does not exist. */
-  readBytes(path: string): Uint8Array | undefined;
+  /** Names of entries in a folder relative to the project root, sorted; ENOTDIR for a file. */
+  listDir(path: string): string[] | FileError;
+  /** Bytes of a file relative to the project root; EISDIR for a folder. */
+  readFile(path: string): Uint8Array | FileError;
   /**
    * Bytes of a font or other asset named by a template: `npm:<package>/<file>` resolves inside gazette's
    * own dependencies, `gazette:<path>` inside gazette's own folder (bundled templates), anything else is
-   * relative to the project root. Undefined when missing.
+   * relative to the project root.
    */
-  readAsset(ref: string): Uint8Array | undefined;
+  readAsset(ref: string): Uint8Array | FileError;
   /**
    * A store for derived data that is expensive to recompute (parsed Markdown), addressed by its full source:
    * the host hashes `namespace` + `source`. Optional: without it everything is recomputed.
@@ -21,4 +32,9 @@ export interface Host {
 export interface DerivedCache {
   read(namespace: string, source: string): string | undefined;
   write(namespace: string, source: string, value: string): void;
+}
+
+/** The bytes, or undefined whatever the reason: for callers to which any failure means "not there". */
+export function bytesOrUndefined(read: Uint8Array | FileError): Uint8Array | undefined {
+  return isFileError(read) ? undefined : read;
 }

@@ -1,9 +1,9 @@
 /** The Host on a real file system, rooted at the user's project folder. */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { DerivedCache, Host } from './host.js';
+import type { DerivedCache, FileError, Host } from './host.js';
 
 /** gazette's own install folder (where package.json is), for `npm:` fonts and `gazette:` bundled templates. */
 const ownDir = dirname(fileURLToPath(import.meta.url));
@@ -20,27 +20,37 @@ export function createNodeHost(root: string, options: NodeHostOptions = {}): Hos
     ...(options.cache === false ? {} : { cache: fileCache(join(ownRoot, 'build', 'cache')) }),
     listDir(path) {
       try {
-        return statSync(absolute(path)).isDirectory() ? readdirSync(absolute(path)).sort() : undefined;
-      } catch {
-        return undefined;
+        return readdirSync(absolute(path)).sort();
+      } catch (error) {
+        return fileError(error);
       }
     },
-    readBytes(path) {
-      try {
-        return readFileSync(absolute(path));
-      } catch {
-        return undefined;
-      }
+    readFile(path) {
+      return readFileOrError(absolute(path));
     },
     readAsset(ref) {
       const path = ref.startsWith('npm:') ? findInNodeModules(ref.slice(4)) : ref.startsWith('gazette:') ? join(ownRoot, ref.slice(8)) : absolute(ref);
-      try {
-        return path ? readFileSync(path) : undefined;
-      } catch {
-        return undefined;
-      }
+      return path ? readFileOrError(path) : 'ENOENT';
     },
   };
+}
+
+const KNOWN: readonly FileError[] = ['ENOENT', 'EACCES', 'ELOOP', 'EISDIR', 'ENOTDIR', 'EMFILE'];
+
+/** The system's reason for a failed read, as one of the codes diagnostics explain (EPERM reads as EACCES). */
+function fileError(error: unknown): FileError {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EPERM') return 'EACCES';
+  if (code === 'ENFILE') return 'EMFILE';
+  return KNOWN.find((known) => known === code) ?? 'EIO';
+}
+
+function readFileOrError(path: string): Uint8Array | FileError {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    return fileError(error);
+  }
 }
 
 /**

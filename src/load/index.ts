@@ -1,7 +1,7 @@
 /** Load stage: reads the publication file, issue metadata and document files through the Host. */
 import type { ParsedDocument } from '../model/document.js';
 import type { Publication } from '../model/gazette.js';
-import type { Host } from '../host/host.js';
+import { isFileError, type FileError, type Host } from '../host/host.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseDocument, decode } from '../parse/index.js';
 import { readPublication } from './publication.js';
@@ -28,7 +28,7 @@ export interface Project {
 
 /** A problem with the setup rather than the documents: the CLI exits 2. */
 export interface SetupProblem {
-  code: 'documents-missing' | 'issues-missing' | 'publication-missing' | 'publication-unusable' | 'issue-unknown' | 'template-missing';
+  code: 'documents-missing' | 'documents-unreadable' | 'issues-missing' | 'publication-missing' | 'publication-unusable' | 'issue-unknown' | 'template-missing';
   args: Record<string, string>;
 }
 
@@ -43,20 +43,30 @@ export type LoadResult =
  */
 export function loadProject(host: Host, targets: readonly string[]): LoadResult {
   const entries = host.listDir(documentsDir);
-  if (!entries) return { setup: { code: 'documents-missing', args: { dir: documentsDir } }, diagnostics: [] };
+  if (entries === 'ENOENT' || entries === 'ENOTDIR') return { setup: { code: 'documents-missing', args: { dir: documentsDir } }, diagnostics: [] };
+  if (isFileError(entries)) return { setup: { code: 'documents-unreadable', args: { dir: documentsDir, error: entries, remedy: `remedy-${entries}` } }, diagnostics: [] };
+  const diagnostics: Diagnostic[] = [];
   // An issue is a visible folder holding issue.yml or documents; other folders (images, drafts) are not issues.
-  const folders = entries.flatMap((name) => {
-    const inside = visible(host.listDir(`${documentsDir}/${name}`));
-    return inside?.some((file) => file === 'issue.yml' || isDocumentName(file)) ? [{ id: name, files: inside }] : [];
+  const folders = visible(entries).flatMap((name) => {
+    const path = `${documentsDir}/${name}`;
+    const inside = host.listDir(path);
+    if (inside === 'ENOTDIR' || inside === 'ENOENT') return [];
+    if (isFileError(inside)) {
+      // An unreadable folder may well be an issue: say so rather than pretend it is not there.
+      diagnostics.push(unreadable(path, inside));
+      return [];
+    }
+    const files = visible(inside);
+    return files.some((file) => file === 'issue.yml' || isDocumentName(file)) ? [{ id: name, files }] : [];
   });
   const issueIds = folders.map((folder) => folder.id);
-  if (issueIds.length === 0) return { setup: { code: 'issues-missing', args: { dir: documentsDir } }, diagnostics: [] };
+  if (issueIds.length === 0) return { setup: { code: 'issues-missing', args: { dir: documentsDir } }, diagnostics };
   const unknown = targets.find((id) => !issueIds.includes(id));
-  if (unknown !== undefined) return { setup: { code: 'issue-unknown', args: { issue: unknown, known: issueIds.join('、') } }, diagnostics: [] };
-  const bytes = host.readBytes(publicationFile);
-  if (!bytes) return { setup: { code: 'publication-missing', args: { file: publicationFile } }, diagnostics: [] };
+  if (unknown !== undefined) return { setup: { code: 'issue-unknown', args: { issue: unknown, known: issueIds.join('、') } }, diagnostics };
+  const bytes = host.readFile(publicationFile);
+  if (bytes === 'ENOENT') return { setup: { code: 'publication-missing', args: { file: publicationFile } }, diagnostics };
+  if (isFileError(bytes)) return { setup: { code: 'publication-unusable', args: { file: publicationFile } }, diagnostics: [...diagnostics, unreadable(publicationFile, bytes)] };
 
-  const diagnostics: Diagnostic[] = [];
   const publicationText = decode(bytes);
   const publication = readPublication(publicationFile, 'text' in publicationText && publicationText.text !== undefined ? publicationText.text : '');
   diagnostics.push(...publication.diagnostics);
@@ -75,9 +85,10 @@ function loadIssue(host: Host, id: string, files: readonly string[]): { issue: I
   const dir = `${documentsDir}/${id}`;
   const diagnostics: Diagnostic[] = [];
   const metaPath = `${dir}/issue.yml`;
-  const metaBytes = host.readBytes(metaPath);
+  const metaBytes = host.readFile(metaPath);
   let file: IssueFile | undefined;
-  if (!metaBytes) diagnostics.push({ code: 'issue-meta-missing', severity: 'error', span: { file: metaPath, start: { line: 1, column: 1 } }, args: { file: metaPath } });
+  if (metaBytes === 'ENOENT') diagnostics.push({ code: 'issue-meta-missing', severity: 'error', span: { file: metaPath, start: { line: 1, column: 1 } }, args: { file: metaPath } });
+  else if (isFileError(metaBytes)) diagnostics.push(unreadable(metaPath, metaBytes));
   else {
     const decoded = decode(metaBytes);
     const meta = readIssueMeta(id, metaPath, 'text' in decoded && decoded.text !== undefined ? decoded.text : '');
@@ -87,8 +98,15 @@ function loadIssue(host: Host, id: string, files: readonly string[]): { issue: I
   const documents: ParsedDocument[] = [];
   for (const name of files) {
     const path = `${dir}/${name}`;
-    if (!isDocumentName(name) || host.listDir(path) !== undefined) continue;
-    const parsed = parseDocument(path, host.readBytes(path) ?? new Uint8Array(), id);
+    if (!isDocumentName(name)) continue;
+    const bytes = host.readFile(path);
+    // A folder named a.md is not a document; anything else that cannot be read is reported as what it is.
+    if (bytes === 'EISDIR') continue;
+    if (isFileError(bytes)) {
+      diagnostics.push(unreadable(path, bytes));
+      continue;
+    }
+    const parsed = parseDocument(path, bytes, id);
     diagnostics.push(...parsed.diagnostics);
     if (parsed.value) documents.push(parsed.value);
   }
@@ -98,8 +116,13 @@ function loadIssue(host: Host, id: string, files: readonly string[]): { issue: I
 }
 
 /** Editors' and systems' hidden files (.draft.md, macOS ._x.md) are not part of the issue. */
-function visible(names: string[] | undefined): string[] | undefined {
-  return names?.filter((name) => !name.startsWith('.'));
+function visible(names: readonly string[]): string[] {
+  return names.filter((name) => !name.startsWith('.'));
+}
+
+/** A file or folder the system would not let us read, with why and what to do. */
+function unreadable(path: string, error: FileError): Diagnostic {
+  return { code: 'file-unreadable', severity: 'error', span: { file: path, start: { line: 1, column: 1 } }, args: { path, error, remedy: `remedy-${error}` } };
 }
 
 function isDocumentName(name: string): boolean {

@@ -5,6 +5,7 @@ import type { IssuerSpec, Labels, NumberPolicy, Publication, RuleSetting, Sectio
 import type { Span } from '../model/source.js';
 import type { Diagnostic, Outcome } from '../diagnostics/diagnostic.js';
 import { LABEL_PLACEHOLDERS } from '../shared/labels.js';
+import { withoutInvisible } from '../shared/unicode.js';
 
 const numberPolicies: readonly NumberPolicy[] = ['required', 'forbidden', 'optional', 'order'];
 const tocMarkers: readonly TocMarker[] = ['numbered', 'bullet'];
@@ -34,11 +35,13 @@ export function readPublication(path: string, text: string): Outcome<Publication
       if (required) diagnostics.push({ code: 'publication-invalid', severity: 'error', span: fileStart, args: { field: key, expected: 'text' } });
       return undefined;
     }
-    if (typeof field.value !== 'string' || field.value.trim() === '') {
+    // Printed as written, less what no reader sees (control characters, zero-width marks).
+    const value = typeof field.value === 'string' ? withoutInvisible(field.value).trim() : '';
+    if (value === '') {
       diagnostics.push({ code: 'publication-invalid', severity: 'error', span: field.span, args: { field: key, expected: 'text' } });
       return undefined;
     }
-    return field.value.trim();
+    return value;
   };
   for (const [key, field] of yaml.fields) {
     if ((PUBLICATION_KEYS as readonly string[]).includes(key)) continue;

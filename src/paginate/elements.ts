@@ -5,7 +5,7 @@
 import type { Box } from '../model/layout.js';
 import type { Block, ClosingBlock, FigureBlock, RecordBlock, SeparatorBlock, TableBlock } from './blocks.js';
 import { breakLines } from './linebreak.js';
-import { baselineOffset, checkGlyphs, textBox, textRows, type Row, type RowContext } from './rows.js';
+import { baselineOffset, textBox, textRows, type Row, type RowContext } from './rows.js';
 import { tableLayout } from './table.js';
 import { chineseDate } from '../shared/dates.js';
 
@@ -51,7 +51,6 @@ function closingRows(ctx: RowContext, block: ClosingBlock): Row[] {
   const right = ctx.left + ctx.width - 2 * em;
   const measure = (text: string): number => (font.measure(text).width * em) / 1000;
   const lines = block.signatures.flatMap((signature) => {
-    checkGlyphs(ctx, signature, font, block.span);
     return breakLines(signature, { font, size: em, width: ctx.width - 4 * em, justify: false, maxSpacing: 0 }).map((line) => line.text);
   });
   const signatureWidth = Math.max(0, ...lines.map(measure));
@@ -110,7 +109,6 @@ function recordRows(ctx: RowContext, block: RecordBlock): Row[] {
   if (block.cc.length > 0) {
     const lead = '抄送：';
     const text = `${lead}${block.cc.join('，')}。`;
-    checkGlyphs(ctx, text, font, block.span);
     const lines = breakLines(text, { font, size: em, width: ctx.width - 2 * em, justify: true, maxSpacing: ctx.theme.maxLetterSpacing, spacingLimit: ctx.theme.letterSpacingLimit, indent: measure(lead) });
     for (const line of lines) rows.push({ height: style.leading, spaceBefore: 0, keepWithNext: true, anchors: [], boxes: (top) => [textBox(line, style, left + em + line.x, top + baselineOffset(style), 'left')] });
     if (block.printed) rows.push(ruleRow(light, 0));
@@ -118,7 +116,6 @@ function recordRows(ctx: RowContext, block: RecordBlock): Row[] {
   if (block.printed) {
     const by = block.printed.by;
     const date = `${chineseDate(block.printed.date)}印发`;
-    checkGlyphs(ctx, by + date, font, block.span);
     rows.push({
       height: style.leading,
       spaceBefore: 0,

@@ -12,9 +12,13 @@ import type { StyleName, Theme } from '../theme/index.js';
 import { gazetteBlocks } from './blocks.js';
 import { chineseDate } from '../shared/dates.js';
 import { fillPages, type FilledPage } from './pages.js';
-import { baselineOffset, checkGlyphs, type RowContext } from './rows.js';
+import { baselineOffset, type RowContext } from './rows.js';
+import { DRAFT_MARK, printedTexts } from './printed.js';
+import { missingGlyphs } from '../coverage/index.js';
 import { blockRows } from './elements.js';
 import { tocEntries, tocRows } from './toc.js';
+
+export { printedTexts } from './printed.js';
 
 export interface PaginateOptions {
   draft: boolean;
@@ -38,7 +42,6 @@ function romanLower(n: number): string {
 function singleLine(ctx: RowContext, style: StyleName, text: string, y: number, role: TextBox['role'], color?: string): TextBox {
   const s = ctx.theme.styles[style];
   const font = ctx.fonts.get(s.font);
-  checkGlyphs(ctx, text, font, undefined);
   let size = s.size;
   let width = (font.measure(text).width * size) / 1000;
   if (width > ctx.width) {
@@ -118,7 +121,7 @@ function furniture(ctx: RowContext, gazette: Gazette, folio: number): Box[] {
 function draftMark(ctx: RowContext): Box {
   const { theme } = ctx;
   const s = theme.styles.draft;
-  const text = '草稿 DRAFT';
+  const text = DRAFT_MARK;
   const width = (ctx.fonts.get(s.font).measure(text).width * s.size) / 1000;
   const angle = 45;
   const rad = (angle * Math.PI) / 180;
@@ -164,14 +167,15 @@ export function paginate(gazette: Gazette, theme: Theme, fonts: FontSet, options
     fonts,
     left: margins.left,
     width: theme.page.width - margins.left - margins.right,
-    diagnostics,
-    reported: new Set(),
   };
   const top = margins.top;
   const bottom = theme.page.height - margins.bottom;
 
+  const blocks = gazetteBlocks(gazette, theme);
+  const faces = new Map([...fonts.fonts].map(([key, font]) => [key, { has: (cp: number) => font.hasGlyph(cp), ref: font.ref }]));
+  diagnostics.push(...missingGlyphs(printedTexts(gazette, theme, options.draft, blocks), faces));
   const notes = { gap: 0.5 * theme.styles.footnote.leading, ruleWidth: ctx.width / 4, left: ctx.left };
-  const bodyFilled = fillPages(blockRows(ctx, gazetteBlocks(gazette, theme), bottom - top), top, bottom, notes);
+  const bodyFilled = fillPages(blockRows(ctx, blocks, bottom - top), top, bottom, notes);
   const bodyPages = bodyFilled.map((filled, i) => toPage('body', String(i + 1), filled, i + 1));
   const pageOf = anchoredPages(bodyPages);
   const toc = tocEntries(gazette, pageOf);

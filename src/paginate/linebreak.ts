@@ -4,7 +4,8 @@
  * inter-character spacing, and balanced centred titles.
  */
 import { UNBREAKABLE } from '../shared/unbreakable.js';
-import { isCjkCodePoint, isUnshapedCodePoint, type LoadedFont } from '../fonts/index.js';
+import type { LoadedFont } from '../fonts/index.js';
+import { isCjkCodePoint, isUnshapedCodePoint } from '../shared/unicode.js';
 
 /** Characters that never start a line (GB/T 15834 点号, closing brackets and quotes; clreq GB style). */
 const NO_LINE_START = new Set(

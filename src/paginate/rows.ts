@@ -1,8 +1,6 @@
 /** Blocks → rows: each row is one line slot (a text line, a slice of a table row, a figure) ready to be placed. */
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { FontSet, LoadedFont } from '../fonts/index.js';
+import type { FontSet } from '../fonts/index.js';
 import type { Box, TextBox } from '../model/layout.js';
-import type { Span } from '../model/source.js';
 import type { TextStyle, Theme } from '../theme/index.js';
 import type { Anchor, InlineSpan, TextBlock } from './blocks.js';
 import { breakBalanced, breakLines, type FontRun, type Line } from './linebreak.js';
@@ -37,41 +35,15 @@ export interface RowContext {
   /** Left edge and width of the type area. */
   left: number;
   width: number;
-  diagnostics: Diagnostic[];
-  /** Missing glyphs already reported, as `code point@file:line:column`. */
-  reported: Set<string>;
 }
 
 /** A footnote mark is set at this fraction of the text size, raised by `NOTE_RISE` em. */
 const NOTE_SCALE = 0.6;
 const NOTE_RISE = 0.35;
 
-/** Text without invisible format characters (zero-width space, BOM, joiners), which have no glyph to draw. */
-export function visibleText(text: string): string {
-  return text.replace(/\p{Cf}/gu, '');
-}
-
 /** Baseline offset of a line inside its slot: the ideographic em box centred in the leading. */
 export function baselineOffset(style: TextStyle): number {
   return (style.leading - style.size) / 2 + 0.88 * style.size;
-}
-
-/** Reports every character of `text` that `font` cannot draw, once per character and place. */
-export function checkGlyphs(ctx: RowContext, text: string, font: LoadedFont, span: Span | undefined): void {
-  const seen = ctx.reported;
-  for (const char of text) {
-    const cp = char.codePointAt(0) ?? 0;
-    if (font.hasGlyph(cp) || /\s/u.test(char)) continue;
-    const key = `${cp}@${span?.file ?? ''}:${span?.start.line ?? 0}:${span?.start.column ?? 0}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    ctx.diagnostics.push({
-      code: 'glyph-missing',
-      severity: 'error',
-      ...(span ? { span } : {}),
-      args: { char, codePoint: `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`, font: font.key, ref: font.ref },
-    });
-  }
 }
 
 export function textBox(line: Pick<Line, 'text' | 'characterSpacing' | 'width' | 'adjustments'>, style: TextStyle, x: number, baseline: number, role: TextBox['role']): TextBox {
@@ -90,7 +62,7 @@ export function textBox(line: Pick<Line, 'text' | 'characterSpacing' | 'width' |
 }
 
 /** One stretch of a text block with the same marks: its face, size and what else it carries. */
-interface Segment {
+export interface Segment {
   start: number;
   end: number;
   font: string;
@@ -99,8 +71,8 @@ interface Segment {
 }
 
 /** The block's text cut at every mark boundary, each piece with its face. */
-function segments(ctx: RowContext, block: Pick<TextBlock, 'style' | 'text' | 'spans'>, text: string): Segment[] {
-  const style = ctx.theme.styles[block.style];
+export function segments(theme: Theme, block: Pick<TextBlock, 'style' | 'text' | 'spans'>, text = block.text): Segment[] {
+  const style = theme.styles[block.style];
   const cuts = new Set<number>([0, text.length]);
   for (const s of block.spans) {
     cuts.add(Math.min(s.start, text.length));
@@ -126,22 +98,19 @@ export function blockLines(
 ): Line[] {
   const style = ctx.theme.styles[block.style];
   const font = ctx.fonts.get(style.font);
-  // Invisible format characters are dropped with their marks' offsets kept in step (they never carry a mark).
   const text = block.text;
   const spans = block.spans ?? [];
-  const segs = segments(ctx, { style: block.style, text, spans }, text);
-  for (const seg of segs) checkGlyphs(ctx, visibleText(text.slice(seg.start, seg.end)), ctx.fonts.get(seg.font), block.span);
+  const segs = segments(ctx.theme, { style: block.style, text, spans });
   const lines: Line[] = [];
   let offset = 0;
-  text.split('\n').forEach((raw, i) => {
-    const segment = visibleText(raw);
+  text.split('\n').forEach((segment, i) => {
     const base = offset;
-    offset += raw.length + 1;
+    offset += segment.length + 1;
     const runs: FontRun[] = [];
-    if (spans.length > 0 && segment === raw) {
+    if (spans.length > 0) {
       for (const seg of segs) {
-        const end = Math.min(seg.end, base + raw.length) - base;
-        if (end <= 0 || seg.start >= base + raw.length) continue;
+        const end = Math.min(seg.end, base + segment.length) - base;
+        if (end <= 0 || seg.start >= base + segment.length) continue;
         runs.push({ end, font: ctx.fonts.get(seg.font), size: seg.size });
       }
     }
@@ -166,7 +135,7 @@ export function lineBoxes(ctx: RowContext, block: Pick<TextBlock, 'style' | 'tex
   const out: Box[] = [];
   const cs = line.characterSpacing;
   let cursor = x;
-  for (const seg of segments(ctx, block, block.text)) {
+  for (const seg of segments(ctx.theme, block)) {
     const a = Math.max(seg.start, line.start);
     const b = Math.min(seg.end, line.end);
     if (a >= b) continue;

@@ -1,7 +1,7 @@
 /** Tables → rows: column widths fitted to the content, cells broken into lines, header rows repeated per page. */
 import type { Inline, Table, TableCell } from '../model/document.js';
 import type { Box } from '../model/layout.js';
-import type { TextStyle } from '../theme/index.js';
+import type { TextStyle, Theme } from '../theme/index.js';
 import type { InlineSpan, TableBlock, TextBlock } from './blocks.js';
 import { widestUnit, type Line } from './linebreak.js';
 import { blockLines, lineBoxes, type Row, type RowContext, type TableGroup } from './rows.js';
@@ -19,7 +19,7 @@ interface PlacedCell {
 }
 
 /** Text and marks of a cell's content (bold and 楷体 kept; note marks shown as in the text). */
-function cellBlock(ctx: RowContext, cell: TableCell, header: boolean, tableSpan: TableBlock['span']): TextBlock {
+export function cellBlock(theme: Theme, cell: TableCell, header: boolean, tableSpan: TableBlock['span']): TextBlock {
   let text = '';
   const spans: InlineSpan[] = [];
   for (const inline of cell.content as Inline[]) {
@@ -30,7 +30,7 @@ function cellBlock(ctx: RowContext, cell: TableCell, header: boolean, tableSpan:
       spans.push({ start, end: text.length, noteMark: true });
     } else {
       text += inline.text;
-      const font = inline.strong ? ctx.theme.inline.strong : inline.emph ? ctx.theme.inline.emph : undefined;
+      const font = inline.strong ? theme.inline.strong : inline.emph ? theme.inline.emph : undefined;
       if (font || inline.strike || inline.href) spans.push({ start, end: text.length, ...(font ? { font } : {}), ...(inline.strike ? { strike: true as const } : {}), ...(inline.href ? { href: inline.href } : {}) });
     }
   }
@@ -57,7 +57,7 @@ function placeRows(ctx: RowContext, block: TableBlock): PlacedCell[][] {
   return table.rows.map((row, r) => {
     let column = 0;
     return row.cells.map((cell) => {
-      const placed = { column, colSpan: Math.max(1, Math.min(cell.colSpan, table.columns - column)), block: cellBlock(ctx, cell, r < table.headerRows, block.span) };
+      const placed = { column, colSpan: Math.max(1, Math.min(cell.colSpan, table.columns - column)), block: cellBlock(ctx.theme, cell, r < table.headerRows, block.span) };
       column += placed.colSpan;
       return placed;
     });

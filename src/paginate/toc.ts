@@ -3,7 +3,7 @@ import type { Box, TocEntry } from '../model/layout.js';
 import type { Gazette } from '../model/gazette.js';
 import { breakLines, type Line } from './linebreak.js';
 import { sectionLabel } from '../shared/labels.js';
-import { baselineOffset, blockLines, checkGlyphs, textBox, visibleText, type Row, type RowContext } from './rows.js';
+import { baselineOffset, blockLines, textBox, type Row, type RowContext } from './rows.js';
 
 /** The line that holds only a TOC entry's leader and page number. */
 const emptyLine: Line = { text: '', start: 0, end: 0, x: 0, width: 0, characterSpacing: 0, final: true, compressed: false, adjustments: [] };
@@ -63,9 +63,7 @@ export function tocRows(ctx: RowContext, gazette: Gazette, entries: readonly Toc
       });
     }
     for (const entry of entries.filter((e) => e.section === section.spec.name)) {
-      const doc = section.documents.find((d) => d.id === entry.documentId);
-      const title = visibleText(entry.title);
-      checkGlyphs(ctx, title, font, doc?.fieldSpans.get('title'));
+      const title = entry.title;
       const measure = { font, size: em, width: ctx.width - labelWidth, maxSpacing: theme.maxLetterSpacing, spacingLimit: theme.letterSpacingLimit };
       const wrapped = breakLines(title, { ...measure, justify: true, lastLineReserve: numberReserve + 2 * em });
       const single = breakLines(title, { ...measure, justify: false });

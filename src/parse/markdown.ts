@@ -3,12 +3,13 @@ import type { Root } from 'mdast';
 import type { Node } from 'unist';
 import type { ParsedDocument } from '../model/document.js';
 import type { DerivedCache } from '../host/host.js';
+import { guardNesting, limitDepth } from './guard.js';
 
 type Processor = { parse(text: string): Root };
 let processor: Processor | undefined;
 
 /** Cached trees are remark's output for the body alone; the namespace changes if that shape ever changes. */
-const cacheNamespace = 'mdast:remark-gfm-cjk:v2';
+const cacheNamespace = 'mdast:remark-gfm-cjk:v3';
 
 /** unified and remark load lazily: runs whose bodies all come from the cache never need them. */
 export async function markdownProcessor(): Promise<Processor> {
@@ -44,7 +45,7 @@ export async function parseBodies(documents: readonly ParsedDocument[], cache?: 
         }
       }
       if (!tree) {
-        tree = (await markdownProcessor()).parse(doc.bodyText);
+        tree = limitDepth((await markdownProcessor()).parse(guardNesting(doc.bodyText)));
         cache?.write(cacheNamespace, doc.bodyText, JSON.stringify(tree));
       }
       const offset = doc.file.text.length - doc.bodyText.length;
@@ -54,13 +55,17 @@ export async function parseBodies(documents: readonly ParsedDocument[], cache?: 
 }
 
 /** The body starts at the beginning of a line, so only lines and offsets move; columns stay. */
-function shift<T extends Node>(node: T, lines: number, offset: number): T {
-  const position = node.position;
-  if (position) {
-    position.start = { line: position.start.line + lines, column: position.start.column, offset: (position.start.offset ?? 0) + offset };
-    position.end = { line: position.end.line + lines, column: position.end.column, offset: (position.end.offset ?? 0) + offset };
+function shift<T extends Node>(root: T, lines: number, offset: number): T {
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const position = node.position;
+    if (position) {
+      position.start = { line: position.start.line + lines, column: position.start.column, offset: (position.start.offset ?? 0) + offset };
+      position.end = { line: position.end.line + lines, column: position.end.column, offset: (position.end.offset ?? 0) + offset };
+    }
+    const children = (node as { children?: Node[] }).children;
+    if (children) stack.push(...children);
   }
-  const children = (node as { children?: Node[] }).children;
-  if (children) for (const child of children) shift(child, lines, offset);
-  return node;
+  return root;
 }

@@ -223,7 +223,13 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       send(response, 405, 'text/plain; charset=utf-8', t.getOnly);
       return;
     }
-    const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+    let path: string;
+    try {
+      path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+    } catch {
+      send(response, 400, 'text/plain; charset=utf-8', t.badRequest);
+      return;
+    }
     if (path === EVENTS_PATH) return openStream(response);
     if (path === CLIENT_PATH) return send(response, 200, 'text/javascript; charset=utf-8', CLIENT_SCRIPT);
     if (path === PREVIEW_CSS_PATH) return send(response, 200, 'text/css; charset=utf-8', PREVIEW_CSS);

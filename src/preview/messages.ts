@@ -26,6 +26,7 @@ export interface PreviewMessages {
   notFound(path: string): string;
   getOnly: string;
   forbiddenHost: string;
+  badRequest: string;
 }
 
 const zh: PreviewMessages = {
@@ -54,6 +55,7 @@ const zh: PreviewMessages = {
   notFound: (path) => `预览中没有这个地址：${path}`,
   getOnly: '只支持 GET 请求。',
   forbiddenHost: '预览只接受发往 127.0.0.1 或 localhost 的请求。',
+  badRequest: '请求的地址无法解析。',
 };
 
 const en: PreviewMessages = {
@@ -82,6 +84,7 @@ const en: PreviewMessages = {
   notFound: (path) => `The preview has nothing at ${path}`,
   getOnly: 'Only GET requests are supported.',
   forbiddenHost: 'The preview only answers requests addressed to 127.0.0.1 or localhost.',
+  badRequest: 'The requested address cannot be parsed.',
 };
 
 export const previewMessages: Record<PreviewLang, PreviewMessages> = { zh, en };

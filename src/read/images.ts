@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import type { ImageAsset } from '../model/document.js';
 import type { Span } from '../model/source.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { isFileError, type FileError } from '../host/host.js';
 
 /** Width and height in pixels from a PNG IHDR or a JPEG SOFn marker; undefined for other formats. */
 export function imageInfo(bytes: Uint8Array): { type: ImageAsset['type']; width: number; height: number } | undefined {
@@ -54,7 +55,7 @@ export function loadImage(
   documentPath: string,
   src: string,
   span: Span | undefined,
-  readBytes: (path: string) => Uint8Array | undefined,
+  readFile: (path: string) => Uint8Array | FileError,
 ): { image?: ImageAsset; diagnostic?: Diagnostic } {
   const at = span ? { span } : {};
   let decoded = src;
@@ -68,8 +69,9 @@ export function loadImage(
   }
   const path = resolveInDocuments(documentPath, decoded);
   if (!path) return { diagnostic: { code: 'image-outside', severity: 'error', ...at, args: { src } } };
-  const bytes = readBytes(path);
-  if (!bytes) return { diagnostic: { code: 'image-missing', severity: 'error', ...at, args: { src, path } } };
+  const bytes = readFile(path);
+  if (bytes === 'ENOENT' || bytes === 'ENOTDIR') return { diagnostic: { code: 'image-missing', severity: 'error', ...at, args: { src, path } } };
+  if (isFileError(bytes)) return { diagnostic: { code: 'file-unreadable', severity: 'error', ...at, args: { path, error: bytes, remedy: `remedy-${bytes}` } } };
   const info = imageInfo(bytes);
   if (!info) return { diagnostic: { code: 'image-format', severity: 'error', ...at, args: { src } } };
   const name = path.slice(path.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '').replace(/[^A-Za-z0-9_-]+/g, '-') || 'image';

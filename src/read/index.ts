@@ -4,18 +4,18 @@
  */
 import type { ParsedDocument } from '../model/document.js';
 import type { Diagnostic, Outcome } from '../diagnostics/diagnostic.js';
-import type { Host } from '../host/host.js';
+import type { FileError } from '../host/host.js';
 import { readMarkdown } from './markdown.js';
 
 export { MAX_NESTING, headerSpans } from './markdown.js';
 export { imageInfo } from './images.js';
 
 /** Adds `body` to every document whose Markdown was parsed. */
-export function readBodies(documents: readonly ParsedDocument[], host: Pick<Host, 'readBytes'>): Outcome<ParsedDocument[]> {
+export function readBodies(documents: readonly ParsedDocument[], readFile: (path: string) => Uint8Array | FileError): Outcome<ParsedDocument[]> {
   const diagnostics: Diagnostic[] = [];
   const value = documents.map((doc) => {
     if (!doc.mdast) return doc;
-    const read = readMarkdown(doc.mdast, { path: doc.file.path, readBytes: (path) => host.readBytes(path) });
+    const read = readMarkdown(doc.mdast, { path: doc.file.path, readFile });
     diagnostics.push(...read.diagnostics);
     return { ...doc, body: read.body };
   });

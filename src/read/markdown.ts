@@ -7,7 +7,9 @@ import type { Nodes, PhrasingContent, RootContent, Root, Table as MdTable, Defin
 import type { Attachment, Block, CellAlign, Footnote, HeadingLevel, Inline, TableCell, TableRow, TextRun, Body } from '../model/document.js';
 import type { Span } from '../model/source.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { FileError } from '../host/host.js';
 import { loadImage } from './images.js';
+import { withoutInvisible } from '../shared/unicode.js';
 
 /** Lists and quotes nested deeper than this are an error; deeper content is read flat (no stack grows with input). */
 export const MAX_NESTING = 8;
@@ -15,12 +17,15 @@ export const MAX_NESTING = 8;
 export interface ReadContext {
   /** Project-relative path of the document. */
   path: string;
-  readBytes(path: string): Uint8Array | undefined;
+  readFile(path: string): Uint8Array | FileError;
 }
 
 const HAN_OR_PUNCT = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’]/u;
 
-/** Joins soft line breaks: nothing between two CJK characters, a space otherwise. */
+/**
+ * Joins soft line breaks: nothing between two CJK characters, a space otherwise. Invisible characters (removed
+ * after this, and reported by `check`) never decide: the text reads the same with them gone.
+ */
 function joinSoftBreaks(text: string): string {
   return text.replace(/[ \t]*\r?\n[ \t]*/gu, (match, offset: number, whole: string) => {
     const before = whole[offset - 1] ?? '';
@@ -171,7 +176,7 @@ class Reader {
       case 'table':
         return [{ block: this.table(node) }];
       case 'code':
-        return [{ block: { kind: 'preformatted', lines: node.value.split('\n'), ...at } }];
+        return [{ block: { kind: 'preformatted', lines: withoutInvisible(node.value).split('\n'), ...at } }];
       case 'html':
         if (!isComment(node.value) && !isBreakTag(node.value)) this.report('html-unsupported', node, { tag: tagName(node.value) });
         return [];
@@ -232,7 +237,7 @@ class Reader {
 
   private figure(node: Nodes, src: string, alt: string, title: string | undefined): Block | undefined {
     const span = this.span(node);
-    const { image, diagnostic } = loadImage(this.context.path, src, span, this.context.readBytes);
+    const { image, diagnostic } = loadImage(this.context.path, src, span, this.context.readFile);
     if (diagnostic) this.diagnostics.push(diagnostic);
     if (!image) return undefined;
     if (alt.trim() === '') this.report('image-alt-missing', node, { src });
@@ -259,7 +264,7 @@ class Reader {
   private inline(node: PhrasingContent, marks: Marks, out: Inline[]): void {
     switch (node.type) {
       case 'text':
-        out.push({ kind: 'text', text: joinSoftBreaks(node.value), ...marks });
+        out.push({ kind: 'text', text: withoutInvisible(joinSoftBreaks(node.value)), ...marks });
         return;
       case 'strong':
         for (const child of node.children) this.inline(child, { ...marks, strong: true }, out);
@@ -271,7 +276,7 @@ class Reader {
         for (const child of node.children) this.inline(child, { ...marks, strike: true }, out);
         return;
       case 'inlineCode':
-        out.push({ kind: 'text', text: node.value, ...marks, code: true });
+        out.push({ kind: 'text', text: withoutInvisible(node.value), ...marks, code: true });
         return;
       case 'break':
         out.push({ kind: 'break' });

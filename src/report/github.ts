@@ -1,8 +1,9 @@
 /** GitHub Actions workflow commands, escaped like Biome's reporter (% \r \n in data; also : , in properties). */
 import type { FixRecord } from '../fix/index.js';
 import type { ResolvedDiagnostic } from './index.js';
+import { printable } from './printable.js';
 
-const escapeData = (text: string): string => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeData = (text: string): string => printable(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 const escapeProperty = (text: string): string => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 export function formatGithub(diagnostics: readonly ResolvedDiagnostic[], fixed: readonly FixRecord[]): string {

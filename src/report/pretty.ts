@@ -1,5 +1,6 @@
 /** Human report: grouped by file, coloured with chalk when enabled, ending with a summary line. */
 import type { ReportOptions, ResolvedDiagnostic } from './index.js';
+import { printable } from './printable.js';
 
 const summaries = {
   zh: (errors: number, warnings: number) => (errors + warnings === 0 ? '✔ 未发现问题' : `✖ ${errors} 个错误，${warnings} 个警告`),
@@ -12,17 +13,19 @@ export async function formatPretty(diagnostics: readonly ResolvedDiagnostic[], o
   const { Chalk } = await import('chalk');
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
   const label = labels[options.lang];
-  const lines: string[] = (options.fixed ?? []).map((f) => `${chalk.green(label.fix)} ${f.file}:${f.line}:${f.column}  ${f.from} → ${f.to}  ${chalk.dim(`(${f.codes.join(', ')})`)}`);
+  const lines: string[] = (options.fixed ?? []).map(
+    (f) => `${chalk.green(label.fix)} ${printable(f.file)}:${f.line}:${f.column}  ${printable(f.from)} → ${printable(f.to)}  ${chalk.dim(`(${f.codes.join(', ')})`)}`,
+  );
   if (lines.length > 0) lines.push('');
   const byFile = new Map<string, ResolvedDiagnostic[]>();
   for (const d of diagnostics) byFile.set(d.file ?? '', [...(byFile.get(d.file ?? '') ?? []), d]);
   for (const [file, group] of byFile) {
-    if (file) lines.push(chalk.underline(file));
+    if (file) lines.push(chalk.underline(printable(file)));
     for (const d of group) {
       const where = d.line !== undefined ? `${d.line}:${d.column ?? 1}` : '';
       const severity = d.severity === 'error' ? chalk.red(label.error) : chalk.yellow(label.warning);
-      lines.push(`  ${chalk.dim(where.padEnd(7))} ${severity}  ${d.message}  ${chalk.dim(d.code)}`);
-      if (d.hint) lines.push(`  ${' '.repeat(7)} ${chalk.cyan(d.hint)}`);
+      lines.push(`  ${chalk.dim(where.padEnd(7))} ${severity}  ${printable(d.message)}  ${chalk.dim(d.code)}`);
+      if (d.hint) lines.push(`  ${' '.repeat(7)} ${chalk.cyan(printable(d.hint))}`);
     }
     lines.push('');
   }

@@ -1,5 +1,6 @@
 /** The front-matter fields a document may carry, their kinds, and how a raw YAML value reads as each kind. */
 import type { RawField } from '../model/document.js';
+import { withoutInvisible } from '../shared/unicode.js';
 
 export type FieldKind = 'text' | 'text-or-list' | 'list' | 'date' | 'integer' | 'printed' | 'document-number';
 
@@ -23,9 +24,10 @@ export const FIELD_KINDS = {
 export type FieldName = keyof typeof FIELD_KINDS;
 export const FIELD_NAMES = Object.keys(FIELD_KINDS) as FieldName[];
 
-/** A non-empty trimmed string, or undefined. */
+/** A non-empty trimmed string as printed (invisible characters removed, `check` reports them), or undefined. */
 export function asText(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+  const text = typeof value === 'string' ? withoutInvisible(value).trim() : '';
+  return text !== '' ? text : undefined;
 }
 
 /**
@@ -33,9 +35,10 @@ export function asText(value: unknown): string | undefined {
  * written 甲，乙 as printed). Undefined when the value is anything else.
  */
 export function asTextList(value: unknown): string[] | undefined {
-  if (typeof value === 'string') return value.trim() === '' ? undefined : [value.trim()];
+  if (typeof value === 'string') return asText(value) === undefined ? undefined : [asText(value)!];
   if (!Array.isArray(value) || value.length === 0) return undefined;
-  return value.every((item) => typeof item === 'string' && item.trim() !== '') ? value.map((item: string) => item.trim()) : undefined;
+  const items = value.map(asText);
+  return items.every((item) => item !== undefined) ? (items as string[]) : undefined;
 }
 
 /** `printed: { by: 印发机关, date: 印发日期 }` with both present as text. */

@@ -102,7 +102,7 @@ describe('resolveTemplate', () => {
 describe('loadFonts', () => {
   it('reports a missing font file with its ref, at the theme line naming it', () => {
     const theme = parseTheme([{ text: TEXT.replace(/serifBold: .*/u, 'serifBold: fonts/FangSong.ttf'), path: PATH }]).value!;
-    const host: Host = { ...nodeHost(), readAsset: (ref) => (ref.startsWith('fonts/') ? undefined : nodeHost().readAsset(ref)) };
+    const host: Host = { ...nodeHost(), readAsset: (ref) => (ref.startsWith('fonts/') ? 'ENOENT' : nodeHost().readAsset(ref)) };
     const { diagnostics } = loadFonts(theme, host);
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]).toMatchObject({ code: 'font-missing', severity: 'error', args: { font: 'serifBold', ref: 'fonts/FangSong.ttf' } });

@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { get as httpGet } from 'node:http';
-import { createServer, type Server } from 'node:net';
+import { connect, createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -250,6 +250,19 @@ describe('startPreview', () => {
     fail = false;
     await preview.rebuild();
     expect(await fetch(preview.url).then((r) => r.text())).not.toContain('gazette-overlay');
+  });
+
+  it('answers an unparsable request target with 400, not a crash', async () => {
+    const preview = await start(async () => goodBuild());
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(preview.port, '127.0.0.1', () => socket.write(`GET http://[/ HTTP/1.1\r\nHost: 127.0.0.1:${preview.port}\r\nConnection: close\r\n\r\n`));
+      let data = '';
+      socket.on('data', (chunk) => (data += chunk.toString()));
+      socket.on('end', () => resolve(data));
+      socket.on('error', reject);
+    });
+    expect(answer.split('\r\n')[0]).toBe('HTTP/1.1 400 Bad Request');
+    expect((await fetch(preview.url)).status).toBe(200);
   });
 
   it('never serves a half-built state: requests during a build get the previous complete result', async () => {

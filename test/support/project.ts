@@ -2,9 +2,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createMemoryHost } from '../../src/host/memory-host.js';
+import { createNodeHost } from '../../src/host/node-host.js';
 import type { Host } from '../../src/host/host.js';
 
 export const projectRoot = join(import.meta.dirname, '..', '..');
+
+/** gazette's own templates and fonts, for in-memory projects (check reads the theme and the fonts' glyph maps). */
+export const bundledAssets: Host['readAsset'] = (ref) => createNodeHost(projectRoot, { cache: false }).readAsset(ref);
 export const publicationYaml = readFileSync(join(projectRoot, 'documents', 'gazette.yml'), 'utf8');
 export const issueYaml = 'year: 2021\nnumber: 4\ntotal: 62\npublished: 2022-01-04\n';
 
@@ -37,5 +41,5 @@ export function documentText(fields: DocFields, body = '正文。\n'): string {
 export function projectHost(files: Record<string, string | Uint8Array>, extra: Record<string, string> = {}): Host {
   const entries: Record<string, string | Uint8Array> = { 'documents/gazette.yml': publicationYaml, 'documents/2021-4/issue.yml': issueYaml, ...extra };
   for (const [name, content] of Object.entries(files)) entries[`documents/2021-4/${name}`] = content;
-  return createMemoryHost(entries);
+  return createMemoryHost(entries, bundledAssets);
 }

@@ -8,7 +8,7 @@ import { createMemoryHost } from '../../src/host/memory-host.js';
 import { check } from '../../src/pipeline.js';
 import { describe as describeCode } from '../../src/diagnostics/codes.js';
 import { shown } from '../../src/diagnostics/diagnostic.js';
-import { documentText, type DocFields } from '../support/project.js';
+import { bundledAssets, documentText, type DocFields } from '../support/project.js';
 
 const gazetteYml = (extra = ''): string => `name: 中华人民共和国国务院公报
 publisher: 国务院办公厅
@@ -43,7 +43,7 @@ function host(fields: DocFields, body = '正文。\n', extra = '', others: Recor
     'documents/2024-1/issue.yml': issueYml,
     'documents/2024-1/doc.md': documentText(fields, body),
     ...others,
-  });
+  }, bundledAssets);
 }
 
 async function diagnosticsFor(fields: DocFields, body?: string, extra?: string, others?: Record<string, string>) {
@@ -196,9 +196,9 @@ describe('gazette.yml rules and hints from the project', () => {
   });
 
   it('reports a misspelt setting and an unknown label placeholder', async () => {
-    const result = await check(createMemoryHost({ 'documents/gazette.yml': `${gazetteYml()}issuLabel: x\n`, 'documents/2024-1/issue.yml': issueYml, 'documents/2024-1/doc.md': documentText(document) }), []);
+    const result = await check(createMemoryHost({ 'documents/gazette.yml': `${gazetteYml()}issuLabel: x\n`, 'documents/2024-1/issue.yml': issueYml, 'documents/2024-1/doc.md': documentText(document) }, bundledAssets), []);
     expect(result.diagnostics.map((d) => d.code)).toContain('publication-key-unknown');
-    const bad = await check(createMemoryHost({ 'documents/gazette.yml': gazetteYml().replace('{year}年第{number}号', '{yaer}年第{number}号'), 'documents/2024-1/issue.yml': issueYml }), []);
+    const bad = await check(createMemoryHost({ 'documents/gazette.yml': gazetteYml().replace('{year}年第{number}号', '{yaer}年第{number}号'), 'documents/2024-1/issue.yml': issueYml }, bundledAssets), []);
     expect(bad.setup?.code).toBe('publication-unusable');
     expect(bad.diagnostics[0]).toMatchObject({ code: 'publication-invalid', args: { placeholder: '{yaer}' } });
   });

@@ -2,7 +2,12 @@
 import type { MessageArgs } from '../../diagnostics/diagnostic.js';
 import { documentNumberField, replaceValue, type Rule, type RuleMeta } from '../rule.js';
 import { canonicalNumber } from '../../shared/number.js';
-import { safeNormalizeNumber, splitNumber, suggestNumber, type NumberParts } from '../number.js';
+import { safeNormalizeNumber, splitNumber, suggestNumber, traditionalToSimplified, type NumberParts } from '../number.js';
+
+/** A number every format rule accepts: the canonical shape, in simplified characters. */
+function isWellFormed(number: string): boolean {
+  return canonicalNumber.test(number) && ![...number].some((c) => c in traditionalToSimplified);
+}
 
 export interface NumberFinding {
   args?: MessageArgs;
@@ -22,11 +27,13 @@ export function defineNumberRule(meta: RuleMeta, detect: (parts: NumberParts) =>
       if (!field || !parts) return;
       const finding = detect(parts);
       if (!finding) return;
+      // `--fix` rewrites the number only when that makes it right: brackets around a four-digit year, spaces,
+      // digits and zeros. A number with other defects (traditional characters, pinyin, 第) is left to a person.
       const normalized = safeNormalizeNumber(field.value);
-      const edit = finding.safe && normalized !== field.value ? replaceValue(field, normalized) : undefined;
+      const edit = finding.safe && normalized !== field.value && isWellFormed(normalized) ? replaceValue(field, normalized) : undefined;
       // Suggest only a number that would pass every format rule; otherwise the hint explains instead.
       const suggestion = suggestNumber(field.value);
-      const fix = canonicalNumber.test(suggestion) ? { fix: suggestion } : {};
+      const fix = isWellFormed(suggestion) ? { fix: suggestion } : {};
       report({ code, span: field.span, args: { number: field.value, ...finding.args }, ...fix, ...(edit ? { edit } : {}) });
     },
   };

@@ -19,6 +19,8 @@ interface Pdf {
   addContent(data: string | Uint8Array): Pdf;
   outline: OutlineItem;
   _root: { data: Record<string, unknown> };
+  info: Record<string, unknown>;
+  _addInfo(): void;
   on(event: 'data', listener: (chunk: Uint8Array) => void): void;
   on(event: 'end', listener: () => void): void;
   on(event: 'error', listener: (error: Error) => void): void;
@@ -46,6 +48,17 @@ interface Pdf {
 type PdfConstructor = new (options: Record<string, unknown>) => Pdf;
 
 const BLACK = '#000000';
+
+/** Text safe inside an XML element: the five special characters as entities, characters XML 1.0 forbids removed. */
+function escapeXml(text: string): string {
+  return text
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/gu, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
+}
 
 /** pdfkit's embedded font, as far as the text writer below uses it. */
 interface EmbeddedFont {
@@ -245,6 +258,18 @@ export async function renderPdf(paged: PagedGazette, fonts: FontSet): Promise<Ui
       ModDate: metadata.creationDate,
     },
   });
+  // pdfkit copies the info strings into the XMP packet as they are: a & or < in a title or a publisher would make
+  // the XMP of a file that claims PDF/A malformed. Escape them there (the Info dictionary has its own escaping).
+  const addInfo = doc._addInfo;
+  doc._addInfo = function (this: Pdf): void {
+    const raw = this.info;
+    this.info = Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, typeof value === 'string' ? escapeXml(value) : value]));
+    try {
+      addInfo.call(this);
+    } finally {
+      this.info = raw;
+    }
+  };
   const chunks: Uint8Array[] = [];
   const done = new Promise<void>((resolve, reject) => {
     doc.on('data', (chunk) => chunks.push(chunk));
