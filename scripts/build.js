@@ -61,6 +61,8 @@ await build({
   platform: 'node',
   target: 'node20',
   plugins: [nativeZlib, noJsYaml],
+  // harfbuzz's WebAssembly file is found next to its package at run time, so the package stays outside the bundle.
+  external: ['subset-font'],
   // The sources are ES modules; in the CommonJS bundle their module URL is the bundle's own.
   define: {
     'import.meta.url': 'gazetteModuleUrl',

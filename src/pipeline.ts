@@ -12,6 +12,7 @@ import { order } from './order/index.js';
 import { parseBodies } from './parse/index.js';
 import { readBodies } from './read/index.js';
 import { missingGlyphs, readCoverage, type Coverage } from './coverage/index.js';
+import { isWoff, unwrapWoff } from './shared/woff.js';
 import type { Gazette } from './model/gazette.js';
 import { writers, type OutputFile, type OutputFormat } from './write/index.js';
 
@@ -72,7 +73,8 @@ export async function check(host: Host, issues: readonly string[]): Promise<Chec
   for (const [key, ref] of Object.entries(theme.value.fonts)) {
     const bytes = host.readAsset(ref);
     const span = theme.value.fontSpans.get(key);
-    const has = !isFileError(bytes) && readCoverage(bytes);
+    const sfnt = isFileError(bytes) || !isWoff(bytes) ? bytes : unwrapWoff(bytes, ['cmap']);
+    const has = sfnt !== undefined && !isFileError(sfnt) && readCoverage(sfnt);
     if (has) faces.set(key, { has, ref });
     else diagnostics.push({ code: bytes === 'ENOENT' ? 'font-missing' : 'font-invalid', severity: 'error', ...(span ? { span } : {}), args: { font: key, ref, reason: isFileError(bytes) ? bytes : 'cmap' } });
   }

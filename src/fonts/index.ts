@@ -5,6 +5,7 @@ import type { Diagnostic, Outcome } from '../diagnostics/diagnostic.js';
 import { isFileError, type Host } from '../host/host.js';
 import type { Theme } from '../theme/index.js';
 import { isUnshapedCodePoint } from '../shared/unicode.js';
+import { isWoff, isWoff2, unwrapWoff, woffDirectory } from '../shared/woff.js';
 
 export { isCjkCodePoint, isUnshapedCodePoint } from '../shared/unicode.js';
 
@@ -19,6 +20,8 @@ export interface LoadedFont {
   key: string;
   ref: string;
   font: Font;
+  /** The TrueType/OpenType file (unwrapped from WOFF when the theme names one), for subsetting web fonts. */
+  bytes: Uint8Array;
   /** Advance of one code point drawn unshaped (see isUnshapedCodePoint), in 1/1000 em. */
   advance(codePoint: number): number;
   /** Ascent and descent in 1/1000 em (descent negative). */
@@ -98,7 +101,7 @@ interface Shaped {
   width: number;
 }
 
-function createLoadedFont(key: string, ref: string, base: Font, metrics: Metrics | undefined): LoadedFont {
+function createLoadedFont(key: string, ref: string, base: Font, metrics: Metrics | undefined, bytes: Uint8Array): LoadedFont {
   const scale = 1000 / base.unitsPerEm;
   const glyphCache = new Map<number, Glyph>();
   const shapedCache = new Map<string, Shaped>();
@@ -232,6 +235,7 @@ function createLoadedFont(key: string, ref: string, base: Font, metrics: Metrics
     key,
     ref,
     font: fast,
+    bytes,
     ascent: base.ascent * scale,
     descent: base.descent * scale,
     advance,
@@ -251,7 +255,18 @@ function createLoadedFont(key: string, ref: string, base: Font, metrics: Metrics
  * Parsed fonts installed with gazette (`npm:` refs), kept for the process: they cannot change while it runs.
  * A project's own font files are read again on every build, so a preview sees a replaced file.
  */
-const loaded = new Map<string, { font: Font; metrics: Metrics | undefined }>();
+const loaded = new Map<string, { font: Font; metrics: Metrics | undefined; bytes: Uint8Array }>();
+
+/** Unwrapping a WOFF costs a fifth of a second: keep the sfnt in the host's cache, keyed by the WOFF's directory. */
+function unwrapCached(bytes: Uint8Array, host: Host): Uint8Array | undefined {
+  const key = woffDirectory(bytes);
+  const cached = host.cache?.readBinary(WOFF_NAMESPACE, key);
+  if (cached) return cached;
+  const sfnt = unwrapWoff(bytes);
+  if (sfnt) host.cache?.writeBinary(WOFF_NAMESPACE, key, sfnt);
+  return sfnt;
+}
+const WOFF_NAMESPACE = 'sfnt-from-woff:v1';
 const cacheable = (ref: string): boolean => ref.startsWith('npm:');
 
 /** Loads every font the theme names. A missing or unreadable file → `font-missing` / `font-invalid`. */
@@ -273,15 +288,19 @@ export function loadFonts(theme: Theme, host: Host): Outcome<FontSet> {
         diagnostics.push({ code: 'font-missing', severity: 'error', ...(span ? { span } : {}), args: { font: key, ref } });
         continue;
       }
-      // A file that cannot be read, and a web font (pdfkit turns WOFF2 into gigabytes), are not usable fonts.
-      const woff = !isFileError(bytes) && bytes.length >= 4 && (String.fromCharCode(...bytes.subarray(0, 4)) === 'wOFF' || String.fromCharCode(...bytes.subarray(0, 4)) === 'wOF2');
-      if (isFileError(bytes) || woff) {
-        diagnostics.push({ code: 'font-invalid', severity: 'error', ...(span ? { span } : {}), args: { font: key, ref, reason: isFileError(bytes) ? bytes : 'woff' } });
+      // A file that cannot be read is not a font; a WOFF 2.0 file is refused (pdfkit makes gigabytes of one).
+      if (isFileError(bytes) || isWoff2(bytes)) {
+        diagnostics.push({ code: 'font-invalid', severity: 'error', ...(span ? { span } : {}), args: { font: key, ref, reason: isFileError(bytes) ? bytes : 'woff2' } });
+        continue;
+      }
+      const sfnt = isWoff(bytes) ? unwrapCached(bytes, host) : bytes;
+      if (!sfnt) {
+        diagnostics.push({ code: 'font-invalid', severity: 'error', ...(span ? { span } : {}), args: { font: key, ref, reason: 'woff' } });
         continue;
       }
       let base: Font;
       try {
-        base = fontkit.create(bytes);
+        base = fontkit.create(sfnt);
       } catch (error) {
         diagnostics.push({
           code: 'font-invalid',
@@ -295,10 +314,10 @@ export function loadFonts(theme: Theme, host: Host): Outcome<FontSet> {
         diagnostics.push({ code: 'font-invalid', severity: 'error', ...(span ? { span } : {}), args: { font: key, ref, reason: 'collection' } });
         continue;
       }
-      entry = { font: base, metrics: readMetrics(bytes) };
+      entry = { font: base, metrics: readMetrics(sfnt), bytes: sfnt };
       if (cacheable(ref)) loaded.set(ref, entry);
     }
-    const font = createLoadedFont(key, ref, entry.font, entry.metrics);
+    const font = createLoadedFont(key, ref, entry.font, entry.metrics, entry.bytes);
     fonts.set(key, font);
     byRef.set(ref, font);
   }

@@ -59,26 +59,29 @@ function readFileOrError(path: string): Uint8Array | FileError {
  * Failures (a read-only install) only cost speed.
  */
 function fileCache(dir: string): DerivedCache {
-  const path = (namespace: string, source: string): string => join(dir, createHash('sha256').update(namespace).update('\0').update(source).digest('hex'));
+  const path = (namespace: string, source: string | Uint8Array): string => join(dir, createHash('sha256').update(namespace).update('\0').update(source).digest('hex'));
+  const read = (target: string): Buffer | undefined => {
+    try {
+      return readFileSync(target);
+    } catch {
+      return undefined;
+    }
+  };
+  const write = (target: string, value: string | Uint8Array): void => {
+    const temporary = `${target}.${process.pid}.tmp`;
+    try {
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(temporary, value);
+      renameSync(temporary, target);
+    } catch {
+      // Not writable: run uncached.
+    }
+  };
   return {
-    read(namespace, source) {
-      try {
-        return readFileSync(path(namespace, source), 'utf8');
-      } catch {
-        return undefined;
-      }
-    },
-    write(namespace, source, value) {
-      const target = path(namespace, source);
-      const temporary = `${target}.${process.pid}.tmp`;
-      try {
-        mkdirSync(dir, { recursive: true });
-        writeFileSync(temporary, value);
-        renameSync(temporary, target);
-      } catch {
-        // Not writable: run uncached.
-      }
-    },
+    read: (namespace, source) => read(path(namespace, source))?.toString('utf8'),
+    write: (namespace, source, value) => write(path(namespace, source), value),
+    readBinary: (namespace, key) => read(path(namespace, key)),
+    writeBinary: (namespace, key, value) => write(path(namespace, key), value),
   };
 }
 

@@ -133,7 +133,7 @@ function recordRows(ctx: RowContext, block: RecordBlock): Row[] {
 
 /** Rows for a list of blocks. */
 export function blockRows(ctx: RowContext, blocks: readonly Block[], pageHeight: number): Row[] {
-  const tables = tableLayout(ctx, blocks.filter((b): b is TableBlock => b.kind === 'table'));
+  const tables = tableLayout(ctx, blocks.filter((b): b is TableBlock => b.kind === 'table'), pageHeight);
   const rows: Row[] = [];
   let afterTable = false;
   for (const block of blocks) {

@@ -53,10 +53,13 @@ export function fillPages(rows: readonly Row[], top: number, bottom: number, not
       at += row.height;
     }
   };
+  /** True between a table's repeated header and its first slice on the new page. */
+  let continuing = false;
   const place = (row: Row): void => {
     if (!fresh) y += row.spaceBefore;
     for (const anchor of row.anchors) page.anchors.push({ anchor, y });
-    page.boxes.push(...row.boxes(y));
+    page.boxes.push(...(continuing && !row.isHeader && row.continued ? row.continued(y) : row.boxes(y)));
+    if (!row.isHeader) continuing = false;
     y += row.height;
     fresh = false;
     last = row;
@@ -68,7 +71,7 @@ export function fillPages(rows: readonly Row[], top: number, bottom: number, not
     }
   };
   const continuesTable = (row: Row): boolean => row.table !== undefined && !row.isHeader && last?.table === row.table;
-  const headerHeight = (row: Row): number => (continuesTable(row) ? heightOf(row.table?.header ?? []) : 0);
+  const headerHeight = (row: Row): number => (continuesTable(row) ? heightOf(row.table?.header ?? []) + (row.table?.label?.height ?? 0) : 0);
   const newPage = (next: Row): void => {
     const carriesTable = continuesTable(next);
     if (last?.closeRule) page.boxes.push(last.closeRule(y));
@@ -85,7 +88,12 @@ export function fillPages(rows: readonly Row[], top: number, bottom: number, not
       else carried.push(note);
     }
     if (carriesTable) {
-      for (const header of next.table?.header ?? []) place(header);
+      const { label, header } = next.table!;
+      if (label) place(label);
+      for (const row of header) place(row);
+      continuing = true;
+      // The table, not the repeated header, is what `last` continues.
+      last = header.at(-1) ?? last;
     }
     fresh = true;
   };

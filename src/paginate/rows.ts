@@ -8,6 +8,8 @@ import { breakBalanced, breakLines, type FontRun, type Line } from './linebreak.
 export interface TableGroup {
   /** Rows of the header, re-placed at the top of every page the table continues on. */
   header: Row[];
+  /** The 续表 line placed above them there. */
+  label?: Row;
 }
 
 export interface Row {
@@ -27,6 +29,8 @@ export interface Row {
   isHeader?: boolean;
   /** For table slices: the rule to close the table when a page breaks after this slice. */
   closeRule?(bottom: number): Box;
+  /** For table slices: the boxes when the slice is the first under a repeated header (a rule above, labels again). */
+  continued?(top: number): Box[];
 }
 
 export interface RowContext {

@@ -1,22 +1,32 @@
-/** Tables → rows: column widths fitted to the content, cells broken into lines, header rows repeated per page. */
+/**
+ * Tables → rows. The grid comes from the table model (row and column spans); column widths are chosen to make the
+ * table as short as possible; cells are justified with the body text's breaker (numbers and 序号 centred); each
+ * row slot is one line high, so a table can break between lines. Rows joined by a row span stay together unless
+ * they are taller than a page; on every page a table continues on, 续表 and its header rows come first, and a merged
+ * cell whose text is already past repeats its first line.
+ */
 import type { Inline, Table, TableCell } from '../model/document.js';
 import type { Box } from '../model/layout.js';
-import type { TextStyle, Theme } from '../theme/index.js';
+import type { Theme } from '../theme/index.js';
 import type { InlineSpan, TableBlock, TextBlock } from './blocks.js';
 import { widestUnit, type Line } from './linebreak.js';
-import { blockLines, lineBoxes, type Row, type RowContext, type TableGroup } from './rows.js';
+import { baselineOffset, blockLines, lineBoxes, textBox, type Row, type RowContext, type TableGroup } from './rows.js';
 import { noteMark } from '../shared/notes.js';
+import { tableGrid } from '../shared/table-grid.js';
 
 const PAD_X = 4;
 const PAD_Y = 3;
+/** Rules: cell borders, the rule under the header, and the frame (GB/T 9704 leaves them to house style). */
 const RULE = 0.5;
-
-/** A cell placed on the grid: its first column and its text as a text block. */
-interface PlacedCell {
-  column: number;
-  colSpan: number;
-  block: TextBlock;
-}
+const HEADER_RULE = 0.75;
+const FRAME = 1;
+/** The soft maximum (a p-norm) that breaks ties of the hard one, and its weight: chosen by measuring the task table of 2021-4. */
+const SOFT_MAX = 2;
+const SOFT_WEIGHT = 1;
+/** Steps in which free width is handed to the column that shortens the table most. */
+const WIDTH_STEPS = 64;
+/** A column holding only numbers (序号, counts, percentages) is centred. */
+const NUMERIC = /^[0-9０-９.,，%％‰～~\-—（）()]{1,6}$/u;
 
 /** Text and marks of a cell's content (bold and 楷体 kept; note marks shown as in the text). */
 export function cellBlock(theme: Theme, cell: TableCell, header: boolean, tableSpan: TableBlock['span']): TextBlock {
@@ -35,119 +45,229 @@ export function cellBlock(theme: Theme, cell: TableCell, header: boolean, tableS
     }
   }
   const span = cell.span ?? tableSpan;
-  return {
-    kind: 'text',
-    style: header ? 'tableHeader' : 'table',
-    text,
-    spans,
-    align: 'left',
-    indent: 0,
-    hang: 0,
-    inset: 0,
-    spaceBefore: 0,
-    keepWithNext: false,
-    notes: [],
-    ...(span ? { span } : {}),
-  };
+  return { kind: 'text', style: header ? 'tableHeader' : 'table', text, spans, align: 'left', indent: 0, hang: 0, inset: 0, spaceBefore: 0, keepWithNext: false, notes: [], ...(span ? { span } : {}) };
 }
 
-/** Cells with their grid columns; a cell after a column-spanning one starts past it. */
-function placeRows(ctx: RowContext, block: TableBlock): PlacedCell[][] {
+/** A cell on the grid with its text. */
+interface PlacedCell {
+  row: number;
+  column: number;
+  colSpan: number;
+  rowSpan: number;
+  header: boolean;
+  block: TextBlock;
+}
+
+function placeCells(ctx: RowContext, block: TableBlock): PlacedCell[] {
   const { table } = block;
-  return table.rows.map((row, r) => {
-    let column = 0;
-    return row.cells.map((cell) => {
-      const placed = { column, colSpan: Math.max(1, Math.min(cell.colSpan, table.columns - column)), block: cellBlock(ctx.theme, cell, r < table.headerRows, block.span) };
-      column += placed.colSpan;
-      return placed;
-    });
+  return tableGrid(table).flatMap((row) =>
+    row.map(({ cell, row: r, column, colSpan, rowSpan }) => ({ row: r, column, colSpan, rowSpan, header: r < table.headerRows, block: cellBlock(ctx.theme, cell, r < table.headerRows, block.span) })),
+  );
+}
+
+/** Columns to centre: those whose body cells are all short numbers, and those the source centres. */
+function centredColumns(table: Table, cells: readonly PlacedCell[]): boolean[] {
+  return Array.from({ length: table.columns }, (_, c) => {
+    if (table.align[c] === 'center') return true;
+    if (table.align[c] !== undefined) return false;
+    const own = cells.filter((cell) => !cell.header && cell.column === c && cell.colSpan === 1 && cell.block.text.trim() !== '');
+    return own.length > 0 && own.every((cell) => NUMERIC.test(cell.block.text.trim()));
   });
 }
 
-/** Column widths fitted to the content of `tables`, which share one header (so they line up alike). */
-function columnWidths(ctx: RowContext, tables: readonly { table: Table; cells: PlacedCell[][] }[]): number[] {
+interface Measured {
+  cell: PlacedCell;
+  /** Natural width of each of its paragraphs, in points. */
+  widths: number[];
+}
+
+/**
+ * Column widths that make the tables of one shape (they share a header, like the 名录 split by category) as short
+ * as possible: every column starts at the least it needs (its widest unbreakable unit), then the free width goes,
+ * step by step, to the column where it saves the most lines.
+ */
+function columnWidths(ctx: RowContext, tables: readonly { table: Table; cells: PlacedCell[] }[]): number[] {
   const n = tables[0]!.table.columns;
-  const min = new Array<number>(n).fill(0);
-  const nat = new Array<number>(n).fill(0);
+  const min = new Array<number>(n).fill(2 * PAD_X);
+  /** Per group of rows joined by row spans: its cells, each with the rows it spans. */
+  const groups: Measured[][] = [];
   for (const { cells } of tables) {
-    for (const row of cells) {
-      for (const cell of row) {
-        // A cell spanning columns is placed in their joint width and constrains none alone.
-        if (cell.colSpan !== 1) continue;
-        const style: TextStyle = ctx.theme.styles[cell.block.style];
-        const font = ctx.fonts.get(style.font);
+    const groupOf = new Map<number, number>();
+    let end = -1;
+    for (const cell of [...cells].sort((a, b) => a.row - b.row)) {
+      if (cell.row > end) groups.push([]);
+      end = Math.max(end, cell.row + cell.rowSpan - 1);
+      groupOf.set(cell.row, groups.length - 1);
+    }
+    for (const cell of cells) {
+      const style = ctx.theme.styles[cell.block.style];
+      const font = ctx.fonts.get(style.font);
+      const widths = cell.block.text.split('\n').map((seg) => (font.measure(seg).width * style.size) / 1000);
+      if (cell.colSpan === 1) {
         for (const seg of cell.block.text.split('\n')) {
           const natural = (font.measure(seg).width * style.size) / 1000;
-          // A column narrower than 4 em stacks its words a character or two per line.
-          min[cell.column] = Math.max(min[cell.column] ?? 0, widestUnit(seg, font, style.size), Math.min(natural, 4 * style.size));
-          nat[cell.column] = Math.max(nat[cell.column] ?? 0, natural);
+          // A column narrower than 3 em stacks its words a character or two per line.
+          min[cell.column] = Math.max(min[cell.column]!, widestUnit(seg, font, style.size), Math.min(natural, 3 * style.size));
         }
       }
+      groups[groupOf.get(cell.row)!]!.push({ cell, widths });
     }
   }
   const avail = ctx.width - n * 2 * PAD_X;
-  const sumNat = nat.reduce((a, b) => a + b, 0);
   const sumMin = min.reduce((a, b) => a + b, 0);
-  let inner: number[];
-  if (sumNat === 0) inner = nat.map(() => avail / n);
-  else if (sumNat <= avail) inner = nat.map((w) => w + ((avail - sumNat) * w) / sumNat);
-  else if (sumMin >= avail) inner = min.map((w) => (w * avail) / sumMin);
-  else inner = min.map((w, i) => w + (((nat[i] ?? 0) - w) * (avail - sumMin)) / (sumNat - sumMin));
-  return inner.map((w) => w + 2 * PAD_X);
+  if (sumMin >= avail) return min.map((w) => (w * avail) / sumMin + 2 * PAD_X);
+  // Lines a table takes at widths x, counted continuously: each group of rows joined by spans is as tall as its
+  // rows (each as its tallest one-row cell) or as its tallest spanning cell, whichever is more.
+  const soft = (values: readonly number[]): number => Math.pow(values.reduce((sum, v) => sum + Math.pow(v, SOFT_MAX), 0), 1 / SOFT_MAX);
+  const hard = (values: readonly number[]): number => Math.max(0, ...values);
+  const estimate = (x: readonly number[], max: (values: readonly number[]) => number): number => {
+    let total = 0;
+    for (const group of groups) {
+      const rows = new Map<number, number[]>();
+      const spanning: number[] = [];
+      for (const { cell, widths } of group) {
+        let width = 0;
+        for (let c = cell.column; c < cell.column + cell.colSpan; c++) width += x[c]! + (c > cell.column ? 2 * PAD_X : 0);
+        const count = widths.reduce((sum, w) => sum + Math.max(1, w / width), 0);
+        if (cell.rowSpan > 1) spanning.push(count);
+        else rows.set(cell.row, [...(rows.get(cell.row) ?? []), count]);
+      }
+      total += max([...spanning, [...rows.values()].reduce((sum, row) => sum + max(row), 0)]);
+    }
+    return total;
+  };
+  // The true height decides; the soft one breaks its ties, so that widening one of three equally full columns,
+  // which saves no line yet, still counts as progress.
+  const lines = (x: readonly number[]): number => estimate(x, hard) + SOFT_WEIGHT * estimate(x, soft);
+  const x = [...min];
+  const step = (avail - sumMin) / WIDTH_STEPS;
+  let current = lines(x);
+  let left = WIDTH_STEPS;
+  for (; left > 0; left--) {
+    let best = -1;
+    let bestLines = current - 1e-9;
+    for (let c = 0; c < n; c++) {
+      x[c]! += step;
+      const tried = lines(x);
+      x[c]! -= step;
+      if (tried < bestLines) [best, bestLines] = [c, tried];
+    }
+    if (best < 0) break;
+    x[best]! += step;
+    current = bestLines;
+  }
+  // Width that saves no more lines is shared out evenly, so no column ends up cramped beside a roomy one.
+  for (let c = 0; c < n; c++) x[c]! += (left * step) / n;
+  return x.map((w) => w + 2 * PAD_X);
 }
 
-function tableRows(ctx: RowContext, block: TableBlock, cells: PlacedCell[][], widths: readonly number[]): Row[] {
+function tableRows(ctx: RowContext, block: TableBlock, cells: readonly PlacedCell[], widths: readonly number[], pageHeight: number): Row[] {
   const { table } = block;
   const xs: number[] = [ctx.left];
-  for (const w of widths) xs.push((xs.at(-1) as number) + w);
-  const right = xs.at(-1) as number;
-  const rule = (x1: number, y1: number, x2: number, y2: number): Box => ({ kind: 'rule', x1, y1, x2, y2, lineWidth: RULE });
+  for (const w of widths) xs.push(xs.at(-1)! + w);
+  const right = xs.at(-1)!;
+  const style = ctx.theme.styles.table;
+  const centred = centredColumns(table, cells);
+  const lines = new Map<PlacedCell, Line[]>();
+  for (const cell of cells) {
+    const inner = xs[cell.column + cell.colSpan]! - xs[cell.column]! - 2 * PAD_X;
+    const align = cell.header || centred[cell.column] ? 'center' : 'justify';
+    lines.set(cell, blockLines(ctx, { ...cell.block, align }, inner));
+  }
+  // Line slots per grid row: as many as its tallest cell needs; a cell spanning rows adds any lack to its last row.
+  const rowCount = table.rows.length;
+  const rowLines = new Array<number>(rowCount).fill(1);
+  for (const cell of cells) if (cell.rowSpan === 1) rowLines[cell.row] = Math.max(rowLines[cell.row]!, lines.get(cell)!.length);
+  for (const cell of cells) {
+    if (cell.rowSpan === 1) continue;
+    const have = rowLines.slice(cell.row, cell.row + cell.rowSpan).reduce((a, b) => a + b, 0);
+    const need = lines.get(cell)!.length;
+    if (need > have) rowLines[cell.row + cell.rowSpan - 1]! += need - have;
+  }
+  const slotStart: number[] = [0];
+  for (let r = 0; r < rowCount; r++) slotStart.push(slotStart[r]! + rowLines[r]!);
+  const slots = slotStart[rowCount]!;
+  const firstSlot = (cell: PlacedCell): number => slotStart[cell.row]!;
+  const endSlot = (cell: PlacedCell): number => slotStart[cell.row + cell.rowSpan]!;
+  const rowOfSlot = new Array<number>(slots);
+  for (let r = 0; r < rowCount; r++) for (let s = slotStart[r]!; s < slotStart[r + 1]!; s++) rowOfSlot[s] = r;
+  const slotHeight = (s: number): number => {
+    const r = rowOfSlot[s]!;
+    return style.leading + (s === slotStart[r] ? PAD_Y : 0) + (s === slotStart[r + 1]! - 1 ? PAD_Y : 0);
+  };
+  const covering = (s: number): PlacedCell[] => cells.filter((cell) => firstSlot(cell) <= s && s < endSlot(cell));
+  const rule = (x1: number, y1: number, x2: number, y2: number, lineWidth = RULE): Box => ({ kind: 'rule', x1, y1, x2, y2, lineWidth });
+  const headerSlots = slotStart[table.headerRows]!;
+  const headerHeight = Array.from({ length: headerSlots }, (_, s) => slotHeight(s)).reduce((a, b) => a + b, 0);
   const group: TableGroup = { header: [] };
-  const rows: Row[] = [];
 
-  cells.forEach((rowCells, r) => {
-    const header = r < table.headerRows;
-    const style = ctx.theme.styles[header ? 'tableHeader' : 'table'];
-    const cellWidth = (cell: PlacedCell): number => widths.slice(cell.column, cell.column + cell.colSpan).reduce((a, b) => a + b, 0);
-    const lines: Line[][] = rowCells.map((cell) => blockLines(ctx, cell.block, cellWidth(cell) - 2 * PAD_X));
-    // Vertical rules stand at the edges of (spanned) cells only.
-    const edges = [ctx.left, ...rowCells.map((cell) => xs[cell.column + cell.colSpan] as number)];
-    if ((rowCells.at(-1)?.column ?? 0) + (rowCells.at(-1)?.colSpan ?? 0) < table.columns) edges.push(right);
-    const count = Math.max(1, ...lines.map((l) => l.length));
-    for (let k = 0; k < count; k++) {
-      const first = k === 0;
-      const last = k === count - 1;
-      const height = style.leading + (first ? PAD_Y : 0) + (last ? PAD_Y : 0);
-      const row: Row = {
-        height,
-        spaceBefore: rows.length === 0 && k === 0 ? block.spaceBefore * ctx.theme.styles.body.leading : 0,
-        // Short rows stay whole; a long row may split, leaving at least two lines on each page.
-        keepWithNext: header || (count <= 4 ? !last : k === 0 || k === count - 2),
-        anchors: [],
-        table: group,
-        ...(header ? { isHeader: true } : {}),
-        boxes: (top) => {
-          const out: Box[] = [];
-          for (const x of edges) out.push(rule(x, top, x, top + height));
-          if (first) out.push(rule(ctx.left, top, right, top));
-          if (last) out.push(rule(ctx.left, top + height, right, top + height));
-          const lineTop = top + (first ? PAD_Y : 0);
-          rowCells.forEach((cell, c) => {
-            const line = lines[c]?.[k];
-            if (!line) return;
-            const inner = cellWidth(cell) - 2 * PAD_X;
-            const align = header ? 'center' : cell.colSpan === 1 ? table.align[cell.column] : undefined;
-            const shift = align === 'center' ? (inner - line.width) / 2 : align === 'right' ? inner - line.width : 0;
-            out.push(...lineBoxes(ctx, cell.block, line, (xs[cell.column] as number) + PAD_X + shift, lineTop, 'cell'));
-          });
-          return out;
-        },
-        closeRule: (bottom) => rule(ctx.left, bottom, right, bottom),
-      };
-      rows.push(row);
-      if (header) group.header.push(row);
+  const drawSlot = (s: number, top: number, continued: boolean): Box[] => {
+    const height = slotHeight(s);
+    const r = rowOfSlot[s]!;
+    const out: Box[] = [];
+    const here = covering(s);
+    for (const cell of here) {
+      const x = xs[cell.column]!;
+      out.push(rule(x, top, x, top + height, cell.column === 0 ? FRAME : RULE));
     }
-  });
+    out.push(rule(right, top, right, top + height, FRAME));
+    if (s === 0) out.push(rule(ctx.left, top, right, top, FRAME));
+    else if (continued) out.push(rule(ctx.left, top, right, top, table.headerRows > 0 ? HEADER_RULE : FRAME));
+    else if (s === slotStart[r]) {
+      for (const cell of here) if (cell.row === r) out.push(rule(xs[cell.column]!, top, xs[cell.column + cell.colSpan]!, top, r === table.headerRows ? HEADER_RULE : RULE));
+    }
+    if (s === slots - 1) out.push(rule(ctx.left, top + height, right, top + height, FRAME));
+    const lineTop = top + (s === slotStart[r] ? PAD_Y : 0);
+    for (const cell of here) {
+      const cellLines = lines.get(cell)!;
+      const k = s - firstSlot(cell);
+      // On a continuation page a merged cell whose text is already past shows its first line again.
+      const line = cellLines[k] ?? (continued && k > 0 ? cellLines[0] : undefined);
+      if (!line) continue;
+      const inner = xs[cell.column + cell.colSpan]! - xs[cell.column]! - 2 * PAD_X;
+      const shift = cell.header || centred[cell.column] ? (inner - line.width) / 2 : table.align[cell.column] === 'right' ? inner - line.width : 0;
+      out.push(...lineBoxes(ctx, cell.block, line, xs[cell.column]! + PAD_X + shift, lineTop, 'cell'));
+    }
+    return out;
+  };
+
+  const rows: Row[] = [];
+  for (let s = 0; s < slots; s++) {
+    const r = rowOfSlot[s]!;
+    const header = r < table.headerRows;
+    const rowFirst = slotStart[r]!;
+    const rowLast = slotStart[r + 1]! - 1;
+    const rowHeight = Array.from({ length: rowLast - rowFirst + 1 }, (_, k) => slotHeight(rowFirst + k)).reduce((a, b) => a + b, 0);
+    // The header stays with the first row; a row that fits on a page (under 续表 and the header) moves whole; a
+    // taller one may break between its lines, leaving two lines or more on each side. Between rows a table may
+    // break even inside a merged cell: its text goes on, and its first line heads the next page.
+    const fits = rowHeight + headerHeight + style.leading <= pageHeight;
+    const keep = s === slots - 1 ? false : header ? true : fits ? s < rowLast : s === rowFirst || s === rowLast - 1;
+    const row: Row = {
+      height: slotHeight(s),
+      spaceBefore: s === 0 ? block.spaceBefore * ctx.theme.styles.body.leading : 0,
+      keepWithNext: keep,
+      anchors: [],
+      table: group,
+      ...(header ? { isHeader: true } : {}),
+      boxes: (top) => drawSlot(s, top, false),
+      continued: (top) => drawSlot(s, top, true),
+      closeRule: (bottom) => rule(ctx.left, bottom, right, bottom, FRAME),
+    };
+    rows.push(row);
+    if (header) group.header.push(row);
+  }
+  // 续表 heads every page the table continues on.
+  const label = '续表';
+  const labelFont = ctx.fonts.get(style.font);
+  const labelWidth = (labelFont.measure(label).width * style.size) / 1000;
+  group.label = {
+    height: style.leading,
+    spaceBefore: 0,
+    keepWithNext: true,
+    anchors: [],
+    boxes: (top) => [textBox({ text: label, width: labelWidth, characterSpacing: 0, adjustments: [] }, style, right - labelWidth, top + baselineOffset(style), 'cell')],
+  };
   return rows;
 }
 
@@ -155,10 +275,13 @@ function tableRows(ctx: RowContext, block: TableBlock, cells: PlacedCell[][], wi
  * Rows of every table of a flow; tables with the same header (a list split by category, like the 非遗 名录) get
  * the same column widths.
  */
-export function tableLayout(ctx: RowContext, blocks: readonly TableBlock[]): (block: TableBlock) => Row[] {
-  const placed = new Map(blocks.map((block) => [block, placeRows(ctx, block)]));
+export function tableLayout(ctx: RowContext, blocks: readonly TableBlock[], pageHeight: number): (block: TableBlock) => Row[] {
+  const placed = new Map(blocks.map((block) => [block, placeCells(ctx, block)]));
   const headerKey = (block: TableBlock): string =>
-    `${block.table.columns}|${(placed.get(block) ?? []).slice(0, block.table.headerRows).map((row) => row.map((c) => `${c.column}:${c.colSpan}:${c.block.text}`).join('\u0001')).join('\u0002')}`;
+    `${block.table.columns}|${(placed.get(block) ?? [])
+      .filter((c) => c.header)
+      .map((c) => `${c.row}:${c.column}:${c.colSpan}:${c.rowSpan}:${c.block.text}`)
+      .join('\u0001')}`;
   const alike = new Map<string, TableBlock[]>();
   for (const block of blocks) alike.set(headerKey(block), [...(alike.get(headerKey(block)) ?? []), block]);
   const widths = new Map<string, number[]>();
@@ -169,6 +292,6 @@ export function tableLayout(ctx: RowContext, blocks: readonly TableBlock[]): (bl
       w = columnWidths(ctx, (alike.get(key) ?? [block]).map((b) => ({ table: b.table, cells: placed.get(b) ?? [] })));
       widths.set(key, w);
     }
-    return tableRows(ctx, block, placed.get(block) ?? placeRows(ctx, block), w);
+    return tableRows(ctx, block, placed.get(block) ?? placeCells(ctx, block), w, pageHeight);
   };
 }

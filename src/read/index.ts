@@ -15,7 +15,7 @@ export function readBodies(documents: readonly ParsedDocument[], readFile: (path
   const diagnostics: Diagnostic[] = [];
   const value = documents.map((doc) => {
     if (!doc.mdast) return doc;
-    const read = readMarkdown(doc.mdast, { path: doc.file.path, readFile });
+    const read = readMarkdown(doc.mdast, { path: doc.file.path, text: doc.file.text, readFile });
     diagnostics.push(...read.diagnostics);
     return { ...doc, body: read.body };
   });

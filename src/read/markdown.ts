@@ -9,6 +9,7 @@ import type { Span } from '../model/source.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FileError } from '../host/host.js';
 import { loadImage } from './images.js';
+import { readHtmlTable } from './html-table.js';
 import { withoutInvisible } from '../shared/unicode.js';
 
 /** Lists and quotes nested deeper than this are an error; deeper content is read flat (no stack grows with input). */
@@ -17,6 +18,8 @@ export const MAX_NESTING = 8;
 export interface ReadContext {
   /** Project-relative path of the document. */
   path: string;
+  /** The whole file, for HTML tables that span several Markdown blocks. */
+  text: string;
   readFile(path: string): Uint8Array | FileError;
 }
 
@@ -132,8 +135,40 @@ class Reader {
 
   private blocks(nodes: readonly RootContent[], depth: number): { block: Block; label?: string }[] {
     const out: { block: Block; label?: string }[] = [];
-    for (const node of nodes) for (const block of this.block(node, depth)) out.push(block);
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i]!;
+      if (node.type === 'html' && /^\s*<table[\s>]/i.test(node.value)) {
+        // A table with blank lines inside is several HTML blocks (and paragraphs between): read it whole.
+        let last = i;
+        while (last < nodes.length - 1 && !/<\/table\s*>/i.test(this.source(nodes[last]!))) last++;
+        const table = /<\/table\s*>/i.test(this.source(nodes[last]!)) ? this.htmlTable(nodes[i]!, nodes[last]!) : undefined;
+        if (table) {
+          out.push({ block: table });
+          i = last;
+          continue;
+        }
+      }
+      for (const block of this.block(node, depth)) out.push(block);
+    }
     return out;
+  }
+
+  /** The source text of a node, as written in the file. */
+  private source(node: Nodes): string {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    return start === undefined || end === undefined ? ('value' in node ? String(node.value) : '') : this.context.text.slice(start, end);
+  }
+
+  private htmlTable(first: Nodes, last: Nodes): Block | undefined {
+    const start = first.position?.start.offset;
+    const end = last.position?.end.offset;
+    if (start === undefined || end === undefined) return undefined;
+    const span = this.span(first);
+    const table = readHtmlTable(this.context.text.slice(start, end), span ? { ...span, ...(last.position ? { end: this.span(last)!.end! } : {}) } : undefined);
+    if (!table) return undefined;
+    if (table.columns === 0) return undefined;
+    return table;
   }
 
   private plainText(content: readonly Inline[]): string {

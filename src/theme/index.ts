@@ -70,6 +70,8 @@ export interface Theme {
   /** Hard limit on justification spacing, in em: beyond it a line is left short. */
   letterSpacingLimit: number;
   mastheadColor: string;
+  /** Font keys whose faces the HTML edition carries as subsets (CSS family `gazette-<key>`). */
+  webFonts: readonly string[];
 }
 
 const MM = 72 / 25.4;
@@ -259,6 +261,18 @@ export function parseTheme(layers: readonly ThemeLayer[]): Outcome<Theme | undef
 
   const maxLetterSpacing = num(['maxLetterSpacing'], 0.15);
   const letterSpacingLimit = num(['letterSpacingLimit'], 0.35);
+  const webFontsNode = get(['webFonts']);
+  const webFonts: string[] = [];
+  if (webFontsNode !== undefined) {
+    if (!isSeq(webFontsNode)) invalid('webFonts', `[${Object.keys(fonts).join(', ')}]`, webFontsNode);
+    else {
+      for (const item of webFontsNode.items) {
+        const value = isScalar(item) ? item.value : undefined;
+        if (typeof value === 'string' && fonts[value] !== undefined) webFonts.push(value);
+        else invalid('webFonts', Object.keys(fonts).join(' | '), item as YamlNode);
+      }
+    }
+  }
   const mastheadColor = str(['mastheadColor'], '#c8161d');
   if (!/^#[0-9a-fA-F]{6}$/.test(mastheadColor)) invalid('mastheadColor', '#rrggbb', get(['mastheadColor']));
 
@@ -280,6 +294,7 @@ export function parseTheme(layers: readonly ThemeLayer[]): Outcome<Theme | undef
       maxLetterSpacing,
       letterSpacingLimit: Math.max(letterSpacingLimit, maxLetterSpacing),
       mastheadColor,
+      webFonts,
     },
     diagnostics,
   };

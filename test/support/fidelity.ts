@@ -7,6 +7,9 @@ import { join } from 'node:path';
 import matter from 'gray-matter';
 import { parse as parseYaml } from 'yaml';
 import { chineseDate } from '../../src/shared/dates.js';
+import type { Table } from '../../src/model/document.js';
+import { tableGrid } from '../../src/shared/table-grid.js';
+import { readBody } from '../write-html/fixture.js';
 
 /** One deliberate change to the seed text, from `corrections.yml`. */
 export interface Correction {
@@ -108,10 +111,15 @@ export function markdownToText(md: string): string {
     .filter((l) => !/^\|(\s*:?-{3,}:?\s*\|)+\s*$/.test(l))
     .map((l) => {
       const line = l.replace(/^#{1,6}\s+/, '');
+      if (/^\s*<\/?(?:table|thead|tbody|tr|th|td)\b/.test(line)) return decodeEntities(line.replace(/<[^>]*>/g, ''));
       const cells = line.startsWith('|') ? splitRow(line).join('\t') : line;
       return unescapeMarkdown(cells);
     })
     .join('\n');
+}
+
+function decodeEntities(s: string): string {
+  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 }
 
 function unescapeMarkdown(s: string): string {
@@ -138,21 +146,20 @@ export function splitRow(row: string): string[] {
   return cells.slice(1, -1);
 }
 
-/** GFM tables of a Markdown body, as rows of cells (header row first, delimiter row dropped). */
+/**
+ * Tables of a Markdown body (GFM or HTML), as read by the real reader, each as its grid of cell texts: header rows
+ * first, a cell covered by a row or column span from elsewhere as ''.
+ */
 export function markdownTables(md: string): string[][][] {
-  const tables: string[][][] = [];
-  let cur: string[][] | undefined;
-  for (const line of md.split('\n')) {
-    if (line.startsWith('|')) {
-      cur ??= [];
-      if (!/^\|(\s*:?-{3,}:?\s*\|)+\s*$/.test(line)) cur.push(splitRow(line));
-    } else if (cur) {
-      tables.push(cur);
-      cur = undefined;
+  const { body } = readBody(md);
+  const tables = [...body.blocks, ...body.enclosure, ...body.attachments.flatMap((a) => a.blocks)].filter((b): b is Table => b.kind === 'table');
+  return tables.map((table) => {
+    const grid = table.rows.map(() => Array.from({ length: table.columns }, () => ''));
+    for (const row of tableGrid(table)) {
+      for (const { cell, row: r, column } of row) grid[r]![column] = cell.content.map((i) => (i.kind === 'text' ? i.text : i.kind === 'break' ? ' ' : '')).join('');
     }
-  }
-  if (cur) tables.push(cur);
-  return tables;
+    return grid;
+  });
 }
 
 /** Documents in the order the real pipeline prints them (`ids` from its ordered Gazette). */

@@ -9,6 +9,7 @@ import type { OutputFile, Writer } from '../index.js';
 import { assignAnchors } from './anchors.js';
 import { closing, DocumentWriter, record } from './body.js';
 import { nobrPieces, nobrSpan } from './text.js';
+import { webFonts } from './fonts.js';
 import { chineseDate } from '../../shared/dates.js';
 import { issueLabel, sectionLabel, totalLabel } from '../../shared/labels.js';
 
@@ -196,12 +197,13 @@ function escapeText(value: string): string {
 
 export const htmlWriter: Writer = {
   name: 'html',
-  async write({ gazette, paged, theme, template, draft, names, withPdf }) {
+  async write({ gazette, paged, fonts, theme, template, draft, names, withPdf }) {
     const page = template('html/page.html');
     const css = template('html/style.css');
     // The pipeline checks the template files before layout; a missing one here is a bug, not a user mistake.
     if (page === undefined || css === undefined) throw new Error('HTML template files were not checked before writing');
     const out = renderHtml(gazette, { pageOf: paged.pageOf, template: { page, css }, theme, draft, ...(withPdf ? { pdfHref: names.pdf } : {}) });
-    return [{ path: names.html, data: out.html }, { path: 'style.css', data: out.css }, ...out.assets];
+    const faces = await webFonts(theme.webFonts, fonts, paged, ASSETS);
+    return [{ path: names.html, data: out.html }, { path: 'style.css', data: faces.css + out.css }, ...out.assets, ...faces.files];
   },
 };

@@ -1,0 +1,138 @@
+/**
+ * An HTML `<table>` written inside Markdown (what pandoc and Word converters emit for merged cells), read into the
+ * same table model as GFM tables: `<thead>` rows (or leading rows of `<th>` only) are header rows, `rowspan` and
+ * `colspan` are kept, `<caption>` is the title. Only text survives: `<br>` and paragraph ends become line breaks,
+ * `<b>`/`<strong>` and `<i>`/`<em>` become marks, every other tag and attribute is dropped (sanitised by reading).
+ */
+import type { Element, ElementContent, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import type { CellAlign, Inline, Table, TableCell, TableRow } from '../model/document.js';
+import type { Span } from '../model/source.js';
+import { withoutInvisible } from '../shared/unicode.js';
+
+/** Spans beyond this are typing slips (rowspan="1000"); they are clamped to the table. */
+const MAX_SPAN = 1000;
+
+const isElement = (node: ElementContent | Root['children'][number]): node is Element => node.type === 'element';
+
+function children(node: Element | Root, name?: string): Element[] {
+  return (node.children as ElementContent[]).filter(isElement).filter((child) => name === undefined || child.tagName === name);
+}
+
+function find(node: Element | Root, name: string): Element | undefined {
+  const stack: (Element | Root)[] = [node];
+  while (stack.length > 0) {
+    const next = stack.shift()!;
+    for (const child of children(next)) {
+      if (child.tagName === name) return child;
+      stack.push(child);
+    }
+  }
+  return undefined;
+}
+
+/** Text and marks of a cell; block boundaries (p, div, br, li) are line breaks. */
+function inlines(cell: Element): Inline[] {
+  const out: Inline[] = [];
+  const walk = (node: ElementContent, marks: { strong?: true; emph?: true }): void => {
+    if (node.type === 'text') {
+      const text = withoutInvisible(node.value.replace(/\s+/gu, (space) => (/[\p{Script=Han}]/u.test(space) ? '' : ' ')));
+      if (text !== '') out.push({ kind: 'text', text, ...marks });
+      return;
+    }
+    if (node.type !== 'element') return;
+    if (node.tagName === 'br') {
+      out.push({ kind: 'break' });
+      return;
+    }
+    const block = ['p', 'div', 'li', 'tr'].includes(node.tagName);
+    if (block && out.length > 0 && out.at(-1)?.kind !== 'break') out.push({ kind: 'break' });
+    const next = node.tagName === 'b' || node.tagName === 'strong' ? { ...marks, strong: true as const } : node.tagName === 'i' || node.tagName === 'em' ? { ...marks, emph: true as const } : marks;
+    for (const child of node.children) walk(child, next);
+    if (block && out.at(-1)?.kind !== 'break') out.push({ kind: 'break' });
+  };
+  for (const child of cell.children) walk(child, {});
+  while (out[0]?.kind === 'break') out.shift();
+  while (out.at(-1)?.kind === 'break') out.pop();
+  const first = out[0];
+  if (first?.kind === 'text') out[0] = { ...first, text: first.text.trimStart() };
+  const last = out.at(-1);
+  if (last?.kind === 'text') out[out.length - 1] = { ...last, text: last.text.trimEnd() };
+  return out.filter((inline) => inline.kind !== 'text' || inline.text !== '');
+}
+
+function span(value: unknown): number {
+  const n = typeof value === 'number' ? value : Number.parseInt(String(value ?? '1'), 10);
+  return Number.isFinite(n) && n >= 1 ? Math.min(Math.floor(n), MAX_SPAN) : 1;
+}
+
+function alignOf(cell: Element): CellAlign | undefined {
+  const value = String(cell.properties.align ?? '').toLowerCase();
+  return value === 'left' || value === 'center' || value === 'right' ? value : undefined;
+}
+
+/**
+ * The table in `html`, or undefined when it holds no `<table>`. Spans are clamped to the grid, and rows are
+ * padded so every row covers every column (a converter's ragged rows become empty cells).
+ */
+export function readHtmlTable(html: string, tableSpan: Span | undefined): Table | undefined {
+  const root = fromHtml(html, { fragment: true });
+  const table = find(root, 'table');
+  if (!table) return undefined;
+  const sections = children(table);
+  const head = sections.filter((s) => s.tagName === 'thead').flatMap((s) => children(s, 'tr'));
+  const body = sections.flatMap((s) => (s.tagName === 'tbody' ? children(s, 'tr') : s.tagName === 'tr' ? [s] : []));
+  const foot = sections.filter((s) => s.tagName === 'tfoot').flatMap((s) => children(s, 'tr'));
+  const rows = [...head, ...body, ...foot];
+  // Without <thead>, leading rows of header cells only are the header.
+  let headerRows = head.length;
+  if (headerRows === 0) while (headerRows < rows.length && children(rows[headerRows]!).every((c) => c.tagName === 'th')) headerRows++;
+  if (headerRows === rows.length) headerRows = Math.min(headerRows, 1);
+
+  // Place cells on the grid: each starts at the first column not covered from above.
+  const covered: number[] = [];
+  const placed: { cells: { cell: Element; column: number; colSpan: number; rowSpan: number }[] }[] = [];
+  let columns = 0;
+  rows.forEach((row, r) => {
+    const cells = children(row).filter((c) => c.tagName === 'td' || c.tagName === 'th');
+    let column = 0;
+    const out: (typeof placed)[number]['cells'] = [];
+    for (const cell of cells) {
+      while ((covered[column] ?? 0) > r) column++;
+      const colSpan = span(cell.properties.colSpan);
+      const rowSpan = Math.min(span(cell.properties.rowSpan), rows.length - r);
+      out.push({ cell, column, colSpan, rowSpan });
+      for (let c = column; c < column + colSpan; c++) covered[c] = r + rowSpan;
+      column += colSpan;
+    }
+    columns = Math.max(columns, column, covered.length);
+    placed.push({ cells: out });
+  });
+  // A column count is that of the widest row; a header cell spanning past it is clamped.
+  const at = tableSpan ? { span: tableSpan } : {};
+  const tableRows: TableRow[] = placed.map(({ cells }, r) => {
+    const out: { column: number; cell: TableCell }[] = cells.map(({ cell, column, colSpan, rowSpan }) => ({
+      column,
+      cell: { content: inlines(cell), colSpan: Math.max(1, Math.min(colSpan, columns - column)), rowSpan, ...at },
+    }));
+    // Pad a ragged row: columns no cell covers (from this row or from above) get empty cells, in column order.
+    const used = new Set<number>();
+    for (let above = 0; above <= r; above++) {
+      for (const { column, colSpan, rowSpan } of placed[above]!.cells) if (above + rowSpan > r) for (let c = column; c < column + colSpan; c++) used.add(c);
+    }
+    for (let c = 0; c < columns; c++) if (!used.has(c)) out.push({ column: c, cell: { content: [], colSpan: 1, rowSpan: 1, ...at } });
+    return { cells: out.sort((a, b) => a.column - b.column).map((entry) => entry.cell) };
+  });
+  const caption = children(table, 'caption')[0];
+  const align: (CellAlign | undefined)[] = Array.from({ length: columns }, () => undefined);
+  for (const { cells } of placed.slice(headerRows, headerRows + 1)) for (const { cell, column } of cells) align[column] = alignOf(cell);
+  return {
+    kind: 'table',
+    rows: tableRows,
+    headerRows,
+    columns,
+    align,
+    ...(caption ? { caption: inlines(caption) } : {}),
+    ...at,
+  };
+}
