@@ -29,7 +29,7 @@ export function writeFileAtomic(path: string, data: Uint8Array | string): void {
 }
 
 /** Whether the parse cache is on: GAZETTE_CACHE=0 turns it off (to time or debug a build from scratch). */
-export function useCache(io: Io): boolean {
+function useCache(io: Io): boolean {
   return io.env.GAZETTE_CACHE !== '0';
 }
 

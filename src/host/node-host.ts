@@ -33,7 +33,7 @@ export function cacheFolders(root: string, env: NodeHostOptions['env'] = {}): st
 }
 
 /** The first cache folder that exists or can be made, and is writable; undefined when none is. */
-export function cacheFolder(root: string, env?: NodeHostOptions['env']): string | undefined {
+function cacheFolder(root: string, env?: NodeHostOptions['env']): string | undefined {
   return cacheFolders(root, env).find((dir) => {
     try {
       mkdirSync(dir, { recursive: true });
