@@ -209,7 +209,8 @@ jobs:
       - uses: actions/checkout@v4
       - uses: actions/setup-node@v4
         with: { node-version: 20 }
-      # 创建本项目的 gazette 版本；升级时改这里
+      # 创建本项目的 gazette 版本；升级时改这里。使用 npm pack 生成的安装包时，把它放进仓库，
+      # 改为 npm install --global ./gazette-${version}.tgz
       - run: npm install --global gazette@${version}
       - run: gazette check --format github
 `,
