@@ -34,5 +34,12 @@ try {
   if (process.env.GAZETTE_DEBUG) process.stderr.write(`${error instanceof Error ? error.stack : ''}\n`);
   process.exitCode = 2;
 }
-// Written by scripts/build.js's training run, after the work, so the cache covers every function it compiled.
-if (process.env.GAZETTE_WRITE_CODE_CACHE) writeFileSync(cacheFile, script.createCachedData());
+// Written after the work, so the cache covers every function it compiled: by scripts/build.js's training run, and
+// by the first run under a Node whose V8 rejects the shipped cache (when the install folder is writable).
+if (process.env.GAZETTE_WRITE_CODE_CACHE || !cachedData || script.cachedDataRejected) {
+  try {
+    writeFileSync(cacheFile, script.createCachedData());
+  } catch {
+    // A read-only install runs uncached: only start-up is slower.
+  }
+}

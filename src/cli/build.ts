@@ -1,14 +1,13 @@
 /** `gazette build`: compile one issue and write the PDF and HTML edition atomically, with a short summary. */
 import { isAbsolute, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createNodeHost } from '../host/node-host.js';
 import { compile } from '../pipeline.js';
 import type { OutputFormat } from '../write/index.js';
 import { formatDiagnostics, type Lang } from '../report/index.js';
 import { setupDiagnostic } from './setup.js';
 import { shown } from '../diagnostics/diagnostic.js';
 import { issueTitle } from '../shared/labels.js';
-import { displayPaths, ownsOutput, useCache, useColor, writeOutputSet, type Io } from './io.js';
+import { displayPaths, openProject, ownsOutput, useColor, writeOutputSet, type Io } from './io.js';
 import { printable } from '../report/printable.js';
 
 export interface BuildOptions {
@@ -53,7 +52,7 @@ export async function runBuild(options: BuildOptions, io: Io): Promise<number> {
   // --out is where the user points (relative to the current folder); the default lives in the project.
   const outDir = options.out ? resolve(io.cwd, options.out) : resolve(root, `dist/${options.issue}`);
   if (io.isTTY) io.stderr(`${t.working(options.issue)}\r`);
-  const result = await compile(createNodeHost(root, { cache: useCache(io) }), {
+  const result = await compile(openProject(root, io, options.lang), {
     issue: options.issue,
     draft: options.draft,
     formats: options.formats,

@@ -3,14 +3,13 @@ import { chmodSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { shown, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { isFileError, type Host } from '../host/host.js';
-import { createNodeHost } from '../host/node-host.js';
 import { check } from '../pipeline.js';
 import { applyFixes, type FixRecord } from '../fix/index.js';
 import { decode } from '../parse/index.js';
 import { formatDiagnostics, type Format, type Lang } from '../report/index.js';
 import { plural } from '../report/pretty.js';
 import { setupDiagnostic } from './setup.js';
-import { displayPaths, useColor, writeFileAtomic, type Io } from './io.js';
+import { displayPaths, openProject, useColor, writeFileAtomic, type Io } from './io.js';
 
 export interface CheckOptions {
   issues: string[];
@@ -25,7 +24,7 @@ const maxFixPasses = 10;
 
 export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
   const root = resolve(io.cwd, options.root);
-  const host = createNodeHost(root);
+  const host = openProject(root, io, options.lang);
   let result = await check(host, options.issues);
   const fixed: FixRecord[] = [];
   for (let pass = 0; options.fix && !result.setup && pass < maxFixPasses; pass++) {

@@ -2,6 +2,9 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Lang } from '../diagnostics/codes.js';
+import type { Host } from '../host/host.js';
+import { cacheFolders, createNodeHost } from '../host/node-host.js';
 
 export interface Io {
   stdout(text: string): void;
@@ -82,8 +85,25 @@ export function writeOutputSet(dir: string, files: readonly { path: string; data
 }
 
 /** Whether the parse cache is on: GAZETTE_CACHE=0 turns it off (to time or debug a build from scratch). */
-export function useCache(io: Io): boolean {
+function useCache(io: Io): boolean {
   return io.env.GAZETTE_CACHE !== '0';
+}
+
+/**
+ * The project's files, with the parse cache unless GAZETTE_CACHE=0. When no cache folder is writable the run goes
+ * on uncached, and says so: a cache that is silently off only shows as slow builds.
+ */
+export function openProject(root: string, io: Io, lang: Lang): Host {
+  const host = createNodeHost(root, { cache: useCache(io), env: io.env });
+  if (useCache(io) && !host.cache) {
+    const folders = cacheFolders(root, io.env);
+    io.stderr(
+      lang === 'zh'
+        ? `提示：缓存文件夹均不可写（${folders.join('、')}），本次不缓存解析结果；可设置 XDG_CACHE_HOME 指向可写的文件夹\n`
+        : `note: no cache folder is writable (${folders.join(', ')}); running without the parse cache (set XDG_CACHE_HOME to a writable folder)\n`,
+    );
+  }
+  return host;
 }
 
 /** Whether to colour output: a TTY, unless NO_COLOR is set; FORCE_COLOR forces it. */

@@ -1,12 +1,11 @@
 /** `gazette preview`: a draft build of one issue served on 127.0.0.1, rebuilt and reloaded on every save. */
 import { resolve } from 'node:path';
-import { createNodeHost } from '../host/node-host.js';
 import type { Host } from '../host/host.js';
 import { compile } from '../pipeline.js';
 import { DEFAULT_FORMATS } from '../write/index.js';
 import { resolve as resolveDiagnostic, type Lang } from '../report/index.js';
 import { PortInUseError, openBrowser, startPreview, type PreviewBuild } from '../preview/index.js';
-import { useCache, type Io } from './io.js';
+import { openProject, type Io } from './io.js';
 import { setupDiagnostic } from './setup.js';
 import { shown } from '../diagnostics/diagnostic.js';
 import { printable } from '../report/printable.js';
@@ -55,7 +54,7 @@ export function previewBuild(host: Host, options: Pick<PreviewCliOptions, 'issue
 export async function runPreview(options: PreviewCliOptions, io: Io, signal?: AbortSignal): Promise<number> {
   const t = messages[options.lang];
   const root = resolve(io.cwd, options.root);
-  const build = previewBuild(createNodeHost(root, { cache: useCache(io) }), options);
+  const build = previewBuild(openProject(root, io, options.lang), options);
   let server;
   try {
     server = await startPreview({

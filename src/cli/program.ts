@@ -29,6 +29,19 @@ const text = {
     badFormat: (all: string) => `须为以下格式之一或以逗号分隔的组合：${all}`,
     help: '显示帮助',
     version: '显示版本',
+    init: '新建公报项目：gazette.yml、第一期和示例文件、CI 工作流（不覆盖已有文件）',
+    initDir: '项目文件夹（默认当前文件夹）',
+    name: '刊名，如“某某市人民政府公报”（默认由 --publisher 推出）',
+    publisher: '主办单位，如“某某市人民政府办公室”（默认由 --name 推出）',
+    new: '新建一期或一篇文件',
+    newIssue: '按上一期推算年份、期号和总期号，新建下一期的文件夹和 issue.yml',
+    published: '出版日期 YYYY-MM-DD（默认今天）',
+    year: '年份（默认取出版日期的年份）',
+    number: '当年期号（默认该年下一期）',
+    newDocument: '在一期中新建文件：按栏目要求写好前置元数据，并建议下一个发文字号',
+    category: '栏目（gazette.yml 中 sections 的 name）',
+    issuer: '发文机关（默认 gazette.yml 中登记的第一个）',
+    notPositive: '须为正整数',
   },
   en: {
     description: 'Government gazette compiler: validate, order and typeset a whole issue (PDF and HTML)',
@@ -53,6 +66,19 @@ const text = {
     badFormat: (all: string) => `must be one or more of ${all}, separated by commas`,
     help: 'display help',
     version: 'display version',
+    init: 'start a gazette project: gazette.yml, a first issue with samples, a CI workflow (never overwrites)',
+    initDir: 'project folder (default: the current folder)',
+    name: 'gazette name, e.g. 某某市人民政府公报 (default: derived from --publisher)',
+    publisher: 'publishing office, e.g. 某某市人民政府办公室 (default: derived from --name)',
+    new: 'create an issue or a document',
+    newIssue: 'create the next issue folder and issue.yml, year, number and total following the last issue',
+    published: 'publication date YYYY-MM-DD (default: today)',
+    year: 'year (default: the publication date’s)',
+    number: 'number within the year (default: the year’s next)',
+    newDocument: 'create a document in an issue: the front matter its section needs and the next free number',
+    category: 'section (a name under sections in gazette.yml)',
+    issuer: 'issuing body (default: the first in gazette.yml)',
+    notPositive: 'must be a positive integer',
   },
 } as const;
 
@@ -68,6 +94,7 @@ function translateUsageError(message: string): string {
     .replace(/^error: unknown command (.*)$/m, '错误：未知命令 $1')
     .replace(/^error: missing required argument (.*)$/m, '错误：缺少参数 $1')
     .replace(/^error: option (.*) argument missing$/m, '错误：选项 $1 缺少取值')
+    .replace(/^error: required option (.*) not specified$/m, '错误：缺少必需的选项 $1')
     .replace(/^error: too many arguments.*$/m, '错误：参数过多')
     .replace(/^error: option (.*) argument '(.*)' is invalid\. (.*)$/m, '错误：选项 $1 的取值“$2”无效。$3')
     .replace(/^error: command-argument value '(.*)' is invalid for argument '(.*)'\. (.*)$/m, '错误：参数 $2 的取值“$1”无效。$3')
@@ -98,6 +125,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     const n = integer(value);
     if (n > 65535) throw new InvalidArgumentError(t.badPort);
     return n;
+  };
+  const positive = (value: string): number => {
+    if (!/^[1-9]\d*$/.test(value)) throw new InvalidArgumentError(t.notPositive);
+    return Number(value);
   };
   const parseFormats = (value: string): OutputFormat[] => {
     const list = [...new Set(value.split(',').map((s) => s.trim()))];
@@ -157,6 +188,45 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .action(async (issue: string, options) => {
       const { runPreview } = await import('./preview.js');
       exitCode = await runPreview({ issue: trimSlashes(issue), port: options.port, open: options.open, lang: options.lang, root: options.root, portGiven: argv.some((a) => a === '--port' || a.startsWith('--port=')), template: options.template }, io);
+    });
+
+  program
+    .command('init')
+    .description(t.init)
+    .argument('[dir]', t.initDir)
+    .option('--name <name>', t.name)
+    .option('--publisher <name>', t.publisher)
+    .addOption(langOption())
+    .addOption(rootOption())
+    .action(async (dir: string | undefined, options) => {
+      const { runInit } = await import('./scaffold.js');
+      exitCode = runInit({ dir, name: options.name, publisher: options.publisher, lang: options.lang, root: options.root, version }, io);
+    });
+
+  const create = program.command('new').description(t.new);
+  create
+    .command('issue')
+    .description(t.newIssue)
+    .option('--published <date>', t.published)
+    .option('--year <n>', t.year, positive)
+    .option('--number <n>', t.number, positive)
+    .addOption(langOption())
+    .addOption(rootOption())
+    .action(async (options) => {
+      const { runNewIssue } = await import('./scaffold.js');
+      exitCode = await runNewIssue({ published: options.published, year: options.year, number: options.number, lang: options.lang, root: options.root }, io);
+    });
+  create
+    .command('document')
+    .description(t.newDocument)
+    .argument('<issue>', t.issue)
+    .requiredOption('--category <section>', t.category)
+    .option('--issuer <name>', t.issuer)
+    .addOption(langOption())
+    .addOption(rootOption())
+    .action(async (issue: string, options) => {
+      const { runNewDocument } = await import('./scaffold.js');
+      exitCode = await runNewDocument({ issue: trimSlashes(issue), category: options.category, issuer: options.issuer, lang: options.lang, root: options.root }, io);
     });
 
   try {

@@ -1,6 +1,7 @@
 /** The Host on a real file system, rooted at the user's project folder. */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DerivedCache, FileError, Host } from './host.js';
@@ -10,14 +11,45 @@ const ownDir = dirname(fileURLToPath(import.meta.url));
 const ownRoot = findUp(ownDir, 'package.json') ?? ownDir;
 
 export interface NodeHostOptions {
-  /** Keep parsed Markdown between runs (in gazette's own build/cache, emptied by every reinstall). Default true. */
+  /** Keep parsed Markdown between runs, in the first writable folder of `cacheFolders`. Default true. */
   cache?: boolean;
+  /** The environment that locates the user's cache folder (XDG_CACHE_HOME, LOCALAPPDATA, HOME). */
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+/**
+ * Where the parse cache may live, in order of preference: gazette's own build/cache (emptied by every reinstall),
+ * then the user's cache folder (the install may be read-only, e.g. a global install by an administrator), then
+ * the project's .gazette-cache/ (no writable home, e.g. a service account).
+ */
+export function cacheFolders(root: string, env: NodeHostOptions['env'] = {}): string[] {
+  const home = env.HOME ?? env.USERPROFILE ?? homedir();
+  const user =
+    env.XDG_CACHE_HOME ? join(env.XDG_CACHE_HOME, 'gazette')
+    : process.platform === 'win32' && env.LOCALAPPDATA ? join(env.LOCALAPPDATA, 'gazette', 'Cache')
+    : process.platform === 'darwin' ? join(home, 'Library', 'Caches', 'gazette')
+    : join(home, '.cache', 'gazette');
+  return [join(ownRoot, 'build', 'cache'), user, join(root, '.gazette-cache')];
+}
+
+/** The first cache folder that exists or can be made, and is writable; undefined when none is. */
+function cacheFolder(root: string, env?: NodeHostOptions['env']): string | undefined {
+  return cacheFolders(root, env).find((dir) => {
+    try {
+      mkdirSync(dir, { recursive: true });
+      accessSync(dir, constants.W_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
 }
 
 export function createNodeHost(root: string, options: NodeHostOptions = {}): Host {
   const absolute = (path: string): string => resolve(root, path);
+  const cacheDir = options.cache === false ? undefined : cacheFolder(root, options.env);
   return {
-    ...(options.cache === false ? {} : { cache: fileCache(join(ownRoot, 'build', 'cache')) }),
+    ...(cacheDir ? { cache: fileCache(cacheDir) } : {}),
     listDir(path) {
       try {
         return readdirSync(absolute(path)).sort();
@@ -52,14 +84,17 @@ function readFileOrError(path: string): Uint8Array | FileError {
     return fileError(error);
   }
 }
+/** package.json's version, written into the bundle by scripts/build.js. */
+const version = process.env.GAZETTE_VERSION ?? 'dev';
 
 /**
- * Entries are files named by the SHA-256 of namespace and source, so an edited document simply misses. The folder
- * lives in build/, which `npm install` recreates, so a cache never outlives the parser versions that wrote it.
- * Failures (a read-only install) only cost speed.
+ * Entries are files named by the SHA-256 of gazette's version, namespace and source, so an edited document simply
+ * misses, and a user or project cache shared by several gazette versions never serves another parser's output.
+ * A failed write only costs speed.
  */
 function fileCache(dir: string): DerivedCache {
-  const path = (namespace: string, source: string | Uint8Array): string => join(dir, createHash('sha256').update(namespace).update('\0').update(source).digest('hex'));
+  const path = (namespace: string, source: string | Uint8Array): string =>
+    join(dir, createHash('sha256').update(version).update('\0').update(namespace).update('\0').update(source).digest('hex'));
   const read = (target: string): Buffer | undefined => {
     try {
       return readFileSync(target);
