@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assignAnchors, numberSlug, pinyinInitial } from '../../src/write/html/anchors.js';
+import { assignAnchors } from '../../src/write/html/anchors.js';
+import { numberSlug, pinyinInitial } from '../../src/shared/pinyin.js';
 import { defaultTemplate, makeDocument, makeGazette, numberedSpec, renderDefault, sampleGazette } from './fixture.js';
 import { elementById, startTags, textOf } from './html-scan.js';
 

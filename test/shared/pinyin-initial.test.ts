@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { pinyinInitial } from '../../src/write/html/anchors.js';
+import { pinyinInitial } from '../../src/shared/pinyin.js';
 
 /** The rule stated independently: the GBK code of a level-1 hanzi (iconv-lite's encoder) picks the initial. */
 const STARTS: ReadonlyArray<readonly [number, string]> = [
