@@ -83,7 +83,7 @@ function fixRecords(applied: readonly Diagnostic[]): FixRecord[] {
       file,
       line: start.line,
       column: start.column,
-      from: d.edit?.kind === 'reencode' ? d.edit.from : String(d.args.number ?? d.args.date ?? ''),
+      from: d.edit?.kind === 'reencode' ? d.edit.from : String(d.args.number ?? d.args.date ?? d.args.char ?? ''),
       to: d.edit?.kind === 'replace' ? d.edit.text.replace(/^["']|["']$/g, '') : 'UTF-8',
       codes: [],
     };

@@ -286,6 +286,10 @@ export const catalogue: Record<string, Entry> = {
     zh: { message: '{label}的标题“{title}”与附件说明中的“{name}”不一致', hint: '附件标题应与附件说明的表述一致（GB/T 9704 7.3.7）→ {fix}' },
     en: { message: 'The title "{title}" of {label} differs from "{name}" in attachments', hint: 'attachment titles must match the attachment list (GB/T 9704 7.3.7) → {fix}' },
   },
+  'punctuation-halfwidth': {
+    zh: { message: '中文文字中用了半角“{char}”，应为全角“{fullwidth}”（GB/T 15834）', hint: '“{context}” → “{fix}”（gazette check --fix 可自动改正）' },
+    en: { message: 'ASCII “{char}” in Chinese text, where GB/T 15834 wants the full-width “{fullwidth}”', hint: '“{context}” → “{fix}” (gazette check --fix corrects it)' },
+  },
   'html-unsupported': {
     zh: { message: 'HTML 标签 <{tag}> 不受支持，已从两种版本中略去', hint: '改用 Markdown 写法；注释 <!-- … --> 与换行 <br> 可以使用' },
     en: { message: 'HTML tag <{tag}> is not supported and is left out of both editions', hint: 'use Markdown instead; comments <!-- … --> and <br> are fine' },

@@ -26,6 +26,7 @@ import { numberKind } from './number-kind.js';
 import { orderNumber } from './order-number.js';
 import { printedDate } from './printed-date.js';
 import { attachmentsMatch } from './attachments-match.js';
+import { punctuationHalfwidth } from './punctuation-halfwidth.js';
 
 export const rules = {
   fields,
@@ -53,5 +54,6 @@ export const rules = {
   interpretsResolves,
   printedDate,
   attachmentsMatch,
+  punctuationHalfwidth,
   issueSequence,
 } satisfies Record<string, Rule>;
