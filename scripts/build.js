@@ -61,6 +61,9 @@ await build({
   platform: 'node',
   target: 'node20',
   plugins: [nativeZlib, noJsYaml],
+  // Only `gazette import` reads Word files and web pages: their parsers stay out of the bundle every command
+  // loads, and are required from node_modules when an import runs.
+  external: ['mammoth', 'hast-util-from-html'],
   // The sources are ES modules; in the CommonJS bundle their module URL is the bundle's own.
   define: {
     'import.meta.url': 'gazetteModuleUrl',

@@ -11,6 +11,13 @@ const text = {
     check: '校验文件（发文字号、成文日期、标题等）；不指定期次则校验全部',
     build: '排版一期公报，输出 PDF 和 HTML 到 dist/<期次>/',
     preview: '在浏览器中预览一期公报，保存文件后自动刷新',
+    import: '把 Word 文件（.docx）、网页（.html）或纯文本（.txt）导入为一期中的文件，识别标题、文号、日期等并检查',
+    files: '要导入的文件',
+    importIssue: '导入到的期次（documents/ 下已有的文件夹），如 2021-4',
+    category: '栏目（gazette.yml 中的 sections 名称）；不指定时按文号和标题推断',
+    dryRun: '只显示识别结果和检查结果，不写入文件',
+    force: '覆盖已有的同名文件',
+    importFormat: '输出格式',
     issues: '期次，如 2021-4',
     issue: '期次，如 2021-4',
     format: '输出格式',
@@ -34,6 +41,13 @@ const text = {
     check: 'validate documents (numbers, dates, titles…); all issues when none is given',
     build: 'typeset an issue to PDF and HTML in dist/<issue>/',
     preview: 'preview an issue in the browser, reloading on save',
+    import: 'import Word files (.docx), web pages (.html) or plain text (.txt) as documents of an issue, recognising title, number, date … and checking them',
+    files: 'files to import',
+    importIssue: 'issue to import into (an existing folder under documents/), e.g. 2021-4',
+    category: 'section (a name under sections in gazette.yml); inferred from the number and title when not given',
+    dryRun: 'show what would be recognised and checked, write nothing',
+    force: 'replace existing documents of the same name',
+    importFormat: 'output format',
     issues: 'issues, e.g. 2021-4',
     issue: 'issue, e.g. 2021-4',
     format: 'output format',
@@ -65,6 +79,7 @@ function translateUsageError(message: string): string {
     .replace(/^error: unknown option (.*)$/m, '错误：未知选项 $1')
     .replace(/^error: unknown command (.*)$/m, '错误：未知命令 $1')
     .replace(/^error: missing required argument (.*)$/m, '错误：缺少参数 $1')
+    .replace(/^error: required option (.*) not specified$/m, '错误：缺少必需的选项 $1')
     .replace(/^error: option (.*) argument missing$/m, '错误：选项 $1 缺少取值')
     .replace(/^error: too many arguments.*$/m, '错误：参数过多')
     .replace(/^error: option (.*) argument '(.*)' is invalid\. (.*)$/m, '错误：选项 $1 的取值“$2”无效。$3')
@@ -150,6 +165,25 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .action(async (issue: string, options) => {
       const { runPreview } = await import('./preview.js');
       exitCode = await runPreview({ issue: trimSlashes(issue), port: options.port, open: options.open, lang: options.lang, root: options.root, portGiven: argv.some((a) => a === '--port' || a.startsWith('--port=')), template: options.template }, io);
+    });
+
+  program
+    .command('import')
+    .description(t.import)
+    .argument('<files...>', t.files)
+    .requiredOption('--issue <issue>', t.importIssue)
+    .option('--category <section>', t.category)
+    .option('--dry-run', t.dryRun, false)
+    .option('--force', t.force, false)
+    .addOption(new Option('--format <format>', t.importFormat).choices(['pretty', 'json']).default('pretty'))
+    .addOption(langOption())
+    .addOption(rootOption())
+    .action(async (files: string[], options) => {
+      const { runImport } = await import('./import.js');
+      exitCode = await runImport(
+        { files, issue: trimSlashes(options.issue), ...(options.category !== undefined ? { category: options.category } : {}), root: options.root, dryRun: options.dryRun, force: options.force, format: options.format, lang: options.lang },
+        io,
+      );
     });
 
   try {

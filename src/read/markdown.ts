@@ -21,7 +21,7 @@ export interface ReadContext {
 const HAN_OR_PUNCT = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’]/u;
 
 /** Joins soft line breaks: nothing between two CJK characters, a space otherwise. */
-function joinSoftBreaks(text: string): string {
+export function joinSoftBreaks(text: string): string {
   return text.replace(/[ \t]*\r?\n[ \t]*/gu, (match, offset: number, whole: string) => {
     const before = whole[offset - 1] ?? '';
     const after = whole[offset + match.length] ?? '';
@@ -352,7 +352,7 @@ const sameMarks = (a: TextRun, b: TextRun): boolean =>
   a.strong === b.strong && a.emph === b.emph && a.strike === b.strike && a.code === b.code && a.href === b.href;
 
 /** Adjacent text runs with the same marks become one; empty runs go. */
-function mergeRuns(inlines: readonly Inline[]): Inline[] {
+export function mergeRuns(inlines: readonly Inline[]): Inline[] {
   const out: Inline[] = [];
   for (const inline of inlines) {
     if (inline.kind === 'text' && inline.text === '') continue;
@@ -364,7 +364,7 @@ function mergeRuns(inlines: readonly Inline[]): Inline[] {
 }
 
 /** Leading and trailing breaks and blank edges carry nothing: trim them. */
-function trimBreaks(inlines: Inline[]): Inline[] {
+export function trimBreaks(inlines: Inline[]): Inline[] {
   let start = 0;
   let end = inlines.length;
   while (start < end && inlines[start]!.kind === 'break') start++;
