@@ -81,8 +81,8 @@ const doubts: Record<Lang, Record<DoubtReason, (detail: string) => string>> = {
   en: {
     'not-found': () => 'not found',
     'not-registered': () => 'the body is not registered under issuers in gazette.yml; please check',
-    conflict: (d) => `sources disagree (${d}); please check`,
-    ambiguous: (d) => (d ? `could be ${d}; name it with --category` : 'no section fits'),
+    conflict: (d) => `sources disagree (${d.replaceAll('、', ', ')}); please check`,
+    ambiguous: (d) => (d ? `could be ${d.replaceAll('、', ', ')}; name it with --category` : 'no section fits'),
     guess: () => 'guessed from its position; please check',
     'square-brackets': (d) => `square brackets may have been 〔〕 or ［］ and were left as they are: ${d}`,
     'image-remote': (d) => `remote image not imported (nothing is downloaded): ${d}`,

@@ -436,8 +436,10 @@ function outsideMetadata(tree: Root, article: Root | Element): { key: string; va
         for (const [key, value] of metadataPairs(tableRows(child))) out.push({ key, value });
         continue;
       }
-      const hasBlocks = child.children.some((c) => c.type === 'element' && BLOCKS.has(c.tagName));
-      const meta = hasBlocks ? undefined : metadataLine(collapse(textOf(child)));
+      // A metadata line is short and holds no blocks; anything bigger is searched inside.
+      const line = collapse(textOf(child)).trim();
+      const leaf = line.length <= 80 && !child.children.some((c) => c.type === 'element' && BLOCKS.has(c.tagName));
+      const meta = leaf ? metadataLine(line) : undefined;
       if (meta) out.push({ key: meta.key, value: meta.value });
       else walk(child);
     }

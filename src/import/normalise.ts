@@ -53,14 +53,13 @@ function record(text: string, replacements: readonly Replacement[], changes: Cha
 }
 
 /** Removes stray entities from one piece of text; a space stays between Latin words. */
-function withoutEntities(text: string, changes: Changes): string {
+function withoutEntities(text: string, changes: Change[]): string {
   return text.replace(ENTITY, (entity, offset: number, whole: string) => {
     changes.push({ from: entity, to: '', why: 'entity' });
     return /[A-Za-z0-9]/.test(whole[offset - 1] ?? '') && /[A-Za-z0-9]/.test(whole[offset + entity.length] ?? '') ? ' ' : '';
   });
 }
 
-type Changes = Change[];
 
 /** The marks and tildes to replace in a text (BOUNDARY separates pieces that are not neighbours). */
 function replacements(text: string): Replacement[] {
@@ -68,7 +67,7 @@ function replacements(text: string): Replacement[] {
 }
 
 /** One text value (a title, the 主送机关 …), normalised. */
-export function normaliseText(text: string, changes: Changes): string {
+export function normaliseText(text: string, changes: Change[]): string {
   const clean = withoutEntities(text, changes);
   const found = replacements(clean);
   record(clean, found, changes);
@@ -81,7 +80,7 @@ export function normaliseText(text: string, changes: Changes): string {
  * Inline content, normalised as one text: marks are judged across runs (**加粗**,其后), never across code, breaks
  * or notes.
  */
-export function normaliseInlines(content: readonly Inline[], changes: Changes): Inline[] {
+export function normaliseInlines(content: readonly Inline[], changes: Change[]): Inline[] {
   const runs = content.map((inline) => (inline.kind === 'text' && !inline.code ? { ...inline, text: withoutEntities(inline.text, changes) } : inline));
   let joined = '';
   const owner: { run: number; at: number }[] = [];

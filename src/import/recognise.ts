@@ -100,13 +100,15 @@ const headDate = (text: string): string | undefined => {
 
 /** A line that is a 发文字号 (any bracket, spaces, 签发人 beside it) or a 令号. */
 function numberLine(text: string): { number: string; kind: 'document' | 'order' } | undefined {
-  const compact = text.replace(SPACE, '').replace(/签发人[：:].*$/u, '');
+  // As written (its spaces are the normalisation's to remove and report), without a 签发人 beside it.
+  const written = text.replace(/\s*签发人[：:].*$/u, '').trim();
+  const compact = written.replace(SPACE, '');
   if (compact.length === 0 || compact.length > 30) return undefined;
   const parts = splitNumber(compact);
   if (parts && /^\p{Script=Han}{1,12}$/u.test(parts.code) && /^[0-9０-９]{2,4}$/u.test(parts.year) && /^(?:第|字第|字)?$/u.test(parts.infix) && /^[号號]?$/u.test(parts.suffix)) {
-    return { number: compact, kind: 'document' };
+    return { number: written, kind: 'document' };
   }
-  return looksLikeOrder(compact) && /^\p{Script=Han}+令(?:[0-9０-９]{4}年)?第[0-9０-９]+号$/u.test(compact) ? { number: compact, kind: 'order' } : undefined;
+  return looksLikeOrder(compact) && /^\p{Script=Han}+令(?:[0-9０-９]{4}年)?第[0-9０-９]+号$/u.test(compact) ? { number: written, kind: 'order' } : undefined;
 }
 
 class Recogniser {
@@ -116,6 +118,8 @@ class Recogniser {
   private readonly types: string[];
   /** The section whose header precedes the document. */
   private sectionHeader: string | undefined;
+  /** Names of the texts the document issues (《…》 in its title, or in a 令's first sentence). */
+  private issuedNames = new Set<string>();
 
   constructor(
     private readonly source: SourceDocument,
@@ -237,6 +241,9 @@ class Recogniser {
     const mainEnd = labelAt < 0 ? end : labelAt;
     // The closing stands at the end of the document's own text: before the text it issues (方案, 办法 …) when there
     // is one, else before the attachments.
+    // A 令 names what it promulgates in its first sentence: 《…条例》已经……通过，现予公布.
+    const named = [title.text ?? '', ...(title.text?.endsWith('令') ? [this.lines[bodyStart]?.text ?? ''] : [])].flatMap((text) => [...text.matchAll(/《([^》]+)》/gu)].map((m) => m[1]!));
+    this.issuedNames = new Set(named);
     let issuedAt = -1;
     for (let i = bodyStart + 1; i < mainEnd && issuedAt < 0; i++) if (this.opensIssuedText(this.lines[i], title.text)) issuedAt = i;
     const closing = (issuedAt >= 0 ? this.closing(issuedAt, bodyStart, labelAt >= 0) : undefined) ?? this.closing(mainEnd, bodyStart, labelAt >= 0) ?? { start: mainEnd, end: mainEnd, signature: [] };
@@ -281,11 +288,10 @@ class Recogniser {
     return { start: j, end, signature, ...(note ? { note } : {}), ...(date ? { date } : {}), ...(attachments ? { attachments } : {}) };
   }
 
-  /** The centred title of the text a notice issues: named in the title (印发《…》), or centred after an issuing title. */
+  /** The centred title of the text a document issues: named by it (印发《…》), or centred after an issuing title. */
   private opensIssuedText(line: SourceLine | undefined, title: string | undefined): boolean {
     if (!this.titleLike(line) || numberedLevel(line.text) !== undefined) return false;
-    const named = [...(title ?? '').matchAll(/《([^》]+)》/gu)].some((m) => m[1] === line.text);
-    return named || (line.align === 'center' && ISSUING.test(title ?? ''));
+    return this.issuedNames.has(line.text) || (line.align === 'center' && ISSUING.test(title ?? ''));
   }
 
   /** The title: the source's own title line, else up to three title-like lines, else the page's title. */
@@ -408,10 +414,10 @@ class Recogniser {
 
     const number = found.numbers[0];
     if (number) {
-      const compact = number.kind === 'document' ? safeNormalizeNumber(number.number) : toAsciiDigits(number.number);
+      const compact = number.kind === 'document' ? safeNormalizeNumber(number.number) : toAsciiDigits(number.number.replace(SPACE, ''));
       if (compact !== number.number) this.changes.push({ from: number.number, to: compact, why: 'number-form' });
       front.number = compact;
-      const others = [...new Set(found.numbers.map((n) => (n.kind === 'document' ? safeNormalizeNumber(n.number) : n.number)))];
+      const others = [...new Set(found.numbers.map((n) => (n.kind === 'document' ? safeNormalizeNumber(n.number) : toAsciiDigits(n.number.replace(SPACE, '')))))];
       finding({ field: 'number', from: number.from, sure: others.length === 1, ...(others.length > 1 ? { doubt: 'conflict' as const, detail: others.join('、') } : {}) });
     }
 
