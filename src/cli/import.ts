@@ -13,7 +13,7 @@ import { FRONT_MATTER_ORDER, type ChangeReason, type DoubtReason, type Evidence,
 import type { Body } from '../model/document.js';
 import { looksLikeOrder } from '../shared/number.js';
 import { formatDiagnostics, jsonDiagnostic, resolve as resolveDiagnostic, type Lang } from '../report/index.js';
-import { displayPaths, useColor, writeFileAtomic, type Io } from './io.js';
+import { displayPaths, useCache, useColor, writeFileAtomic, type Io } from './io.js';
 
 export interface ImportOptions {
   files: string[];
@@ -221,7 +221,7 @@ export async function runImport(options: ImportOptions, io: Io): Promise<number>
   if (!options.dryRun) for (const [path, bytes] of files) writeFileAtomic(resolve(root, path), bytes);
 
   // Check what was written (or, in a dry run, what would be): only the diagnostics of these files are shown.
-  const base = createNodeHost(root, { cache: false });
+  const base = createNodeHost(root, { cache: useCache(io) });
   const checked = await check(options.dryRun ? overlayHost(base, files) : base, [options.issue]);
   const written = new Set(run.documents.map((d) => d.document.path));
   const diagnostics = shown(checked.diagnostics.filter((d) => d.span && written.has(d.span.file)));

@@ -9,13 +9,15 @@ const FIELDS: ReadonlyArray<readonly [RegExp, MetadataField]> = [
   [/^(?:发文机关|发布机构|发文单位|发布单位|制发机关|发文机构)$/u, 'issuer'],
   [/^(?:发文字号|文号|文件编号)$/u, 'number'],
   [/^(?:成文日期|签发日期|成文时间)$/u, 'date'],
-  [/^(?:印发日期|印发时间)$/u, 'printed'],
 ];
 
-/** Labels of page metadata that are no part of the document (the 发布日期 of a page is not its 成文日期). */
-const IGNORED = /^(?:索引号|主题分类|主题词|体裁分类|组配分类|服务对象|公开方式|公开范围|公开属性|有效性|效力状态|生效日期|失效日期|废止日期|发布日期|发布时间|信息来源|来源|浏览次数|访问次数|点击数|阅读次数|责任编辑|编辑|作者)$/u;
+/**
+ * Labels of page metadata that are no part of the document (the 发布日期 of a page is not its 成文日期; an 印发日期
+ * without its 印发机关 cannot make a 版记).
+ */
+const IGNORED = /^(?:印发日期|印发时间|索引号|主题分类|主题词|体裁分类|组配分类|服务对象|公开方式|公开范围|公开属性|有效性|效力状态|生效日期|失效日期|废止日期|发布日期|发布时间|信息来源|来源|浏览次数|访问次数|点击数|阅读次数|责任编辑|编辑|作者)$/u;
 
-export type MetadataField = 'title' | 'issuer' | 'number' | 'date' | 'printed';
+export type MetadataField = 'title' | 'issuer' | 'number' | 'date';
 
 /** What a metadata label means: a field, furniture to drop, or nothing (not a label). */
 export function metadataLabel(label: string): MetadataField | 'ignored' | undefined {

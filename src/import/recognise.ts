@@ -181,13 +181,13 @@ class Recogniser {
         return true;
       }
       const number = numberLine(line.text);
-      if (number) return void numbers.push({ ...number, from: 'head' }), true;
       const date = headDate(line.text);
-      if (date) return void dates.push({ iso: date, from: 'head' }), true;
       // A 令's number under its title: 中华人民共和国国务院令 / 第770号.
-      const order = /^第[0-9０-９]+号$/u.exec(line.text.replace(SPACE, ''));
-      if (order && title?.endsWith('令')) return void numbers.push({ number: `${title}${order[0]}`, kind: 'order', from: 'head' }), true;
-      return false;
+      const order = title?.endsWith('令') ? /^第[0-9０-９]+号$/u.exec(line.text.replace(SPACE, '')) : null;
+      if (number) numbers.push({ ...number, from: 'head' });
+      else if (date) dates.push({ iso: date, from: 'head' });
+      else if (order) numbers.push({ number: `${title}${order[0]}`, kind: 'order', from: 'head' });
+      return number !== undefined || date !== undefined || order !== null;
     };
 
     // Before the title: metadata, the number of a red-head document, its 发文机关标志 (…文件), the gazette's
@@ -240,8 +240,7 @@ class Recogniser {
     for (let i = bodyStart; i < end && labelAt < 0; i++) if (this.lines[i] && attachmentLabel(this.lines[i]!.text) !== undefined) labelAt = i;
     const mainEnd = labelAt < 0 ? end : labelAt;
     // The closing stands at the end of the document's own text: before the text it issues (方案, 办法 …) when there
-    // is one, else before the attachments.
-    // A 令 names what it promulgates in its first sentence: 《…条例》已经……通过，现予公布.
+    // is one, else before the attachments. A 令 names what it promulgates in its first sentence (《…条例》…现予公布).
     const named = [title.text ?? '', ...(title.text?.endsWith('令') ? [this.lines[bodyStart]?.text ?? ''] : [])].flatMap((text) => [...text.matchAll(/《([^》]+)》/gu)].map((m) => m[1]!));
     this.issuedNames = new Set(named);
     let issuedAt = -1;
