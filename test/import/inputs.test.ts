@@ -132,6 +132,7 @@ describe('a saved web page', () => {
     );
     expect(from(doc, 'number')).toBe('metadata');
     expect(from(doc, 'title')).toBe('page-title');
+    expect(comparable((await readWritten(doc.path, doc.markdown)).body)).toEqual(comparable(doc.body));
   });
 
   it('decodes a page saved in GB18030', async () => {
