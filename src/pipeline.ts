@@ -6,7 +6,7 @@ import { isFileError, type Host } from './host/host.js';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { hasErrors } from './diagnostics/diagnostic.js';
 import { sortDiagnostics } from './diagnostics/sink.js';
-import { loadProject, type Project, type SetupProblem } from './load/index.js';
+import { loadProject, loadPublication, type Project, type SetupProblem } from './load/index.js';
 import { validate } from './validate/index.js';
 import { order } from './order/index.js';
 import { parseBodies } from './parse/index.js';
@@ -15,6 +15,8 @@ import { missingGlyphs, readCoverage, type Coverage } from './coverage/index.js'
 import { isWoff, unwrapWoff } from './shared/woff.js';
 import type { Gazette } from './model/gazette.js';
 import { writers, type OutputFile, type OutputFormat } from './write/index.js';
+import type { ImportedDocument, ImportInput } from './import/index.js';
+import { numberKey } from './shared/number.js';
 
 // Layout loads fontkit; writers load pdfkit and hast tools: imported on first use so `gazette check` starts fast.
 // `check` needs the theme and the list of printed strings, not the font engine.
@@ -174,4 +176,62 @@ export async function compile(host: Host, options: CompileOptions): Promise<Comp
     bodyPages: paged.value.pages.filter((page) => page.kind === 'body').length,
     files,
   };
+}
+
+export interface ImportRequest {
+  issue: string;
+  inputs: readonly ImportInput[];
+  /** The section for every imported document (--category). */
+  category?: string;
+}
+
+export interface ImportRun {
+  /** A problem with the project or the request (no documents/, no such issue folder, unknown section): exit 2. */
+  setup?: Diagnostic;
+  /** Inputs that could not be read as documents (format, encoding): exit 2. */
+  diagnostics: Diagnostic[];
+  documents: { input: ImportInput; document: ImportedDocument }[];
+}
+
+/**
+ * Imports files into an issue folder: reads the gazette's sections and issuer registry, and which section the
+ * project's documents of each 代字 are in, then recognises each file. Writes nothing; the caller does.
+ */
+export async function importFiles(host: Host, request: ImportRequest): Promise<ImportRun> {
+  const none = { diagnostics: [], documents: [] };
+  const setup = (problem: SetupProblem | Diagnostic): ImportRun => ({ ...none, setup: 'severity' in problem ? problem : { code: problem.code, severity: 'error', args: problem.args } });
+  const documents = host.listDir('documents');
+  if (documents === 'ENOENT' || documents === 'ENOTDIR') return setup({ code: 'documents-missing', args: { dir: 'documents' } });
+  if (isFileError(documents)) return setup({ code: 'documents-unreadable', args: { dir: 'documents', error: documents, remedy: `remedy-${documents}` } });
+  const dir = `documents/${request.issue}`;
+  const folder = host.listDir(dir);
+  if (folder === 'ENOENT' || folder === 'ENOTDIR') return setup({ code: 'import-issue-missing', severity: 'error', args: { issue: request.issue, dir } });
+  if (isFileError(folder)) return setup({ code: 'documents-unreadable', args: { dir, error: folder, remedy: `remedy-${folder}` } });
+  const loaded = loadPublication(host);
+  if ('setup' in loaded) return setup(loaded.setup);
+  const { publication } = loaded;
+  if (request.category !== undefined && !publication.sections.some((section) => section.name === request.category)) {
+    return setup({ code: 'category-unknown', severity: 'error', args: { category: request.category, sections: publication.sections.map((section) => section.name).join('、') } });
+  }
+  // Where the project files each 代字: a 代字 always filed in one section decides a new document's section.
+  const sectionsByCode = new Map<string, Set<string>>();
+  const project = loadProject(host, []);
+  for (const doc of 'project' in project ? project.project.issues.flatMap((issue) => issue.documents) : []) {
+    const number = doc.fields.get('number')?.value;
+    const category = doc.fields.get('category')?.value;
+    const code = typeof number === 'string' ? numberKey(number.trim())?.code : undefined;
+    if (code && typeof category === 'string') sectionsByCode.set(code, new Set([...(sectionsByCode.get(code) ?? []), category.trim()]));
+  }
+  // mammoth and the HTML parser load only for an import.
+  const { importDocument } = await import('./import/index.js');
+  const run: ImportRun = { diagnostics: [], documents: [] };
+  const taken = new Set<string>();
+  for (const input of request.inputs) {
+    const imported = await importDocument(input, { publication, sectionsByCode, issueId: request.issue, taken, ...(request.category !== undefined ? { category: request.category } : {}) });
+    run.diagnostics.push(...imported.diagnostics);
+    if (!imported.value) continue;
+    taken.add(imported.value.name);
+    run.documents.push({ input, document: imported.value });
+  }
+  return run;
 }

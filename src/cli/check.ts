@@ -3,6 +3,7 @@ import { chmodSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { shown, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { isFileError, type Host } from '../host/host.js';
+import { overlayHost } from '../host/overlay-host.js';
 import { check } from '../pipeline.js';
 import { applyFixes, type FixRecord } from '../fix/index.js';
 import { decode } from '../parse/index.js';
@@ -74,7 +75,7 @@ async function fixFiles(root: string, host: Host, issues: readonly string[], dia
     const result = !isFileError(bytes) && applyFixes(bytes, group);
     if (!result) continue;
     const before = new Set(diagnostics.filter((d) => d.span?.file === file).map(signature));
-    const trial = await check(overlay(host, file, result.bytes), issues);
+    const trial = await check(overlayHost(host, new Map([[file, result.bytes]])), issues);
     if (trial.diagnostics.some((d) => d.span?.file === file && !before.has(signature(d)))) continue;
     // A file with hard links is rewritten in place, so that every name keeps showing the same (fixed) file; any
     // other file is replaced atomically, so that a crash never leaves half a document.
@@ -92,11 +93,6 @@ async function fixFiles(root: string, host: Host, issues: readonly string[], dia
 /** What a diagnostic says, without where: a fix moves text, so positions change while the findings stay. */
 function signature(d: Diagnostic): string {
   return `${d.code}|${JSON.stringify(d.args)}`;
-}
-
-/** The host with one file's bytes replaced, to check a fix before writing it. */
-function overlay(host: Host, file: string, bytes: Uint8Array): Host {
-  return { ...host, readFile: (path) => (path === file ? bytes : host.readFile(path)) };
 }
 
 /** One record per changed place, naming every rule the change satisfied; `text` is the file before the fix. */

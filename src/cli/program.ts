@@ -11,10 +11,17 @@ const text = {
     check: '校验文件（发文字号、成文日期、标题等）；不指定期次则校验全部',
     build: '排版一期公报，输出 PDF 和 HTML 到 dist/<期次>/',
     preview: '在浏览器中预览一期公报，保存文件后自动刷新',
+    import: '把 Word 文件（.docx）、网页（.html）或纯文本（.txt）导入为一期中的文件，识别标题、文号、日期等并检查',
+    files: '要导入的文件',
+    importIssue: '导入到的期次（documents/ 下已有的文件夹），如 2021-4',
+    importCategory: '栏目（gazette.yml 中的 sections 名称）；不指定时按文号和标题推断',
+    dryRun: '只显示识别结果和检查结果，不写入文件',
+    force: '覆盖已有的同名文件',
+    importFormat: '输出格式',
     issues: '期次，如 2021-4',
     issue: '期次，如 2021-4',
     format: '输出格式',
-    fix: '自动修正安全、无歧义的问题（括号、空格、全角数字、前导零、日期格式、GB18030 编码）',
+    fix: '自动修正安全、无歧义的问题（括号、空格、全角数字、前导零、日期格式、中文中的半角标点、GB18030 编码）',
     lang: '界面语言',
     root: '项目根目录（含 documents/）',
     maxWarnings: '警告数超过 N 时以代码 1 退出',
@@ -48,10 +55,17 @@ const text = {
     check: 'validate documents (numbers, dates, titles…); all issues when none is given',
     build: 'typeset an issue to PDF and HTML in dist/<issue>/',
     preview: 'preview an issue in the browser, reloading on save',
+    import: 'import Word files (.docx), web pages (.html) or plain text (.txt) as documents of an issue, recognising title, number, date … and checking them',
+    files: 'files to import',
+    importIssue: 'issue to import into (an existing folder under documents/), e.g. 2021-4',
+    importCategory: 'section (a name under sections in gazette.yml); inferred from the number and title when not given',
+    dryRun: 'show what would be recognised and checked, write nothing',
+    force: 'replace existing documents of the same name',
+    importFormat: 'output format',
     issues: 'issues, e.g. 2021-4',
     issue: 'issue, e.g. 2021-4',
     format: 'output format',
-    fix: 'apply safe, unambiguous fixes (brackets, spaces, full-width digits, leading zeros, date form, GB18030)',
+    fix: 'apply safe, unambiguous fixes (brackets, spaces, full-width digits, leading zeros, date form, ASCII punctuation in Chinese text, GB18030)',
     lang: 'language of messages',
     root: 'project folder (holding documents/)',
     maxWarnings: 'exit with 1 when there are more than N warnings',
@@ -93,8 +107,8 @@ function translateUsageError(message: string): string {
     .replace(/^error: unknown option (.*)$/m, '错误：未知选项 $1')
     .replace(/^error: unknown command (.*)$/m, '错误：未知命令 $1')
     .replace(/^error: missing required argument (.*)$/m, '错误：缺少参数 $1')
-    .replace(/^error: option (.*) argument missing$/m, '错误：选项 $1 缺少取值')
     .replace(/^error: required option (.*) not specified$/m, '错误：缺少必需的选项 $1')
+    .replace(/^error: option (.*) argument missing$/m, '错误：选项 $1 缺少取值')
     .replace(/^error: too many arguments.*$/m, '错误：参数过多')
     .replace(/^error: option (.*) argument '(.*)' is invalid\. (.*)$/m, '错误：选项 $1 的取值“$2”无效。$3')
     .replace(/^error: command-argument value '(.*)' is invalid for argument '(.*)'\. (.*)$/m, '错误：参数 $2 的取值“$1”无效。$3')
@@ -227,6 +241,25 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .action(async (issue: string, options) => {
       const { runNewDocument } = await import('./scaffold.js');
       exitCode = await runNewDocument({ issue: trimSlashes(issue), category: options.category, issuer: options.issuer, lang: options.lang, root: options.root }, io);
+    });
+
+  program
+    .command('import')
+    .description(t.import)
+    .argument('<files...>', t.files)
+    .requiredOption('--issue <issue>', t.importIssue)
+    .option('--category <section>', t.importCategory)
+    .option('--dry-run', t.dryRun, false)
+    .option('--force', t.force, false)
+    .addOption(new Option('--format <format>', t.importFormat).choices(['pretty', 'json']).default('pretty'))
+    .addOption(langOption())
+    .addOption(rootOption())
+    .action(async (files: string[], options) => {
+      const { runImport } = await import('./import.js');
+      exitCode = await runImport(
+        { files, issue: trimSlashes(options.issue), ...(options.category !== undefined ? { category: options.category } : {}), root: options.root, dryRun: options.dryRun, force: options.force, format: options.format, lang: options.lang },
+        io,
+      );
     });
 
   try {

@@ -58,6 +58,30 @@ export const catalogue: Record<string, Entry> = {
     zh: { message: '内部错误：{message}', hint: '这是 gazette 的缺陷，请附上出错的文件报告此问题' },
     en: { message: 'Internal error: {message}', hint: 'this is a bug in gazette; please report it with the file that caused it' },
   },
+  'import-issue-missing': {
+    zh: { message: '没有期次文件夹 {dir}/', hint: '先建立该文件夹并写入 issue.yml（year、number、total、published），再导入' },
+    en: { message: 'No issue folder {dir}/', hint: 'create it with an issue.yml (year, number, total, published) first, then import' },
+  },
+  'import-unreadable': {
+    zh: { message: ['无法读取文件 {file}：{reason}', '无法读取文件 {file}'], hint: '检查文件名和路径（相对于当前文件夹）以及读取权限' },
+    en: { message: ['Cannot read {file}: {reason}', 'Cannot read {file}'], hint: 'check the file name, its path (relative to the current folder) and read permission' },
+  },
+  'import-format-unknown': {
+    zh: { message: '不能导入 {file}：不支持“{extension}”格式', hint: '可导入的格式：{formats}；.doc、.wps、.pdf 请先另存为 .docx 或 .txt' },
+    en: { message: 'Cannot import {file}: the format "{extension}" is not supported', hint: 'formats: {formats}; save .doc, .wps or .pdf files as .docx or .txt first' },
+  },
+  'import-docx-invalid': {
+    zh: { message: '{file} 不是有效的 Word 文档（.docx）', hint: '在 Word 或 WPS 中打开该文件并另存为 .docx 后重试' },
+    en: { message: '{file} is not a valid Word document (.docx)', hint: 'open it in Word or WPS and save it as .docx again' },
+  },
+  'import-encoding-unknown': {
+    zh: { message: '{file} 既不是 UTF-8 也不是 GB18030 编码，无法识别', hint: '在编辑器中将文件另存为 UTF-8 后重试' },
+    en: { message: '{file} is neither UTF-8 nor GB18030', hint: 're-save the file as UTF-8 and try again' },
+  },
+  'import-exists': {
+    zh: { message: '{file} 已存在，未覆盖（本次未写入任何文件）', hint: '确认要替换时加 --force，或先移走该文件' },
+    en: { message: '{file} already exists and was not replaced (nothing was written)', hint: 'add --force to replace it, or move the file away first' },
+  },
   'issue-unknown': {
     zh: { message: '没有名为 {issue} 的期次', hint: '现有期次：{known}' },
     en: { message: 'No issue named {issue}', hint: 'issues available: {known}' },
@@ -289,6 +313,10 @@ export const catalogue: Record<string, Entry> = {
   'attachment-name-mismatch': {
     zh: { message: '{label}的标题“{title}”与附件说明中的“{name}”不一致', hint: '附件标题应与附件说明的表述一致（GB/T 9704 7.3.7）→ {fix}' },
     en: { message: 'The title "{title}" of {label} differs from "{name}" in attachments', hint: 'attachment titles must match the attachment list (GB/T 9704 7.3.7) → {fix}' },
+  },
+  'punctuation-halfwidth': {
+    zh: { message: '中文文字中用了半角“{char}”，应为全角“{fullwidth}”（GB/T 15834）', hint: '“{context}” → “{fix}”（gazette check --fix 可自动改正）' },
+    en: { message: 'ASCII “{char}” in Chinese text, where GB/T 15834 wants the full-width “{fullwidth}”', hint: '“{context}” → “{fix}” (gazette check --fix corrects it)' },
   },
   'html-unsupported': {
     zh: { message: 'HTML 标签 <{tag}> 不受支持，已从两种版本中略去', hint: '改用 Markdown 写法；注释 <!-- … --> 与换行 <br> 可以使用' },

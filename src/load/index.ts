@@ -63,21 +63,26 @@ export function loadProject(host: Host, targets: readonly string[]): LoadResult 
   if (issueIds.length === 0) return { setup: { code: 'issues-missing', args: { dir: documentsDir } }, diagnostics };
   const unknown = targets.find((id) => !issueIds.includes(id));
   if (unknown !== undefined) return { setup: { code: 'issue-unknown', args: { issue: unknown, known: issueIds.join('、') } }, diagnostics };
-  const bytes = host.readFile(publicationFile);
-  if (bytes === 'ENOENT') return { setup: { code: 'publication-missing', args: { file: publicationFile } }, diagnostics };
-  if (isFileError(bytes)) return { setup: { code: 'publication-unusable', args: { file: publicationFile } }, diagnostics: [...diagnostics, unreadable(publicationFile, bytes)] };
-
-  const publicationText = decode(bytes);
-  const publication = readPublication(publicationFile, 'text' in publicationText && publicationText.text !== undefined ? publicationText.text : '');
+  const publication = loadPublication(host);
   diagnostics.push(...publication.diagnostics);
-  if (!publication.value) return { setup: { code: 'publication-unusable', args: { file: publicationFile } }, diagnostics };
-
+  if ('setup' in publication) return { setup: publication.setup, diagnostics };
   const issues = folders.map(({ id, files }) => {
     const result = loadIssue(host, id, files);
     diagnostics.push(...result.diagnostics);
     return result.issue;
   });
-  return { project: { publication: publication.value, issues }, diagnostics };
+  return { project: { publication: publication.publication, issues }, diagnostics };
+}
+
+/** Reads documents/gazette.yml alone (what `gazette import` needs to know about the gazette). */
+export function loadPublication(host: Host): { publication: Publication; diagnostics: Diagnostic[] } | { setup: SetupProblem; diagnostics: Diagnostic[] } {
+  const bytes = host.readFile(publicationFile);
+  if (bytes === 'ENOENT') return { setup: { code: 'publication-missing', args: { file: publicationFile } }, diagnostics: [] };
+  if (isFileError(bytes)) return { setup: { code: 'publication-unusable', args: { file: publicationFile } }, diagnostics: [unreadable(publicationFile, bytes)] };
+  const decoded = decode(bytes);
+  const publication = readPublication(publicationFile, 'text' in decoded && decoded.text !== undefined ? decoded.text : '');
+  if (!publication.value) return { setup: { code: 'publication-unusable', args: { file: publicationFile } }, diagnostics: publication.diagnostics };
+  return { publication: publication.value, diagnostics: publication.diagnostics };
 }
 
 /** Reads one issue folder; `files` is its (visible) listing, already taken to find the issues. */

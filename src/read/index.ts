@@ -7,8 +7,8 @@ import type { Diagnostic, Outcome } from '../diagnostics/diagnostic.js';
 import type { FileError } from '../host/host.js';
 import { readMarkdown } from './markdown.js';
 
-export { MAX_NESTING, headerSpans } from './markdown.js';
-export { imageInfo } from './images.js';
+export { MAX_NESTING, assembleBody, attachmentLabel, headerSpans, joinSoftBreaks, mergeRuns, trimBreaks, type LabelledBlock } from './markdown.js';
+export { imageInfo, loadImage } from './images.js';
 
 /** Adds `body` to every document whose Markdown was parsed. */
 export function readBodies(documents: readonly ParsedDocument[], readFile: (path: string) => Uint8Array | FileError): Outcome<ParsedDocument[]> {

@@ -29,7 +29,7 @@ const HAN_OR_PUNCT = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’]/u;
  * Joins soft line breaks: nothing between two CJK characters, a space otherwise. Invisible characters (removed
  * after this, and reported by `check`) never decide: the text reads the same with them gone.
  */
-function joinSoftBreaks(text: string): string {
+export function joinSoftBreaks(text: string): string {
   return text.replace(/[ \t]*\r?\n[ \t]*/gu, (match, offset: number, whole: string) => {
     const before = whole[offset - 1] ?? '';
     const after = whole[offset + match.length] ?? '';
@@ -39,6 +39,18 @@ function joinSoftBreaks(text: string): string {
 
 /** A paragraph or heading that opens an attachment section: 附件, 附件1, 附件 2, 附件一. */
 const ATTACHMENT_LABEL = /^附件\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})?$/u;
+
+/** The label a line opens an attachment with (附件 2 → 附件2), or undefined when it is no attachment label. */
+export function attachmentLabel(text: string): string | undefined {
+  const trimmed = text.trim();
+  return ATTACHMENT_LABEL.test(trimmed) ? trimmed.replace(/\s/gu, '') : undefined;
+}
+
+/** A top-level block in reading order; `label` marks the line that opens an attachment (附件1). */
+export interface LabelledBlock {
+  block: Block;
+  label?: string;
+}
 
 type Marks = Omit<TextRun, 'kind' | 'text'>;
 
@@ -95,9 +107,6 @@ class Reader {
       if ('children' in node) for (const child of node.children) stack.push(child as Nodes);
     }
     const blocks = this.blocks(root.children, 0);
-    const { main, attachments } = this.splitAttachments(blocks);
-    // The document's own text ends where the text it issues begins: the first centred title after some text.
-    const issued = main.findIndex((block, i) => i > 0 && block.kind === 'heading' && block.level === 1);
     const notes: Footnote[] = [];
     // Notes are numbered by first reference; reading a note may reference further notes.
     for (let n = 1; n <= this.noteNumbers.size; n++) {
@@ -107,7 +116,7 @@ class Reader {
       notes.push({ number: n, blocks: this.blocks(definition.children, 1).map((b) => b.block), ...(span ? { span } : {}) });
     }
     for (const [id, definition] of this.noteDefinitions) if (!this.noteNumbers.has(id)) this.report('note-unused', definition, { label: definition.label ?? id });
-    return { blocks: issued < 0 ? main : main.slice(0, issued), enclosure: issued < 0 ? [] : main.slice(issued), attachments, notes };
+    return assembleBody(blocks, notes);
   }
 
   /**
@@ -175,23 +184,23 @@ class Reader {
     return content.map((inline) => (inline.kind === 'text' ? inline.text : '')).join('').trim();
   }
 
-  private block(node: RootContent, depth: number): { block: Block; label?: string }[] {
+  private block(node: RootContent, depth: number): LabelledBlock[] {
     const span = this.span(node);
     const at = span ? { span } : {};
     switch (node.type) {
       case 'paragraph': {
         const pieces = this.paragraphPieces(node.children);
         if (depth === 0 && pieces.length === 1 && pieces[0]!.kind === 'paragraph') {
-          const text = this.plainText(pieces[0]!.content);
-          if (ATTACHMENT_LABEL.test(text)) return [{ block: { ...pieces[0]!, ...at }, label: text.replace(/\s/gu, '') }];
+          const label = attachmentLabel(this.plainText(pieces[0]!.content));
+          if (label !== undefined) return [{ block: { ...pieces[0]!, ...at }, label }];
         }
         return pieces.map((block) => ({ block: { ...block, ...(block.span ? {} : at) } }));
       }
       case 'heading': {
         const content = this.inlines(node.children, {});
         if (this.plainText(content) === '') return [];
-        const text = this.plainText(content);
-        if (depth === 0 && ATTACHMENT_LABEL.test(text)) return [{ block: { kind: 'paragraph', content, ...at }, label: text.replace(/\s/gu, '') }];
+        const label = depth === 0 ? attachmentLabel(this.plainText(content)) : undefined;
+        if (label !== undefined) return [{ block: { kind: 'paragraph', content, ...at }, label }];
         const level: HeadingLevel = node.depth <= 2 ? 1 : node.depth === 3 ? 2 : node.depth === 4 ? 3 : 4;
         return [{ block: { kind: 'heading', level, content, ...at } }];
       }
@@ -406,7 +415,7 @@ const sameMarks = (a: TextRun, b: TextRun): boolean =>
   a.strong === b.strong && a.emph === b.emph && a.strike === b.strike && a.code === b.code && a.href === b.href;
 
 /** Adjacent text runs with the same marks become one; empty runs go. */
-function mergeRuns(inlines: readonly Inline[]): Inline[] {
+export function mergeRuns(inlines: readonly Inline[]): Inline[] {
   const out: Inline[] = [];
   for (const inline of inlines) {
     if (inline.kind === 'text' && inline.text === '') continue;
@@ -418,7 +427,7 @@ function mergeRuns(inlines: readonly Inline[]): Inline[] {
 }
 
 /** Leading and trailing breaks and blank edges carry nothing: trim them. */
-function trimBreaks(inlines: Inline[]): Inline[] {
+export function trimBreaks(inlines: Inline[]): Inline[] {
   let start = 0;
   let end = inlines.length;
   while (start < end && inlines[start]!.kind === 'break') start++;
@@ -429,6 +438,31 @@ function trimBreaks(inlines: Inline[]): Inline[] {
   const last = out.at(-1);
   if (last?.kind === 'text') out[out.length - 1] = { ...last, text: last.text.replace(/\s+$/u, '') };
   return out.filter((inline) => inline.kind !== 'text' || inline.text !== '');
+}
+
+/**
+ * The body from its top-level blocks in reading order: each attachment label opens an attachment whose title is
+ * the centred heading right after it; the document's own text ends where the text it issues begins, at the first
+ * centred title after some text. Every reader (Markdown, and the importers) assembles its body here.
+ */
+export function assembleBody(read: readonly LabelledBlock[], notes: Footnote[]): Body {
+  const main: Block[] = [];
+  const attachments: Attachment[] = [];
+  let current: Attachment | undefined;
+  for (const { block, label } of read) {
+    if (label !== undefined) {
+      current = { label, blocks: [], ...(block.span ? { span: block.span } : {}) };
+      attachments.push(current);
+      continue;
+    }
+    if (current && current.blocks.length === 0 && current.title === undefined && block.kind === 'heading' && block.level === 1) {
+      current.title = block.content;
+      continue;
+    }
+    (current ? current.blocks : main).push(block);
+  }
+  const issued = main.findIndex((block, i) => i > 0 && block.kind === 'heading' && block.level === 1);
+  return { blocks: issued < 0 ? main : main.slice(0, issued), enclosure: issued < 0 ? [] : main.slice(issued), attachments, notes };
 }
 
 /** Reads one document body; the diagnostics say what could not be represented. */

@@ -4,6 +4,8 @@ import type { FixRecord } from '../fix/index.js';
 import { describe, type Lang } from '../diagnostics/codes.js';
 import { formatPretty } from './pretty.js';
 import { formatJson } from './json.js';
+
+export { jsonDiagnostic } from './json.js';
 import { formatGithub } from './github.js';
 
 export type { Lang } from '../diagnostics/codes.js';

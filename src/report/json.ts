@@ -8,19 +8,24 @@ export function formatJson(diagnostics: readonly ResolvedDiagnostic[], fixed: re
     version: 1,
     errorCount,
     warningCount: diagnostics.length - errorCount,
-    diagnostics: diagnostics.map((d) => ({
-      file: d.file ?? null,
-      line: d.line ?? null,
-      column: d.column ?? null,
-      endLine: d.endLine ?? null,
-      endColumn: d.endColumn ?? null,
-      severity: d.severity,
-      code: d.code,
-      message: d.message,
-      hint: d.hint ?? null,
-      fix: d.fix ?? null,
-    })),
+    diagnostics: diagnostics.map(jsonDiagnostic),
     fixed: fixed.map((f) => ({ file: f.file, line: f.line, column: f.column, from: f.from, to: f.to, codes: f.codes })),
   };
   return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+/** One diagnostic as the JSON reports write it (`check` and `import`). */
+export function jsonDiagnostic(d: ResolvedDiagnostic) {
+  return {
+    file: d.file ?? null,
+    line: d.line ?? null,
+    column: d.column ?? null,
+    endLine: d.endLine ?? null,
+    endColumn: d.endColumn ?? null,
+    severity: d.severity,
+    code: d.code,
+    message: d.message,
+    hint: d.hint ?? null,
+    fix: d.fix ?? null,
+  };
 }

@@ -1,4 +1,4 @@
-/** ASCII names from Chinese: pinyin initials of common hanzi, and the slug of a 发文字号 (长府〔2021〕46号 → cf-2021-46). */
+/** ASCII names from Chinese: pinyin initials of common hanzi and the slug of a 发文字号 (长府〔2021〕46号 → cf-2021-46), for HTML anchors and the files `gazette import` writes. */
 import { numberKey } from './number.js';
 
 /**

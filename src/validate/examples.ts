@@ -2,14 +2,10 @@
  * Examples shown in hints, built from the project being checked: its own 代字, issuers and issue year, never a
  * bundled gazette's. Each example passes the rules it illustrates.
  */
-import type { IssuerSpec, Publication } from '../model/gazette.js';
+import type { Publication } from '../model/gazette.js';
 import { anyDateToIso } from '../shared/dates.js';
+import { findIssuer } from '../shared/issuers.js';
 import type { DocumentView } from './rule.js';
-
-/** The registered issuer a name refers to (by name or alias). */
-export function findIssuer(publication: Publication, name: string | undefined): IssuerSpec | undefined {
-  return name === undefined ? undefined : publication.issuers.find((issuer) => issuer.name === name || issuer.aliases.includes(name));
-}
 
 /** The year a document's number most likely carries: its date's year, else its issue's year. */
 function documentYear(doc: DocumentView): number | undefined {

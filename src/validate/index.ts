@@ -14,6 +14,7 @@ import { closest } from './closest.js';
 export { rules } from './rules/index.js';
 export type { Rule, RuleMeta } from './rule.js';
 export { FIELD_KINDS, FIELD_NAMES } from './schema.js';
+export { safeNormalizeNumber, splitNumber } from './number.js';
 
 /** Every code a validation rule can emit, with its default severity. */
 export function ruleCodes(): Map<string, Severity> {

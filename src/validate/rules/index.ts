@@ -27,6 +27,7 @@ import { orderNumber } from './order-number.js';
 import { printedDate } from './printed-date.js';
 import { attachmentsMatch } from './attachments-match.js';
 import { textCharacters } from './text-characters.js';
+import { punctuationHalfwidth } from './punctuation-halfwidth.js';
 
 export const rules = {
   fields,
@@ -55,5 +56,6 @@ export const rules = {
   printedDate,
   attachmentsMatch,
   textCharacters,
+  punctuationHalfwidth,
   issueSequence,
 } satisfies Record<string, Rule>;

@@ -4,7 +4,7 @@
  */
 import { documentNumberField, type Rule } from '../rule.js';
 import { splitNumber, suggestNumber } from '../number.js';
-import { findIssuer } from '../examples.js';
+import { codeOwner, findIssuer } from '../../shared/issuers.js';
 
 export const numberIssuer: Rule = {
   meta: {
@@ -20,7 +20,7 @@ export const numberIssuer: Rule = {
     const code = field && splitNumber(suggestNumber(field.value))?.code;
     if (!field || !code) return;
     const issuer = doc.issuers[0];
-    const owner = publication.issuers.find((entry) => entry.codes.includes(code));
+    const owner = codeOwner(publication, code);
     if (!owner) {
       report({ code: 'number-code-unknown', span: field.span, args: { code, issuer: issuer ?? '' } });
       return;

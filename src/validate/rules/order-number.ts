@@ -5,7 +5,8 @@
  */
 import { orderNumberField, replaceValue, type Rule } from '../rule.js';
 import { canonicalOrder, splitOrder, toAsciiDigits } from '../../shared/number.js';
-import { exampleOrder, findIssuer } from '../examples.js';
+import { exampleOrder } from '../examples.js';
+import { findIssuer } from '../../shared/issuers.js';
 
 export const orderNumber: Rule = {
   meta: {
@@ -50,7 +51,7 @@ export const orderNumber: Rule = {
     const issuer = findIssuer(publication, doc.issuers[0]);
     const names = issuer ? [issuer.name, ...issuer.aliases] : doc.issuers.slice(0, 1);
     if (names.length > 0 && !names.includes(parts.organ)) {
-      const named = publication.issuers.find((entry) => entry.name === parts.organ || entry.aliases.includes(parts.organ));
+      const named = findIssuer(publication, parts.organ);
       report({
         code: 'order-issuer',
         span: field.span,

@@ -3,8 +3,7 @@
  * ones gazette.yml `doctypes` adds for this gazette (答复, 复函 …).
  */
 import type { Rule } from '../rule.js';
-
-const statutory = ['决议', '决定', '命令', '令', '公报', '公告', '通告', '意见', '通知', '通报', '报告', '请示', '批复', '议案', '函', '纪要'] as const;
+import { doctypes } from '../../shared/doctypes.js';
 
 export const titleDoctype: Rule = {
   meta: { codes: { 'title-doctype': 'error' }, standard: ['C1'], fixable: false, description: '公文标题以文种结尾' },
@@ -12,8 +11,7 @@ export const titleDoctype: Rule = {
   check({ doc, publication, report }) {
     const field = doc.text('title');
     if (!field || !doc.section?.official) return;
-    // Longest first, so 复函 is found before 函.
-    const types = [...new Set([...statutory, ...publication.doctypes])].sort((a, b) => b.length - a.length);
+    const types = doctypes(publication.doctypes);
     const title = field.value.trim();
     const type = types.find((t) => title.endsWith(t));
     // 文种重叠: "请示报告", "意见通知" — two types stacked without 的 between them.

@@ -3,7 +3,7 @@
  * name all issuers (机关1、机关2…) or only the 主办机关; any registered alias of the issuer counts as its name.
  */
 import type { Rule } from '../rule.js';
-import { findIssuer } from '../examples.js';
+import { findIssuer } from '../../shared/issuers.js';
 
 export const titleIssuer: Rule = {
   meta: { codes: { 'title-issuer': 'warning' }, standard: ['C2'], fixable: false, description: '公文标题以发文机关名称开头' },
