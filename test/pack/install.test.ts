@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../support/project.js';
+import { wordDocument } from '../support/import-fixtures.js';
 
 const year = new Date().getFullYear();
 const issue = `${year}-1`;
@@ -79,19 +80,28 @@ describe('the packed tarball', () => {
     expect(listing).toEqual(expect.arrayContaining(['package.json', 'bin/gazette.js', 'build/gazette.cjs', 'build/data/sRGB_IEC61966_2_1.icc', 'templates/default/theme.yml', 'templates/state-council/theme.yml']));
     expect(listing.filter((path) => /^(src|test|scripts|documents)\/|^build\/cache/.test(path))).toEqual([]);
     const manifest = JSON.parse(run('tar', ['-xzOf', tarball, 'package/package.json']).stdout) as { dependencies: Record<string, string>; scripts: Record<string, string> };
-    // The bundle needs nothing from node_modules at run time but the font files and subset-font, whose harfbuzz
-    // WebAssembly file is read from beside its package.
-    expect(Object.keys(manifest.dependencies).sort()).toEqual(['@expo-google-fonts/noto-sans-sc', '@expo-google-fonts/noto-serif-sc', '@fontsource/lxgw-wenkai', 'subset-font']);
+    // The bundle needs nothing from node_modules at run time but the font files, subset-font (whose harfbuzz
+    // WebAssembly file is read from beside its package) and mammoth (loaded by `gazette import` alone).
+    expect(Object.keys(manifest.dependencies).sort()).toEqual(['@expo-google-fonts/noto-sans-sc', '@expo-google-fonts/noto-serif-sc', '@fontsource/lxgw-wenkai', 'mammoth', 'subset-font']);
     // npm would list a prepare, install or postinstall script as an install script awaiting approval.
     expect(Object.keys(manifest.scripts).filter((name) => ['prepare', 'preinstall', 'install', 'postinstall'].includes(name))).toEqual([]);
   });
 
-  it('installed into an empty project, runs init, check, build and preview through npx', async () => {
+  it('installed into an empty project, runs init, check, build, import and preview through npx', async () => {
     const app = emptyProject('local');
     npm(['install', '--omit=dev', tarball], app);
     initCheckBuild(['npx', 'gazette'], app);
     // The install folder is writable, so the parse cache lives there.
     expect(entries(join(app, 'node_modules/gazette/build/cache')).length).toBeGreaterThan(0);
+
+    // Word files are read by mammoth, which the package loads from its dependencies.
+    mkdirSync(join(app, 'in'));
+    writeFileSync(join(app, 'in/notice.docx'), await wordDocument());
+    const imported = run('npx', ['gazette', 'import', 'in/notice.docx', '--issue', issue, '--category', '县政府文件', '--format', 'json'], { cwd: app });
+    expect(imported.stderr).toBe('');
+    const report = JSON.parse(imported.stdout) as { documents: { file: string }[] };
+    expect(report.documents.map((d) => d.file)).toEqual([`documents/${issue}/cf-2021-60.md`]);
+    expect(readFileSync(join(app, `documents/${issue}/cf-2021-60.md`), 'utf8')).toContain('<th colspan="2">进度</th>');
 
     const port = await freePort();
     const preview = spawn(join(app, 'node_modules/.bin/gazette'), ['preview', issue, '--port', String(port)], { cwd: app, stdio: ['ignore', 'pipe', 'pipe'] });
