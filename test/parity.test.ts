@@ -117,3 +117,38 @@ describe('PDF and HTML carry the same content', () => {
     expectSameText(await build(projectRoot, '2021-4'), true);
   });
 });
+
+/** A document's title lines in the PDF: the lines after its anchor set in the size of the first one. */
+function pdfTitleLines(edition: Edition, id: string): string[] {
+  const anchor = edition.pdf.anchors.find((a) => a.name === `doc-${id}`)!;
+  const items = edition.pdf.pages[anchor.pageIndex]!.items.filter((item) => item.y >= anchor.top - 1);
+  const size = items[0]!.size;
+  const lines: string[] = [];
+  for (const item of items) {
+    if (Math.abs(item.size - size) > 0.01) break;
+    lines.push(stripSpaces(item.str));
+  }
+  return lines;
+}
+
+function htmlTitleLines(edition: Edition, id: string): string[] {
+  const anchor = startTags(edition.html).find((t) => t.attributes.get('data-document') === id)!.attributes.get('id')!;
+  const title = /<h3 class="doc-title"[^>]*>([\s\S]*?)<\/h3>/.exec(elementById(edition.html, anchor)!)![1]!;
+  return title.split('<br class="pdf-break">').map((line) => stripSpaces(decode(line.replace(/<[^>]*>/g, ''))));
+}
+
+describe('PDF and HTML break titles at the same places', () => {
+  it.each([
+    ['the bundled issue', projectRoot, '2021-4'],
+    ['the State Council-style gazette', join(projectRoot, 'test/fixtures/state-council'), '2024-1'],
+  ])('on %s', async (_name, root, issue) => {
+    const edition = await build(root, issue);
+    let multiLine = 0;
+    for (const id of edition.documents) {
+      const pdf = pdfTitleLines(edition, id);
+      if (pdf.length > 1) multiLine++;
+      expect(htmlTitleLines(edition, id), id).toEqual(pdf);
+    }
+    if (issue === '2021-4') expect(multiLine).toBeGreaterThanOrEqual(8);
+  });
+});

@@ -151,4 +151,9 @@ export interface PagedGazette {
   pageLabels: PageLabelRange[];
   metadata: PdfMetadata;
   draft: boolean;
+  /**
+   * Where each title broke into lines: the document, title heading or attachment of the model → offsets into its
+   * title's text (without hard breaks) at which a new line starts. Other editions break at the same places.
+   */
+  titleBreaks: ReadonlyMap<object, readonly number[]>;
 }

@@ -58,6 +58,11 @@ export interface TextBlock {
   span?: Span;
   anchor?: Anchor;
   notes: CitedNote[];
+  /**
+   * The model object (a document, a title heading, an attachment) whose title this block sets: layout records
+   * where it broke the lines, so that the HTML edition breaks the title at the same places.
+   */
+  titleOf?: object;
 }
 
 export interface TableBlock {
@@ -177,6 +182,11 @@ class DocumentSetter {
     return { ...block, text: flattened.text, spans: flattened.spans, notes };
   }
 
+  /** The centred title of something that is not a heading block (an attachment). */
+  title(content: Inline[], of: object, span: Span | undefined): void {
+    this.out.push(this.withNotes(text('subtitle', '', 'center', 0, { spaceBefore: 0.5, keepWithNext: true, titleOf: of, ...(span ? { span } : {}) }), flatten(content, this.theme)));
+  }
+
   /** Text blocks for a model block that holds only text (inside notes, lists and quotes). */
   private inlineBlocks(block: ModelBlock, level: number, style: StyleName = 'body'): TextBlock[] {
     const out: Block[] = [];
@@ -195,7 +205,7 @@ class DocumentSetter {
       }
       case 'heading': {
         const flat = flatten(block.content, this.theme);
-        if (block.level === 1) out.push(this.withNotes(text('subtitle', '', 'center', 0, { spaceBefore: 0.5, keepWithNext: true, inset, ...span }), flat));
+        if (block.level === 1) out.push(this.withNotes(text('subtitle', '', 'center', 0, { spaceBefore: 0.5, keepWithNext: true, inset, titleOf: block, ...span }), flat));
         else out.push(this.withNotes(text(HEADING_STYLE[block.level] ?? 'heading3', '', 'justify', 2, { keepWithNext: true, inset, ...span }), flat));
         return;
       }
@@ -253,7 +263,7 @@ function headBlocks(doc: GazetteDocument, headOrder: readonly HeadItem[], first:
   const head: TextBlock[] = [];
   for (const item of headOrder) {
     const at = doc.fieldSpans.get(item) ? { span: doc.fieldSpans.get(item)! } : {};
-    if (item === 'title') head.push(text('title', doc.meta.title, 'center', 0, { anchor: { name: `doc-${doc.id}` }, ...at }));
+    if (item === 'title') head.push(text('title', doc.meta.title, 'center', 0, { anchor: { name: `doc-${doc.id}` }, titleOf: doc, ...at }));
     else if (item === 'date' && doc.meta.date) head.push(text('head', `（${chineseDate(doc.meta.date)}）`, 'center', 0, at));
     else if (item === 'number' && doc.meta.number) head.push(text('head', doc.meta.number, 'center', 0, at));
     else if (item === 'recipients' && doc.meta.recipients) head.push(text('head', `${doc.meta.recipients}：`, 'justify', 0, { spaceBefore: 0.5, ...at }));
@@ -305,7 +315,7 @@ function documentBlocks(doc: GazetteDocument, theme: Theme, first: boolean): Blo
   for (const attachment of doc.body.attachments) {
     const span = attachment.span ? { span: attachment.span } : {};
     setter.out.push(text('attachmentLabel', attachment.label, 'left', 0, { spaceBefore: 1.5, keepWithNext: true, ...(theme.attachmentNewPage ? { breakBefore: true } : {}), ...span }));
-    if (attachment.title) setter.block({ kind: 'heading', level: 1, content: attachment.title, ...span }, 0);
+    if (attachment.title) setter.title(attachment.title, attachment, attachment.span);
     for (const block of attachment.blocks) setter.block(block, 0);
   }
   if (theme.record && (doc.meta.cc.length > 0 || doc.meta.printed)) {

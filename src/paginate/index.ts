@@ -162,11 +162,13 @@ function toPage(kind: Page['kind'], label: string, filled: FilledPage, folio?: n
 export function paginate(gazette: Gazette, theme: Theme, fonts: FontSet, options: PaginateOptions): Outcome<PagedGazette> {
   const diagnostics: Diagnostic[] = [];
   const { margins } = theme.page;
+  const titleBreaks = new Map<object, number[]>();
   const ctx: RowContext = {
     theme,
     fonts,
     left: margins.left,
     width: theme.page.width - margins.left - margins.right,
+    titleBreaks,
   };
   const top = margins.top;
   const bottom = theme.page.height - margins.bottom;
@@ -220,6 +222,7 @@ export function paginate(gazette: Gazette, theme: Theme, fonts: FontSet, options
       creationDate: new Date(`${gazette.issue.published}T00:00:00Z`),
     },
     draft: options.draft,
+    titleBreaks,
   };
   return { value, diagnostics };
 }

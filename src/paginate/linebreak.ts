@@ -6,6 +6,7 @@
 import { UNBREAKABLE } from '../shared/unbreakable.js';
 import type { LoadedFont } from '../fonts/index.js';
 import { isCjkCodePoint, isUnshapedCodePoint } from '../shared/unicode.js';
+import { wordBoundaries } from '../shared/words.js';
 
 /** Characters that never start a line (GB/T 15834 点号, closing brackets and quotes; clreq GB style). */
 const NO_LINE_START = new Set(
@@ -473,21 +474,65 @@ export function breakLines(text: string, opts: BreakOptions): Line[] {
   return linesFrom(m, optimalBreaks(m, opts, opts.width, first, rest), opts, opts.width, first, rest);
 }
 
-/** Penalty, in squared em of imbalance, for breaking a title between `text[at-1]` and `text[at]`. */
-function titleBreakPenalty(text: string, at: number): number {
+/** Penalties for a title, in squared em of imbalance: a split word costs more than any unbalanced split. */
+const INSIDE_WORD = 400;
+/** A title takes one line more than it needs only to keep its words whole. */
+const EXTRA_LINE = 60;
+
+/** Characters that end the name of a place (上海市, 长宁区, 新泾镇). */
+const PLACE_SUFFIX = '省市县区州盟旗镇乡';
+
+/** The cost of breaking a title before `text[at]`, given where its words start and end. */
+function titleBreakPenalty(text: string, at: number, words: WordIndex): number {
   const prev = text[at - 1] ?? '';
   const next = text[at] ?? '';
-  // Word boundaries a reader expects in a 公文 title: around 书名号 and brackets, after punctuation, before
-  // 关于 and before the closing 的+文种.
+  // Boundaries a reader expects in a 公文 title: around 书名号 and brackets, after punctuation, before 关于 and
+  // before the closing 的+文种.
   if ('》）、，：；'.includes(prev) || '《（'.includes(next)) return 0;
+  if (!words.boundaries.has(at)) return INSIDE_WORD;
   if (text.startsWith('关于', at) || (next === '的' && text.length - at <= 5)) return 0;
-  if (prev === '的' || text.startsWith('印发', at) || text.startsWith('转发', at)) return 8;
-  return 30;
+  // A name in 书名号 reads best on one line, and so does a place with what follows it (上海市|长宁区, 区|教育局).
+  const quoted = (words.quoted[at] ? 10 : 0) + (PLACE_SUFFIX.includes(prev) && /\p{Script=Han}/u.test(next) ? 10 : 0);
+  if (prev === '的' || text.startsWith('印发', at) || text.startsWith('转发', at)) return 8 + quoted;
+  const before = at - (words.previous[at] as number);
+  const after = (words.next[at] as number) - at;
+  // A place's suffix (长宁|区) never starts a line; two one-character words (印|发) read as one; a one-character
+  // word leans on its neighbour.
+  if (PLACE_SUFFIX.includes(next) && (after === 1 || !/[于的和及与对在向]/u.test(prev))) return 100;
+  if (before === 1 && after === 1) return 30 + quoted;
+  if (before === 1 || after === 1) return 12 + quoted;
+  return 4 + quoted;
+}
+
+interface WordIndex {
+  boundaries: Set<number>;
+  /** For a break before `text[at]`: where the word before it starts, and where the word after it ends. */
+  previous: Int32Array;
+  next: Int32Array;
+  /** Whether a break before `text[at]` falls inside 《》. */
+  quoted: Uint8Array;
+}
+
+function wordIndex(text: string): WordIndex {
+  const boundaries = wordBoundaries(text);
+  const n = text.length;
+  const previous = new Int32Array(n + 1);
+  const next = new Int32Array(n + 1).fill(n);
+  for (let k = 1; k <= n; k++) previous[k] = boundaries.has(k - 1) ? k - 1 : (previous[k - 1] as number);
+  for (let k = n - 1; k >= 0; k--) next[k] = boundaries.has(k + 1) ? k + 1 : (next[k + 1] as number);
+  const quoted = new Uint8Array(n + 1);
+  let depth = 0;
+  for (let k = 0; k < n; k++) {
+    if (text[k] === '《') depth++;
+    else if (text[k] === '》') depth = Math.max(0, depth - 1);
+    quoted[k + 1] = depth > 0 ? 1 : 0;
+  }
+  return { boundaries, previous, next, quoted };
 }
 
 /**
- * Breaks a centred title into the fewest lines (as many as the full measure needs), balancing their
- * lengths (T9: 梯形/菱形) and preferring breaks at word boundaries over breaks inside words.
+ * Breaks a centred title into balanced lines (T9: 梯形/菱形) at word boundaries: as many lines as the full measure
+ * needs, or one more when that is the only way to keep every word whole.
  */
 export function breakBalanced(text: string, opts: Omit<BreakOptions, 'justify' | 'firstIndent' | 'indent'>): Line[] {
   const ragged: BreakOptions = { ...opts, justify: false };
@@ -495,45 +540,56 @@ export function breakBalanced(text: string, opts: Omit<BreakOptions, 'justify' |
   const { list, size } = m;
   if (list.length === 0) return [];
   const base = optimalBreaks(m, ragged, opts.width, 0, 0);
-  const count = base.starts.length;
-  if (count <= 1) return linesFrom(m, base, ragged, opts.width, 0, 0);
+  const fewest = base.starts.length;
+  if (fewest <= 1) return linesFrom(m, base, ragged, opts.width, 0, 0);
   const n = list.length;
   const prefix = new Float64Array(n + 1);
   for (let k = 0; k < n; k++) prefix[k + 1] = (prefix[k] as number) + (list[k] as Piece).width - (list[k] as Piece).pairAdjust;
-  const target = (prefix[n] as number) / count;
-  // cost[l][j]: best cost of setting pieces [0, j) on l lines.
-  const cost = Array.from({ length: count + 1 }, () => new Float64Array(n + 1).fill(Infinity));
-  const from = Array.from({ length: count + 1 }, () => new Int32Array(n + 1).fill(-1));
-  (cost[0] as Float64Array)[0] = 0;
-  for (let l = 1; l <= count; l++) {
-    const row = cost[l] as Float64Array;
-    const prevRow = cost[l - 1] as Float64Array;
-    for (let j = 1; j <= n; j++) {
-      if (l === count && j !== n) continue;
-      for (let i = j - 1; i >= 0; i--) {
-        const before = prevRow[i] as number;
-        if (before === Infinity) continue;
-        const last = list[j - 1] as Piece;
-        const width = (prefix[j] as number) - (prefix[i] as number) + last.pairAdjust - last.trailing;
-        if (width > opts.width + EPSILON) break;
-        const imbalance = ((width - target) / size) ** 2 / 4;
-        const penalty = j < n ? titleBreakPenalty(text, (list[j] as Piece).start) : 0;
-        const total = before + imbalance + penalty;
-        if (total < (row[j] as number)) {
-          row[j] = total;
-          (from[l] as Int32Array)[j] = i;
+  const words = wordIndex(text);
+  const penalty = new Float64Array(n);
+  for (let j = 1; j < n; j++) penalty[j] = titleBreakPenalty(text, (list[j] as Piece).start, words);
+
+  /** The cheapest way to set the pieces on exactly `count` lines: its cost and the first piece of every line. */
+  const balanced = (count: number): { cost: number; starts: number[] } => {
+    const target = (prefix[n] as number) / count;
+    // cost[l][j]: best cost of setting pieces [0, j) on l lines.
+    const cost = Array.from({ length: count + 1 }, () => new Float64Array(n + 1).fill(Infinity));
+    const from = Array.from({ length: count + 1 }, () => new Int32Array(n + 1).fill(-1));
+    (cost[0] as Float64Array)[0] = 0;
+    for (let l = 1; l <= count; l++) {
+      const row = cost[l] as Float64Array;
+      const prevRow = cost[l - 1] as Float64Array;
+      for (let j = 1; j <= n; j++) {
+        if (l === count && j !== n) continue;
+        for (let i = j - 1; i >= 0; i--) {
+          const before = prevRow[i] as number;
+          if (before === Infinity) continue;
+          const last = list[j - 1] as Piece;
+          const width = (prefix[j] as number) - (prefix[i] as number) + last.pairAdjust - last.trailing;
+          if (width > opts.width + EPSILON) break;
+          const total = before + ((width - target) / size) ** 2 / 4 + (j < n ? (penalty[j] as number) : 0);
+          if (total < (row[j] as number)) {
+            row[j] = total;
+            (from[l] as Int32Array)[j] = i;
+          }
         }
       }
     }
-  }
-  if ((cost[count] as Float64Array)[n] === Infinity) return linesFrom(m, base, ragged, opts.width, 0, 0);
-  const starts: number[] = [];
-  for (let l = count, j = n; l > 0; l--) {
-    const i = (from[l] as Int32Array)[j] as number;
-    starts.unshift(i);
-    j = i;
-  }
-  const lines = linesFrom(m, { starts, compressed: starts.map(() => false) }, ragged, opts.width, 0, 0);
+    const starts: number[] = [];
+    if ((cost[count] as Float64Array)[n] === Infinity) return { cost: Infinity, starts };
+    for (let l = count, j = n; l > 0; l--) {
+      const i = (from[l] as Int32Array)[j] as number;
+      starts.unshift(i);
+      j = i;
+    }
+    return { cost: (cost[count] as Float64Array)[n] as number, starts };
+  };
+
+  const best = balanced(fewest);
+  const more = best.cost >= INSIDE_WORD ? balanced(fewest + 1) : { cost: Infinity, starts: [] };
+  const chosen = more.cost + EXTRA_LINE < best.cost ? more : best;
+  if (chosen.cost === Infinity) return linesFrom(m, base, ragged, opts.width, 0, 0);
+  const lines = linesFrom(m, { starts: chosen.starts, compressed: chosen.starts.map(() => false) }, ragged, opts.width, 0, 0);
   return lines.map((line) => ({ ...line, x: 0, final: true, compressed: false, characterSpacing: 0 }));
 }
 

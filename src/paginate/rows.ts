@@ -39,6 +39,8 @@ export interface RowContext {
   /** Left edge and width of the type area. */
   left: number;
   width: number;
+  /** Where titles broke (see `TextBlock.titleOf`), filled as their rows are made. */
+  titleBreaks?: Map<object, number[]>;
 }
 
 /** A footnote mark is set at this fraction of the text size, raised by `NOTE_RISE` em. */
@@ -184,10 +186,19 @@ function footnoteRows(ctx: RowContext, block: TextBlock, line: Line): Row[] | un
   return rows.map((row, i) => ({ ...row, spaceBefore: 0, keepWithNext: i < rows.length - 1 }));
 }
 
+/** Offsets of the breaks the breaker chose, counted in the text without its hard breaks (which every edition keeps). */
+function softBreaks(text: string, lines: readonly Line[]): number[] {
+  return lines
+    .slice(1)
+    .filter((line) => text[line.start - 1] !== '\n')
+    .map((line) => line.start - (text.slice(0, line.start).match(/\n/g)?.length ?? 0));
+}
+
 export function textRows(ctx: RowContext, block: TextBlock): Row[] {
   const style = ctx.theme.styles[block.style];
   const inset = block.inset * ctx.theme.styles.body.size;
   const lines = blockLines(ctx, block, ctx.width - 2 * inset);
+  if (block.titleOf && ctx.titleBreaks) ctx.titleBreaks.set(block.titleOf, softBreaks(block.text, lines));
   const bodyLeading = ctx.theme.styles.body.leading;
   return lines.map((line, i) => {
     const x = block.align === 'center' ? ctx.left + (ctx.width - line.width) / 2 : ctx.left + inset + line.x;

@@ -126,9 +126,10 @@ describe('line breaking', () => {
     const lines = breakBalanced(title, { font, size: 16, width, maxSpacing: 0.15 });
     expect(lines.map((l) => l.text).join('')).toBe(title);
     for (const line of lines) expect(line.width).toBeLessThanOrEqual(width + 0.01);
-    // Same line count as filling the measure greedily, broken before 关于 rather than inside 上海市长宁区.
+    // Same line count as filling the measure greedily, balanced, and broken between words without splitting the
+    // place name 上海市长宁区 (nor at the segmenter's 长宁|区区长).
     expect(lines.length).toBe(breakLines(title, { font, size: 16, width, justify: false, maxSpacing: 0.15 }).length);
-    expect(lines.map((l) => l.text)).toEqual(['上海市长宁区人民政府', '关于表彰上海市长宁区区长质量奖获奖组织和个人的决定']);
+    expect(lines.map((l) => l.text)).toEqual(['上海市长宁区人民政府关于表彰', '上海市长宁区区长质量奖获奖组织和个人的决定']);
     const plan = '上海市长宁区人民政府关于印发《长宁区全民健身实施计划（2021—2025年）》的通知';
     const planLines = breakBalanced(plan, { font, size: 16, width: 442, maxSpacing: 0.15 });
     expect(planLines.map((l) => l.text)).toEqual(['上海市长宁区人民政府关于印发', '《长宁区全民健身实施计划（2021—2025年）》的通知']);

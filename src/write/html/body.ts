@@ -10,13 +10,16 @@ import type { ClosingItem, Theme } from '../../theme/index.js';
 import { chineseDate } from '../../shared/dates.js';
 import { noteMark } from '../../shared/notes.js';
 import { nobrPieces, nobrSpan } from './text.js';
+import { titleContent } from './title.js';
 
-/** Heading level of the model → element under the document's h2 title, with the class CSS styles. */
+/**
+ * Heading level of the model → element, nested under the section (h2) and the document's title (h3); the fourth
+ * level has no h7 and is a paragraph with the heading role at aria-level 7.
+ */
 const HEADINGS = {
-  1: { tagName: 'h3', className: 'embedded-title' },
-  2: { tagName: 'h4', className: 'level-1' },
-  3: { tagName: 'h5', className: 'level-2' },
-  4: { tagName: 'h6', className: 'level-3' },
+  1: { tagName: 'h4', className: 'embedded-title' },
+  2: { tagName: 'h5', className: 'level-1' },
+  3: { tagName: 'h6', className: 'level-2' },
 } as const;
 
 /** Table cells at most this many characters long are kept on one line. */
@@ -27,6 +30,7 @@ export class DocumentWriter {
   constructor(
     private readonly anchor: string,
     private readonly assetPath: (name: string) => string,
+    private readonly titleBreaks?: ReadonlyMap<object, readonly number[]>,
   ) {}
 
   noteId(number: number): string {
@@ -70,8 +74,10 @@ export class DocumentWriter {
       case 'paragraph':
         return [h('p', this.inlines(block.content))];
       case 'heading': {
+        const content = this.inlines(block.content);
+        if (block.level === 4) return [h('p.level-3', { role: 'heading', ariaLevel: '7' }, content)];
         const { tagName, className } = HEADINGS[block.level];
-        return [h(`${tagName}.${className}`, this.inlines(block.content))];
+        return [h(`${tagName}.${className}`, block.level === 1 ? titleContent(content, this.titleBreaks?.get(block)) : content)];
       }
       case 'list': {
         const items = block.items.map((item, i) => {

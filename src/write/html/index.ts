@@ -10,6 +10,7 @@ import { assignAnchors } from './anchors.js';
 import { closing, DocumentWriter, record } from './body.js';
 import { nobrPieces, nobrSpan } from './text.js';
 import { webFonts } from './fonts.js';
+import { titleContent } from './title.js';
 import { chineseDate } from '../../shared/dates.js';
 import { issueLabel, sectionLabel, totalLabel } from '../../shared/labels.js';
 
@@ -28,6 +29,8 @@ export interface HtmlInput {
   draft: boolean;
   /** Link to the PDF edition, relative to the HTML file. */
   pdfHref?: string;
+  /** Where the PDF broke each title (`PagedGazette.titleBreaks`); titles break between words only when absent. */
+  titleBreaks?: ReadonlyMap<object, readonly number[]>;
 }
 
 export interface HtmlOutput {
@@ -55,7 +58,7 @@ export function renderHtml(gazette: Gazette, input: HtmlInput): HtmlOutput {
     banner: input.draft ? toHtml(draftBanner()) : '',
     masthead: toHtml(masthead(gazette, input.pdfHref)),
     toc: toHtml(toc(gazette, sectionIds, anchorOf, input.pageOf)),
-    documents: toHtml(gazette.sections.map((section, index) => sectionElement(gazette, section, sectionIds[index]!, anchorOf, input.theme))),
+    documents: toHtml(gazette.sections.map((section, index) => sectionElement(gazette, section, sectionIds[index]!, anchorOf, input))),
     colophon: toHtml(colophon(gazette)),
   };
   // One pass, so text inserted into one slot is never scanned for another slot's placeholder.
@@ -98,6 +101,7 @@ function masthead(gazette: Gazette, pdfHref: string | undefined): Element[] {
 function toc(gazette: Gazette, sectionIds: readonly string[], anchorOf: (doc: GazetteDocument) => string, pageOf: ReadonlyMap<string, number> | undefined): Element[] {
   return [
     h('h2#toc-heading.toc-heading', '目录'),
+    ...(pageOf ? [h('p.toc-page-note', '页码为 PDF 版页码')] : []),
     ...gazette.sections.map((section, sectionIndex) => {
       const numbered = section.spec.toc === 'numbered';
       const entries = section.documents.map((doc, index) => {
@@ -118,19 +122,19 @@ function toc(gazette: Gazette, sectionIds: readonly string[], anchorOf: (doc: Ga
   ];
 }
 
-function sectionElement(gazette: Gazette, section: Section, id: string, anchorOf: (doc: GazetteDocument) => string, theme: HtmlInput['theme']): Element {
+function sectionElement(gazette: Gazette, section: Section, id: string, anchorOf: (doc: GazetteDocument) => string, input: HtmlInput): Element {
   return h('section.gazette-section', { ariaLabelledby: `${id}-title`, id }, [
     h('h2.section-title', { id: `${id}-title` }, sectionLabel(gazette.publication.labels, section.spec.name)),
-    ...section.documents.map((doc) => article(doc, anchorOf(doc), theme)),
+    ...section.documents.map((doc) => article(doc, anchorOf(doc), input)),
   ]);
 }
 
 /** The head block in the theme's order, as the PDF sets it. */
-function head(doc: GazetteDocument, anchor: string, theme: HtmlInput['theme']): Element[] {
+function head(doc: GazetteDocument, anchor: string, { theme, titleBreaks }: HtmlInput): Element[] {
   const { meta } = doc;
   const out: Element[] = [];
   for (const item of theme.headOrder) {
-    if (item === 'title') out.push(h('h2.doc-title', { id: `${anchor}-title` }, nobrPieces(meta.title)));
+    if (item === 'title') out.push(h('h3.doc-title', { id: `${anchor}-title` }, titleContent(nobrPieces(meta.title), titleBreaks?.get(doc))));
     else if (item === 'date' && meta.date) out.push(h('p.doc-date', h('time', { dateTime: meta.date }, ['（', nobrSpan(chineseDate(meta.date)), '）'])));
     else if (item === 'number' && meta.number) out.push(h(meta.numberKind === 'order' ? 'p.doc-number.doc-order-number' : 'p.doc-number', nobrSpan(meta.number)));
     else if (item === 'recipients' && meta.recipients) out.push(h('p.doc-recipients', nobrPieces(`${meta.recipients}：`)));
@@ -138,13 +142,14 @@ function head(doc: GazetteDocument, anchor: string, theme: HtmlInput['theme']): 
   return out;
 }
 
-function article(doc: GazetteDocument, anchor: string, theme: HtmlInput['theme']): Element {
+function article(doc: GazetteDocument, anchor: string, input: HtmlInput): Element {
   const { meta } = doc;
-  const writer = new DocumentWriter(anchor, (name) => `${ASSETS}/${name}`);
+  const { theme, titleBreaks } = input;
+  const writer = new DocumentWriter(anchor, (name) => `${ASSETS}/${name}`, titleBreaks);
   const attachments: ElementContent[] = doc.body.attachments.map((attachment) =>
     h('section.doc-attachment.doc-text', [
       h('p.attachment-label', attachment.label),
-      ...(attachment.title ? [h('h3.embedded-title.attachment-title', writer.inlines(attachment.title))] : []),
+      ...(attachment.title ? [h('h4.embedded-title.attachment-title', titleContent(writer.inlines(attachment.title), titleBreaks?.get(attachment)))] : []),
       ...writer.blocks(attachment.blocks),
     ]),
   );
@@ -156,7 +161,7 @@ function article(doc: GazetteDocument, anchor: string, theme: HtmlInput['theme']
     ...(meta.printed ? { dataPrintedBy: meta.printed.by, dataPrintedDate: meta.printed.date } : {}),
   };
   return h('article.document', { id: anchor, ariaLabelledby: `${anchor}-title`, ...data }, [
-    h('header.doc-header', head(doc, anchor, theme)),
+    h('header.doc-header', head(doc, anchor, input)),
     h('div.doc-body.doc-text', writer.blocks(doc.body.blocks)),
     ...closing(doc, theme.closingOrder),
     ...(doc.body.enclosure.length > 0 ? [h('div.doc-enclosure.doc-text', writer.blocks(doc.body.enclosure))] : []),
@@ -202,7 +207,7 @@ export const htmlWriter: Writer = {
     const css = template('html/style.css');
     // The pipeline checks the template files before layout; a missing one here is a bug, not a user mistake.
     if (page === undefined || css === undefined) throw new Error('HTML template files were not checked before writing');
-    const out = renderHtml(gazette, { pageOf: paged.pageOf, template: { page, css }, theme, draft, ...(withPdf ? { pdfHref: names.pdf } : {}) });
+    const out = renderHtml(gazette, { pageOf: paged.pageOf, template: { page, css }, theme, draft, titleBreaks: paged.titleBreaks, ...(withPdf ? { pdfHref: names.pdf } : {}) });
     const faces = await webFonts(theme.webFonts, fonts, paged, ASSETS);
     return [{ path: names.html, data: out.html }, { path: 'style.css', data: faces.css + out.css }, ...out.assets, ...faces.files];
   },
