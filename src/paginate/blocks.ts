@@ -55,6 +55,10 @@ export interface TextBlock {
   keepWithNext: boolean;
   /** Start a new page (an attachment under attachmentNewPage). */
   breakBefore?: boolean;
+  /** The first block of a section or a document. */
+  opens?: boolean;
+  /** Its first line stays on the page of the line after it, even when that line is the next block's (第X条 …). */
+  leads?: boolean;
   span?: Span;
   anchor?: Anchor;
   notes: CitedNote[];
@@ -143,6 +147,9 @@ function text(style: StyleName, value: string, align: TextBlock['align'], indent
 
 const HEADING_STYLE: Record<number, StyleName> = { 2: 'heading1', 3: 'heading2', 4: 'heading3' };
 
+/** 第X条（…）, 第X章, 第X节 written as a paragraph: a run-in heading that must not end a page (背题). */
+const ARTICLE = /^第[〇零一二三四五六七八九十百千两]+[条章节]/u;
+
 /** Reads the blocks of one document; notes cited in them are set by `noteBlocks`. */
 class DocumentSetter {
   readonly out: Block[] = [];
@@ -200,7 +207,8 @@ class DocumentSetter {
       case 'paragraph': {
         const flat = flatten(block.content, this.theme);
         if (flat.text.trim() === '' && flat.notes.length === 0) return;
-        out.push(this.withNotes(text(style, '', 'justify', style === 'footnote' ? 0 : 2 + level * 2, { hang: level * 2, inset, ...span }), flat));
+        const leads = ARTICLE.test(flat.text) ? { leads: true } : {};
+        out.push(this.withNotes(text(style, '', 'justify', style === 'footnote' ? 0 : 2 + level * 2, { hang: level * 2, inset, ...leads, ...span }), flat));
         return;
       }
       case 'heading': {
@@ -346,9 +354,14 @@ export function gazetteBlocks(gazette: Gazette, theme: Theme): Block[] {
         spaceBefore: s === 0 ? 0 : 1,
         keepWithNext: true,
         anchor: { name: `sec-${s + 1}` },
+        opens: true,
       }),
     );
-    section.documents.forEach((doc, d) => out.push(...documentBlocks(doc, theme, d === 0)));
+    section.documents.forEach((doc, d) => {
+      const blocks = documentBlocks(doc, theme, d === 0);
+      if (blocks[0]?.kind === 'text') blocks[0].opens = true;
+      out.push(...blocks);
+    });
   });
   return out;
 }

@@ -149,9 +149,11 @@ export function blockRows(ctx: RowContext, blocks: readonly Block[], pageHeight:
               : block.kind === 'closing'
                 ? closingRows(ctx, block)
                 : recordRows(ctx, block);
-    // Text after a table gets the same half line the table has above it.
+    // Text after a table gets the same half line the table has above it; the space around tables and figures
+    // may grow to make a page flush.
     const first = added[0];
     if (afterTable && first) first.spaceBefore = Math.max(first.spaceBefore, 0.5 * ctx.theme.styles.body.leading);
+    if (first && (afterTable || block.kind === 'table' || block.kind === 'figure')) first.stretch = 'heading';
     afterTable = block.kind === 'table';
     rows.push(...added);
   }

@@ -177,7 +177,8 @@ export function paginate(gazette: Gazette, theme: Theme, fonts: FontSet, options
   const faces = new Map([...fonts.fonts].map(([key, font]) => [key, { has: (cp: number) => font.hasGlyph(cp), ref: font.ref }]));
   diagnostics.push(...missingGlyphs(printedTexts(gazette, theme, options.draft, blocks), faces));
   const notes = { gap: 0.5 * theme.styles.footnote.leading, ruleWidth: ctx.width / 4, left: ctx.left };
-  const bodyFilled = fillPages(blockRows(ctx, blocks, bottom - top), top, bottom, notes);
+  // Up to half a line above each heading, table or figure makes the foot of a page flush.
+  const bodyFilled = fillPages(blockRows(ctx, blocks, bottom - top), top, bottom, notes, 0.5 * theme.styles.body.leading);
   const bodyPages = bodyFilled.map((filled, i) => toPage('body', String(i + 1), filled, i + 1));
   const pageOf = anchoredPages(bodyPages);
   const toc = tocEntries(gazette, pageOf);

@@ -1,6 +1,8 @@
 /**
  * Rows → pages: fills each page's type area, keeping chains of rows together, repeating table headers, starting
- * new pages where asked, and setting footnotes at the foot of the page that first cites them.
+ * new pages where asked, and setting footnotes at the foot of the page that first cites them. A page the text
+ * goes on from is made flush at the foot: what is left over is spread over the spaces above headings, tables and
+ * figures on it (at most `glue` each), then between its paragraphs (at most half that): vertical justification.
  */
 import type { Box } from '../model/layout.js';
 import type { Anchor } from './blocks.js';
@@ -21,13 +23,22 @@ export interface FootnoteArea {
 
 const EPSILON = 0.01;
 
+/** A row put on the page at `y`; its boxes are made when the page closes and every shift is known. */
+interface Placed {
+  row: Row;
+  y: number;
+  /** Set as the first slice under a repeated table header. */
+  continued: boolean;
+}
+
 const heightOf = (rows: readonly Row[]): number => rows.reduce((h, r) => h + r.height, 0);
 
 /** Places rows between `top` and `bottom` on as many pages as needed. */
-export function fillPages(rows: readonly Row[], top: number, bottom: number, notes?: FootnoteArea): FilledPage[] {
+export function fillPages(rows: readonly Row[], top: number, bottom: number, notes?: FootnoteArea, glue = 0): FilledPage[] {
   const pages: FilledPage[] = [];
   let page: FilledPage = { boxes: [], anchors: [] };
   pages.push(page);
+  let placed: Placed[] = [];
   let y = top;
   /** True while the page holds nothing but (possibly) a repeated table header. */
   let fresh = true;
@@ -55,10 +66,31 @@ export function fillPages(rows: readonly Row[], top: number, bottom: number, not
   };
   /** True between a table's repeated header and its first slice on the new page. */
   let continuing = false;
+  /**
+   * Makes the page's boxes; `flush` spreads the space left above the footnotes over the page's stretchable places,
+   * at most `glue` each, and closes an open table with its rule.
+   */
+  const closeText = (flush: boolean): void => {
+    const count = (kind: Row['stretch']): number => placed.filter((item, k) => k > 0 && item.row.stretch === kind).length;
+    const headings = count('heading');
+    const paragraphs = count('paragraph');
+    let room = flush ? Math.max(0, limit([]) - y) : 0;
+    const atHeading = headings > 0 ? Math.min(glue, room / headings) : 0;
+    room -= atHeading * headings;
+    const atParagraph = paragraphs > 0 ? Math.min(glue / 2, room / paragraphs) : 0;
+    let shift = 0;
+    placed.forEach((item, k) => {
+      if (k > 0) shift += item.row.stretch === 'heading' ? atHeading : item.row.stretch === 'paragraph' ? atParagraph : 0;
+      const at = item.y + shift;
+      for (const anchor of item.row.anchors) page.anchors.push({ anchor, y: at });
+      page.boxes.push(...(item.continued && item.row.continued ? item.row.continued(at) : item.row.boxes(at)));
+    });
+    y += shift;
+    placed = [];
+  };
   const place = (row: Row): void => {
     if (!fresh) y += row.spaceBefore;
-    for (const anchor of row.anchors) page.anchors.push({ anchor, y });
-    page.boxes.push(...(continuing && !row.isHeader && row.continued ? row.continued(y) : row.boxes(y)));
+    placed.push({ row, y, continued: continuing && !row.isHeader });
     if (!row.isHeader) continuing = false;
     y += row.height;
     fresh = false;
@@ -74,6 +106,8 @@ export function fillPages(rows: readonly Row[], top: number, bottom: number, not
   const headerHeight = (row: Row): number => (continuesTable(row) ? heightOf(row.table?.header ?? []) + (row.table?.label?.height ?? 0) : 0);
   const newPage = (next: Row): void => {
     const carriesTable = continuesTable(next);
+    // The text goes on overleaf unless a new document (or a forced break) starts there.
+    closeText(!next.breakBefore && !next.opens);
     if (last?.closeRule) page.boxes.push(last.closeRule(y));
     closeFoot();
     page = { boxes: [], anchors: [] };
@@ -108,7 +142,8 @@ export function fillPages(rows: readonly Row[], top: number, bottom: number, not
       newPage(first);
       continue;
     }
-    const height = heightOf(chain);
+    // The spaces inside the chain count too; the first one is dropped at a page top.
+    const height = heightOf(chain) + chain.slice(1).reduce((h, row) => h + row.spaceBefore, 0);
     const chainNotes = notesOf(chain);
     if (y + (fresh ? 0 : first.spaceBefore) + height <= limit(chainNotes) + EPSILON) {
       for (const row of chain) place(row);
@@ -120,16 +155,17 @@ export function fillPages(rows: readonly Row[], top: number, bottom: number, not
       continue;
     }
     // The chain is longer than a page: fill this page and carry on with the rest of the chain.
-    let placed = 0;
+    let count = 0;
     while (i <= j) {
       const row = rows[i] as Row;
       if (!fresh && y + row.spaceBefore + row.height > limit(row.footnotes ?? []) + EPSILON) break;
       place(row);
-      placed++;
+      count++;
       i++;
     }
-    if (i <= j || placed === 0) newPage(rows[i] as Row);
+    if (i <= j || count === 0) newPage(rows[i] as Row);
   }
+  closeText(false);
   closeFoot();
   // Notes still waiting after the last row get pages of their own.
   while (carried.length > 0 && notes) {

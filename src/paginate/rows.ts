@@ -20,6 +20,13 @@ export interface Row {
   keepWithNext: boolean;
   /** Start a new page before this row (unless the page is still empty). */
   breakBefore?: boolean;
+  /** First row of a section or a document: the page before it ends where the previous document ends. */
+  opens?: boolean;
+  /**
+   * The space above this row may grow to make a page flush at the foot: above headings, tables and figures
+   * first, then (by half as much) between paragraphs.
+   */
+  stretch?: 'heading' | 'paragraph';
   /** Boxes for the row with its top edge at `top`. */
   boxes(top: number): Box[];
   anchors: Anchor[];
@@ -208,9 +215,12 @@ export function textRows(ctx: RowContext, block: TextBlock): Row[] {
     return {
       height: style.leading,
       spaceBefore: i === 0 ? block.spaceBefore * bodyLeading : 0,
-      // Headings stay with what follows; a paragraph's last line never starts a page alone (孤行不成页).
-      keepWithNext: block.keepWithNext || (lines.length >= 2 && i === lines.length - 2),
+      // Headings stay with what follows; a paragraph's first line never ends a page alone, nor its last line
+      // starts one (孤行不成页).
+      keepWithNext: block.keepWithNext || (lines.length >= 2 && (i === 0 || i === lines.length - 2)) || (i === 0 && block.leads === true),
       ...(i === 0 && block.breakBefore ? { breakBefore: true } : {}),
+      ...(i === 0 && block.opens ? { opens: true } : {}),
+      ...(i === 0 ? { stretch: block.keepWithNext || block.align === 'center' ? ('heading' as const) : ('paragraph' as const) } : {}),
       boxes: (top) => lineBoxes(ctx, block, line, x, top, role),
       anchors: i === 0 && block.anchor ? [block.anchor] : [],
       ...(footnotes ? { footnotes } : {}),

@@ -1,9 +1,9 @@
 /**
  * Tables → rows. The grid comes from the table model (row and column spans); column widths are chosen to make the
  * table as short as possible; cells are justified with the body text's breaker (numbers and 序号 centred); each
- * row slot is one line high, so a table can break between lines. Rows joined by a row span stay together unless
- * they are taller than a page; on every page a table continues on, 续表 and its header rows come first, and a merged
- * cell whose text is already past repeats its first line.
+ * row slot is one line high, so a table can break between lines. A row moves to the next page whole unless it is
+ * taller than a quarter of a page; on every page a table continues on, 续表 and its header rows come first, and a
+ * merged cell whose text is already past repeats its label.
  */
 import type { Inline, Table, TableCell } from '../model/document.js';
 import type { Box } from '../model/layout.js';
@@ -15,7 +15,7 @@ import { noteMark } from '../shared/notes.js';
 import { tableGrid } from '../shared/table-grid.js';
 
 const PAD_X = 4;
-const PAD_Y = 3;
+const PAD_Y = 2;
 /** Rules: cell borders, the rule under the header, and the frame (GB/T 9704 leaves them to house style). */
 const RULE = 0.5;
 const HEADER_RULE = 0.75;
@@ -25,6 +25,8 @@ const SOFT_MAX = 2;
 const SOFT_WEIGHT = 1;
 /** Steps in which free width is handed to the column that shortens the table most. */
 const WIDTH_STEPS = 64;
+/** Rows up to this fraction of the type area move to the next page whole; taller ones may break between lines. */
+const WHOLE_ROW = 0.25;
 /** A column holding only numbers (序号, counts, percentages) is centred. */
 const NUMERIC = /^[0-9０-９.,，%％‰～~\-—（）()]{1,6}$/u;
 
@@ -86,7 +88,7 @@ interface Measured {
  * as possible: every column starts at the least it needs (its widest unbreakable unit), then the free width goes,
  * step by step, to the column where it saves the most lines.
  */
-function columnWidths(ctx: RowContext, tables: readonly { table: Table; cells: PlacedCell[] }[]): number[] {
+function columnWidths(ctx: RowContext, tables: readonly { table: Table; cells: PlacedCell[] }[], pageHeight: number): number[] {
   const n = tables[0]!.table.columns;
   const min = new Array<number>(n).fill(2 * PAD_X);
   /** Per group of rows joined by row spans: its cells, each with the rows it spans. */
@@ -158,7 +160,84 @@ function columnWidths(ctx: RowContext, tables: readonly { table: Table; cells: P
   }
   // Width that saves no more lines is shared out evenly, so no column ends up cramped beside a roomy one.
   for (let c = 0; c < n; c++) x[c]! += (left * step) / n;
-  return x.map((w) => w + 2 * PAD_X);
+  return refine(ctx, tables, x, min, pageHeight).map((w) => w + 2 * PAD_X);
+}
+
+/** Quanta of width moved between two columns when the real line breaks are tried, in table text ems. */
+const REFINE_QUANTA = [0.5, 1, 2];
+/** Moves tried at most: each improves the table by a line or more, so this bounds nothing in practice. */
+const REFINE_ROUNDS = 200;
+
+/**
+ * The continuous estimate lands near the best widths; the real breaker (whole lines, kinsoku, unbreakable runs)
+ * decides among its neighbours: width moves from one column to another while that saves real lines, the header's
+ * counted once more for every page the table continues on.
+ */
+function refine(ctx: RowContext, tables: readonly { table: Table; cells: PlacedCell[] }[], start: readonly number[], min: readonly number[], pageHeight: number): number[] {
+  const size = ctx.theme.styles.table.size;
+  const x = [...start];
+  const counts = new Map<PlacedCell, Map<number, number>>();
+  const centred = tables.map(({ table, cells }) => centredColumns(table, cells));
+  const linesOf = (cell: PlacedCell, t: number, width: number): number => {
+    const key = Math.round(width * 100);
+    let known = counts.get(cell);
+    if (!known) counts.set(cell, (known = new Map()));
+    let count = known.get(key);
+    if (count === undefined) {
+      const align = cell.header || centred[t]![cell.column] ? 'center' : 'justify';
+      count = blockLines(ctx, { ...cell.block, align }, width).length;
+      known.set(key, count);
+    }
+    return count;
+  };
+  // Line slots of every table at widths x, as tableRows counts them.
+  const slots = (): number => {
+    let total = 0;
+    tables.forEach(({ table, cells }, t) => {
+      const rowLines = new Array<number>(table.rows.length).fill(1);
+      const width = (cell: PlacedCell): number => {
+        let w = 0;
+        for (let c = cell.column; c < cell.column + cell.colSpan; c++) w += x[c]! + (c > cell.column ? 2 * PAD_X : 0);
+        return w;
+      };
+      for (const cell of cells) if (cell.rowSpan === 1) rowLines[cell.row] = Math.max(rowLines[cell.row]!, linesOf(cell, t, width(cell)));
+      for (const cell of cells) {
+        if (cell.rowSpan === 1) continue;
+        const have = rowLines.slice(cell.row, cell.row + cell.rowSpan).reduce((a, b) => a + b, 0);
+        const need = linesOf(cell, t, width(cell));
+        if (need > have) rowLines[cell.row + cell.rowSpan - 1]! += need - have;
+      }
+      const body = rowLines.reduce((a, b) => a + b, 0);
+      const header = rowLines.slice(0, table.headerRows).reduce((a, b) => a + b, 0);
+      const continuations = Math.max(0, Math.ceil((body * ctx.theme.styles.table.leading) / pageHeight) - 1);
+      total += body + continuations * (header + 1);
+    });
+    return total;
+  };
+  let current = slots();
+  for (let round = 0; round < REFINE_ROUNDS; round++) {
+    let best: { from: number; to: number; by: number; slots: number } | undefined;
+    for (const quantum of REFINE_QUANTA) {
+      const by = quantum * size;
+      for (let from = 0; from < x.length; from++) {
+        if (x[from]! - by < min[from]! - 1e-9) continue;
+        for (let to = 0; to < x.length; to++) {
+          if (to === from) continue;
+          x[from]! -= by;
+          x[to]! += by;
+          const tried = slots();
+          x[from]! += by;
+          x[to]! -= by;
+          if (tried < (best?.slots ?? current)) best = { from, to, by, slots: tried };
+        }
+      }
+    }
+    if (!best) break;
+    x[best.from]! -= best.by;
+    x[best.to]! += best.by;
+    current = best.slots;
+  }
+  return x;
 }
 
 function tableRows(ctx: RowContext, block: TableBlock, cells: readonly PlacedCell[], widths: readonly number[], pageHeight: number): Row[] {
@@ -201,7 +280,14 @@ function tableRows(ctx: RowContext, block: TableBlock, cells: readonly PlacedCel
   const headerHeight = Array.from({ length: headerSlots }, (_, s) => slotHeight(s)).reduce((a, b) => a + b, 0);
   const group: TableGroup = { header: [] };
 
+  /**
+   * The slot a continuation page resumes the table at: a merged cell whose text is already past shows it again
+   * from there, line by line in its own slots. Pages are drawn in order, so the last page's value is the one.
+   */
+  let resumedAt: number | undefined;
   const drawSlot = (s: number, top: number, continued: boolean): Box[] => {
+    if (continued) resumedAt = s;
+    else if (s === 0) resumedAt = undefined;
     const height = slotHeight(s);
     const r = rowOfSlot[s]!;
     const out: Box[] = [];
@@ -221,8 +307,9 @@ function tableRows(ctx: RowContext, block: TableBlock, cells: readonly PlacedCel
     for (const cell of here) {
       const cellLines = lines.get(cell)!;
       const k = s - firstSlot(cell);
-      // On a continuation page a merged cell whose text is already past shows its first line again.
-      const line = cellLines[k] ?? (continued && k > 0 ? cellLines[0] : undefined);
+      // On a continuation page a merged cell whose text is already past shows it again (as far as its slots there go).
+      const again = resumedAt !== undefined && resumedAt > firstSlot(cell) && cellLines.length <= resumedAt - firstSlot(cell) ? cellLines[s - resumedAt] : undefined;
+      const line = cellLines[k] ?? again;
       if (!line) continue;
       const inner = xs[cell.column + cell.colSpan]! - xs[cell.column]! - 2 * PAD_X;
       const shift = cell.header || centred[cell.column] ? (inner - line.width) / 2 : table.align[cell.column] === 'right' ? inner - line.width : 0;
@@ -238,11 +325,12 @@ function tableRows(ctx: RowContext, block: TableBlock, cells: readonly PlacedCel
     const rowFirst = slotStart[r]!;
     const rowLast = slotStart[r + 1]! - 1;
     const rowHeight = Array.from({ length: rowLast - rowFirst + 1 }, (_, k) => slotHeight(rowFirst + k)).reduce((a, b) => a + b, 0);
-    // The header stays with the first row; a row that fits on a page (under 续表 and the header) moves whole; a
-    // taller one may break between its lines, leaving two lines or more on each side. Between rows a table may
-    // break even inside a merged cell: its text goes on, and its first line heads the next page.
-    const fits = rowHeight + headerHeight + style.leading <= pageHeight;
-    const keep = s === slots - 1 ? false : header ? true : fits ? s < rowLast : s === rowFirst || s === rowLast - 1;
+    // The header stays with the first row; a row up to a quarter of a page tall (with 续表 and the header) moves
+    // whole; a taller one may break between its lines, leaving three lines or more on each side, rather than
+    // leave a hole that size at the foot of a page. Between rows a table may break even inside a merged cell: its
+    // text goes on, and its label heads the next page.
+    const whole = rowHeight + headerHeight + style.leading <= pageHeight * WHOLE_ROW;
+    const keep = s === slots - 1 ? false : header ? true : whole ? s < rowLast : s <= rowFirst + 1 || s >= rowLast - 2;
     const row: Row = {
       height: slotHeight(s),
       spaceBefore: s === 0 ? block.spaceBefore * ctx.theme.styles.body.leading : 0,
@@ -289,7 +377,7 @@ export function tableLayout(ctx: RowContext, blocks: readonly TableBlock[], page
     const key = headerKey(block);
     let w = widths.get(key);
     if (!w) {
-      w = columnWidths(ctx, (alike.get(key) ?? [block]).map((b) => ({ table: b.table, cells: placed.get(b) ?? [] })));
+      w = columnWidths(ctx, (alike.get(key) ?? [block]).map((b) => ({ table: b.table, cells: placed.get(b) ?? [] })), pageHeight);
       widths.set(key, w);
     }
     return tableRows(ctx, block, placed.get(block) ?? placeCells(ctx, block), w, pageHeight);

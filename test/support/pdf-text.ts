@@ -12,6 +12,8 @@ export interface PdfTextItem {
   size: number;
   /** pdf.js's name of the embedded font (the same name for every item set in one face). */
   font: string;
+  /** The embedded font's PostScript name without its subset tag (NotoSerifSC-Regular, LXGWWenKai-Medium). */
+  face: string;
 }
 
 export interface PdfPage {
@@ -70,15 +72,20 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfReadBack> {
   for (let i = 1; i <= doc.numPages; i++) {
     const page = await doc.getPage(i);
     const height = page.view[3] ?? 0;
+    // The operator list loads the page's fonts, whose names the text items then look up.
+    images.push((await page.getOperatorList()).fnArray.filter((op) => op === OPS.paintImageXObject).length);
     const content = await page.getTextContent();
     const items: PdfTextItem[] = [];
+    const faceOf = (fontName: string): string => {
+      const font = page.commonObjs.has(fontName) ? (page.commonObjs.get(fontName) as { name?: string }) : undefined;
+      return (font?.name ?? fontName).replace(/^[A-Z]{6}\+/, '');
+    };
     for (const item of content.items) {
       if (!('str' in item) || item.str.length === 0) continue;
       const [a, b, , , e, f] = item.transform as number[];
-      items.push({ str: item.str, x: e ?? 0, y: height - (f ?? 0), width: item.width, size: Math.hypot(a ?? 0, b ?? 0), font: item.fontName });
+      items.push({ str: item.str, x: e ?? 0, y: height - (f ?? 0), width: item.width, size: Math.hypot(a ?? 0, b ?? 0), font: item.fontName, face: faceOf(item.fontName) });
     }
     pages.push({ text: stripSpaces(items.map((it) => it.str).join('')), items: mergeLines(items) });
-    images.push((await page.getOperatorList()).fnArray.filter((op) => op === OPS.paintImageXObject).length);
     for (const annotation of await page.getAnnotations()) {
       if (annotation.subtype === 'Link' && annotation.dest) links.push({ pageIndex: i - 1, dest: typeof annotation.dest === 'string' ? annotation.dest : JSON.stringify(annotation.dest) });
     }

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { FontSet } from '../../fonts/index.js';
+import type { DerivedCache } from '../../host/host.js';
 import type { PagedGazette } from '../../model/layout.js';
 import type { OutputFile } from '../index.js';
 
@@ -15,22 +16,30 @@ export interface WebFonts {
   files: OutputFile[];
 }
 
-export async function webFonts(keys: readonly string[], fonts: FontSet, paged: PagedGazette, assets: string): Promise<WebFonts> {
+/** Subsets made before, by face and characters: harfbuzz takes most of a second on a whole CJK font. */
+const SUBSET_CACHE = 'web-font-subset:v1';
+
+export async function webFonts(keys: readonly string[], fonts: FontSet, paged: PagedGazette, assets: string, cache?: DerivedCache): Promise<WebFonts> {
   if (keys.length === 0) return { css: '', files: [] };
   const used = new Map<string, Set<string>>(keys.map((key) => [key, new Set()]));
   for (const page of paged.pages) {
     for (const box of page.boxes) if (box.kind === 'text') for (const char of box.text) used.get(box.font)?.add(char);
   }
-  // harfbuzz (WebAssembly) loads only when a theme asks for web fonts; it is a CommonJS package left outside the
-  // bundle (its .wasm file is found beside it).
-  const subsetFont = createRequire(import.meta.url)('subset-font') as typeof import('subset-font');
   const rules: string[] = [];
   const files: OutputFile[] = [];
   for (const key of keys) {
     const chars = [...(used.get(key) ?? [])].sort().join('');
     const font = fonts.fonts.get(key);
     if (!font || chars === '') continue;
-    const data = new Uint8Array(await subsetFont(Buffer.from(font.bytes), chars, { targetFormat: 'woff2' }));
+    const cacheKey = Buffer.concat([Buffer.from(`${chars}\0`), font.bytes]);
+    let data = cache?.readBinary(SUBSET_CACHE, cacheKey);
+    if (!data) {
+      // harfbuzz (WebAssembly) loads only when a subset is to be made; it is a CommonJS package left outside the
+      // bundle (its .wasm file is found beside it).
+      const subsetFont = createRequire(import.meta.url)('subset-font') as typeof import('subset-font');
+      data = new Uint8Array(await subsetFont(Buffer.from(font.bytes), chars, { targetFormat: 'woff2' }));
+      cache?.writeBinary(SUBSET_CACHE, cacheKey, data);
+    }
     const path = `${assets}/${key}-${createHash('sha256').update(data).digest('hex').slice(0, 8)}.woff2`;
     files.push({ path, data });
     rules.push(`@font-face { font-family: "gazette-${key}"; src: url("${path}") format("woff2"); font-display: swap; }`);
