@@ -396,6 +396,7 @@ const terms: Record<string, { zh: string; en: string }> = {
   'text-list': { zh: '文本列表（如 [甲, 乙]）', en: 'a list of texts' },
   printed: { zh: '“{ by: 印发机关, date: 印发日期 }”', en: '{ by: printing office, date: printing date }' },
   'rule-map': { zh: '“规则名: off | warning | error”的映射', en: 'a map of rule name: off | warning | error' },
+  'colophon-map': { zh: '“项目: 内容”的映射（如 编辑出版: 某某市人民政府办公厅）', en: 'a map of label: text (编辑出版: …)' },
   'folder-name': { zh: '模板文件夹名只能含字母、数字、点、下划线和连字符', en: 'a template folder name of letters, digits, dots, underscores and hyphens' },
   'unknown-placeholder': { zh: '有未知的占位符', en: 'an unknown placeholder' },
   'duplicate-name': { zh: '同一名称登记给了两个机关', en: 'one name is registered to two issuers' },

@@ -1,7 +1,7 @@
 /** Reads `documents/gazette.yml` into a Publication; every bad value is a positioned diagnostic. */
 import { LineIndex, readYamlMap, type YamlMap } from '../parse/index.js';
 import { isMap, isSeq, isScalar, type Node as YamlNode } from 'yaml';
-import type { IssuerSpec, Labels, NumberPolicy, Publication, RuleSetting, SectionSpec, TocMarker } from '../model/gazette.js';
+import type { ColophonItem, IssuerSpec, Labels, NumberPolicy, Publication, RuleSetting, SectionSpec, TocMarker } from '../model/gazette.js';
 import type { Span } from '../model/source.js';
 import type { Diagnostic, Outcome } from '../diagnostics/diagnostic.js';
 import { LABEL_PLACEHOLDERS } from '../shared/labels.js';
@@ -12,7 +12,7 @@ const tocMarkers: readonly TocMarker[] = ['numbered', 'bullet'];
 const severities: readonly RuleSetting['severity'][] = ['off', 'warning', 'error'];
 
 /** Every key gazette.yml may hold; anything else is most likely a typo. */
-export const PUBLICATION_KEYS = ['name', 'publisher', 'website', 'template', 'issueLabel', 'totalLabel', 'sectionLabel', 'doctypes', 'rules', 'sections', 'issuers'] as const;
+export const PUBLICATION_KEYS = ['name', 'publisher', 'website', 'template', 'issueLabel', 'totalLabel', 'sectionLabel', 'doctypes', 'rules', 'sections', 'issuers', 'colophon'] as const;
 
 const defaultLabels: Labels = { issue: '{year}年第{number}期', total: '总第{total}期', section: '【{name}】' };
 
@@ -65,11 +65,12 @@ export function readPublication(path: string, text: string): Outcome<Publication
   const issuers = readIssuers(yaml, bad, problem);
   const doctypes = readStrings(yaml, 'doctypes', bad);
   const rules = readRules(yaml, bad);
+  const colophon = readColophon(yaml, bad);
   if (sections.length === 0) bad(yaml.document.contents as YamlNode, 'sections', 'list');
   if (diagnostics.some((d) => d.severity === 'error') || !name || !publisher) return { value: undefined, diagnostics };
   const spans = new Map([...yaml.fields].map(([key, field]) => [key, field.keySpan]));
   return {
-    value: { name, publisher, ...(website ? { website } : {}), ...(template ? { template } : {}), sections, issuers, labels, doctypes, rules, spans },
+    value: { name, publisher, ...(website ? { website } : {}), ...(template ? { template } : {}), sections, issuers, labels, doctypes, rules, colophon, spans },
     diagnostics,
   };
 }
@@ -104,6 +105,31 @@ function readStrings(yaml: YamlMap, key: string, bad: Bad): string[] {
   const list = stringList(node === null ? undefined : isScalar(node) ? node.value : node.toJSON());
   if (!list) bad(node, key, 'text-list');
   return list ?? [];
+}
+
+/** `colophon:` — what the 版权页 prints, label by label in the order given (编辑出版, 地址, 电话, 印刷 …). */
+function readColophon(yaml: YamlMap, bad: Bad): ColophonItem[] {
+  const node = (yaml.document.get('colophon', true) ?? null) as YamlNode | null;
+  if (node === null) return [];
+  if (!isMap(node)) {
+    bad(node, 'colophon', 'colophon-map');
+    return [];
+  }
+  const items: ColophonItem[] = [];
+  for (const pair of node.items) {
+    const key = pair.key as YamlNode | null;
+    const value = pair.value as YamlNode | null;
+    const label = isScalar(key) ? withoutInvisible(String(key.value)).trim() : '';
+    // Telephone numbers and postcodes read as numbers in YAML; they print as written.
+    const raw = isScalar(value) && (typeof value.value === 'string' || typeof value.value === 'number') ? (value.source ?? String(value.value)) : undefined;
+    const text = raw === undefined ? '' : withoutInvisible(String(raw)).trim();
+    if (label === '' || text === '') {
+      bad(value ?? key, `colophon.${label}`, 'text');
+      continue;
+    }
+    items.push({ label, value: text });
+  }
+  return items;
 }
 
 function readRules(yaml: YamlMap, bad: Bad): RuleSetting[] {

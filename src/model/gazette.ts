@@ -59,10 +59,18 @@ export interface Publication {
   /** 文种 accepted by the title rule on top of the statutory ones (e.g. 答复, 复函). */
   doctypes: string[];
   rules: RuleSetting[];
+  /** Lines of the 版权页 after the issue data, in the order gazette.yml gives them. */
+  colophon: ColophonItem[];
   /** Template folder name under templates/ (default `default`). */
   template?: string;
   /** Where gazette.yml keys are, for diagnostics about them. */
   spans: ReadonlyMap<string, Span>;
+}
+
+/** One line of the 版权页: `编辑出版：…`. */
+export interface ColophonItem {
+  label: string;
+  value: string;
 }
 
 /** Issue metadata, `documents/<issue>/issue.yml`. */

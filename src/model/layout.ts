@@ -86,7 +86,8 @@ export interface AnchorBox {
 
 export type Box = TextBox | RuleBox | LinkBox | AnchorBox | ImageBox;
 
-export type PageKind = 'cover' | 'toc' | 'body';
+/** `blank` pads the issue to an even page count; `back` is a last page that holds only the 版权页. */
+export type PageKind = 'cover' | 'toc' | 'body' | 'blank' | 'back';
 
 export interface Page {
   kind: PageKind;

@@ -9,6 +9,7 @@ import type { Span } from '../model/source.js';
 import type { ClosingItem, HeadItem, StyleName, Theme } from '../theme/index.js';
 import { chineseDate } from '../shared/dates.js';
 import { sectionLabel } from '../shared/labels.js';
+import { alignNames } from '../shared/names.js';
 import { noteMark } from '../shared/notes.js';
 
 /** A target for TOC links and outline items, placed at the top of the block that carries it. */
@@ -313,18 +314,18 @@ function documentBlocks(doc: GazetteDocument, theme: Theme, first: boolean): Blo
   const out: Block[] = [...headBlocks(doc, theme.headOrder, first)];
   const setter = new DocumentSetter(theme, doc.body);
   const bodyStart = setter.out.length;
-  for (const block of doc.body.blocks) setter.block(block, 0);
+  for (const block of alignNames(doc.body.blocks)) setter.block(block, 0);
   // The body follows the recipients line directly, and the title or number after half a line.
   const firstBody = setter.out[bodyStart];
   const endsWithRecipients = theme.headOrder.at(-1) === 'recipients' && doc.meta.recipients !== undefined;
   if (firstBody && !endsWithRecipients && firstBody.spaceBefore === 0) firstBody.spaceBefore = 0.5;
   setter.out.push(...closingBlocks(doc, theme.closingOrder));
-  for (const block of doc.body.enclosure) setter.block(block, 0);
+  for (const block of alignNames(doc.body.enclosure)) setter.block(block, 0);
   for (const attachment of doc.body.attachments) {
     const span = attachment.span ? { span: attachment.span } : {};
     setter.out.push(text('attachmentLabel', attachment.label, 'left', 0, { spaceBefore: 1.5, keepWithNext: true, ...(theme.attachmentNewPage ? { breakBefore: true } : {}), ...span }));
     if (attachment.title) setter.title(attachment.title, attachment, attachment.span);
-    for (const block of attachment.blocks) setter.block(block, 0);
+    for (const block of alignNames(attachment.blocks)) setter.block(block, 0);
   }
   if (theme.record && (doc.meta.cc.length > 0 || doc.meta.printed)) {
     const span = doc.fieldSpans.get('cc') ?? doc.fieldSpans.get('printed');

@@ -17,6 +17,7 @@ import { DRAFT_MARK, printedTexts } from './printed.js';
 import { missingGlyphs } from '../coverage/index.js';
 import { blockRows } from './elements.js';
 import { tocEntries, tocRows } from './toc.js';
+import { colophonBlock } from './colophon.js';
 
 export { printedTexts } from './printed.js';
 
@@ -159,6 +160,27 @@ function toPage(kind: Page['kind'], label: string, filled: FilledPage, folio?: n
   return { kind, label, ...(folio !== undefined ? { folio } : {}), boxes: [...anchors, ...filled.boxes] };
 }
 
+/**
+ * The 版权页 goes at the foot of the last body page when there is room there (a line's space above it) and the
+ * page count is right; otherwise on a page of its own at the end, after a blank page when the theme wants an even
+ * page count. Returns the pages to add.
+ */
+function backMatter(ctx: RowContext, gazette: Gazette, filled: FilledPage, last: Page, count: number): Page[] {
+  const block = colophonBlock(ctx, gazette);
+  const bottom = ctx.theme.page.height - ctx.theme.page.margins.bottom;
+  const gap = ctx.theme.styles.body.leading;
+  const fits = filled.end + gap + block.height <= filled.footTop + 0.01;
+  const even = ctx.theme.evenPages;
+  if (fits && (!even || count % 2 === 0)) {
+    last.boxes.push(...block.boxes(filled.footTop - block.height));
+    return [];
+  }
+  const added = even && count % 2 === 0 ? 2 : 1;
+  const label = (k: number): string => String((last.folio ?? 0) + k);
+  const back: Page = { kind: 'back', label: label(added), boxes: block.boxes(bottom - block.height) };
+  return added === 2 ? [{ kind: 'blank', label: label(1), boxes: [] }, back] : [back];
+}
+
 export function paginate(gazette: Gazette, theme: Theme, fonts: FontSet, options: PaginateOptions): Outcome<PagedGazette> {
   const diagnostics: Diagnostic[] = [];
   const { margins } = theme.page;
@@ -185,7 +207,7 @@ export function paginate(gazette: Gazette, theme: Theme, fonts: FontSet, options
   const front: Page[] = [{ kind: 'cover', label: 'i', boxes: coverPage(ctx, gazette) }];
   fillPages(tocRows(ctx, gazette, toc), top, bottom).forEach((filled, i) => front.push(toPage('toc', romanLower(i + 2), filled)));
 
-  const pages = [...front, ...bodyPages];
+  const pages = [...front, ...bodyPages, ...backMatter(ctx, gazette, bodyFilled.at(-1)!, bodyPages.at(-1)!, front.length + bodyPages.length)];
   for (const page of pages) {
     if (page.folio !== undefined) page.boxes.push(...furniture(ctx, gazette, page.folio));
     if (options.draft) page.boxes.unshift(draftMark(ctx));

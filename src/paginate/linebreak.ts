@@ -118,6 +118,8 @@ export interface BreakOptions {
   spacingLimit?: number;
   /** Width to keep free at the end of the last line (TOC leader and page number). */
   lastLineReserve?: number;
+  /** Extra cost of a break before `text[at]` (a title in the TOC keeps its words whole). */
+  breakCost?: (at: number) => number;
 }
 
 export interface Line {
@@ -352,6 +354,7 @@ function optimalBreaks(m: Measured, opts: BreakOptions, width: number, first: nu
         cost = opts.justify ? spacingCost(slack / gaps, size, opts.maxSpacing) : (0.01 * slack) / size;
         if (compressed) cost += COMPRESSION_COST;
         if (forced) cost += FORCED_COST;
+        if (opts.breakCost) cost += opts.breakCost((list[j] as Piece).start);
       }
       const total = base + cost + LINE_COST;
       if (total < (best[j] as number)) {

@@ -11,6 +11,9 @@ import type { Row } from './rows.js';
 export interface FilledPage {
   boxes: Box[];
   anchors: { anchor: Anchor; y: number }[];
+  /** Where the text ends on the page, and where the footnotes begin (the bottom when there are none). */
+  end: number;
+  footTop: number;
 }
 
 export interface FootnoteArea {
@@ -36,7 +39,7 @@ const heightOf = (rows: readonly Row[]): number => rows.reduce((h, r) => h + r.h
 /** Places rows between `top` and `bottom` on as many pages as needed. */
 export function fillPages(rows: readonly Row[], top: number, bottom: number, notes?: FootnoteArea, glue = 0): FilledPage[] {
   const pages: FilledPage[] = [];
-  let page: FilledPage = { boxes: [], anchors: [] };
+  let page: FilledPage = { boxes: [], anchors: [], end: top, footTop: bottom };
   pages.push(page);
   let placed: Placed[] = [];
   let y = top;
@@ -57,6 +60,7 @@ export function fillPages(rows: readonly Row[], top: number, bottom: number, not
   const closeFoot = (): void => {
     if (foot.length === 0 || !notes) return;
     let at = bottom - heightOf(foot);
+    page.footTop = at - 2 * notes.gap;
     const ruleY = at - notes.gap;
     page.boxes.push({ kind: 'rule', x1: notes.left, y1: ruleY, x2: notes.left + notes.ruleWidth, y2: ruleY, lineWidth: 0.5 });
     for (const row of foot) {
@@ -86,6 +90,7 @@ export function fillPages(rows: readonly Row[], top: number, bottom: number, not
       page.boxes.push(...(item.continued && item.row.continued ? item.row.continued(at) : item.row.boxes(at)));
     });
     y += shift;
+    page.end = y;
     placed = [];
   };
   const place = (row: Row): void => {
@@ -110,7 +115,7 @@ export function fillPages(rows: readonly Row[], top: number, bottom: number, not
     closeText(!next.breakBefore && !next.opens);
     if (last?.closeRule) page.boxes.push(last.closeRule(y));
     closeFoot();
-    page = { boxes: [], anchors: [] };
+    page = { boxes: [], anchors: [], end: top, footTop: bottom };
     pages.push(page);
     y = top;
     foot = [];
@@ -171,7 +176,7 @@ export function fillPages(rows: readonly Row[], top: number, bottom: number, not
   while (carried.length > 0 && notes) {
     const waiting = carried;
     carried = [];
-    page = { boxes: [], anchors: [] };
+    page = { boxes: [], anchors: [], end: top, footTop: bottom };
     pages.push(page);
     foot = [];
     for (const note of waiting) {

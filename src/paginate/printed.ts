@@ -11,6 +11,7 @@ import { segments } from './rows.js';
 import { cellBlock } from './table.js';
 import { chineseDate } from '../shared/dates.js';
 import { issueLabel, sectionLabel, totalLabel } from '../shared/labels.js';
+import { colophonLines, colophonText } from '../shared/colophon.js';
 
 /** The draft watermark, and the characters of folios, TOC numbers and leaders (any page number may occur). */
 export const DRAFT_MARK = '草稿 DRAFT';
@@ -68,4 +69,6 @@ export function* printedTexts(gazette: Gazette, theme: Theme, draft: boolean, bl
   }
   yield { text: `-.…（${DIGITS}）`, font: styles.tocEntry.font };
   for (const block of blocks) yield* blockTexts(theme, block);
+  const colophon = publication.spans.get('colophon');
+  for (const line of colophonLines(gazette)) yield { text: colophonText(line), font: styles.colophon.font, ...(colophon ? { span: colophon } : {}) };
 }

@@ -1,14 +1,14 @@
 /** The table of contents: section headers and entries with a dot leader and the printed page number. */
 import type { Box, TocEntry } from '../model/layout.js';
 import type { Gazette } from '../model/gazette.js';
-import { breakLines, type Line } from './linebreak.js';
+import { breakLines } from './linebreak.js';
 import { sectionLabel } from '../shared/labels.js';
+import { wordBoundaries } from '../shared/words.js';
 import { baselineOffset, blockLines, textBox, type Row, type RowContext } from './rows.js';
 
-/** The line that holds only a TOC entry's leader and page number. */
-const emptyLine: Line = { text: '', start: 0, end: 0, x: 0, width: 0, characterSpacing: 0, final: true, compressed: false, adjustments: [] };
-
 const LEADER = '…';
+/** More than a line spaced beyond the limit costs the breaker: a split word is the last resort. */
+const SPLIT_WORD_COST = 2e4;
 
 /** TOC entries in issue order; `pageOf` gives each document's printed start page. */
 export function tocEntries(gazette: Gazette, pageOf: ReadonlyMap<string, number>): TocEntry[] {
@@ -64,12 +64,20 @@ export function tocRows(ctx: RowContext, gazette: Gazette, entries: readonly Toc
     }
     for (const entry of entries.filter((e) => e.section === section.spec.name)) {
       const title = entry.title;
-      const measure = { font, size: em, width: ctx.width - labelWidth, maxSpacing: theme.maxLetterSpacing, spacingLimit: theme.letterSpacingLimit };
-      const wrapped = breakLines(title, { ...measure, justify: true, lastLineReserve: numberReserve + 2 * em });
-      const single = breakLines(title, { ...measure, justify: false });
-      // A title that fits the line but not beside its page number keeps its line whole; the leader takes the next.
-      // Wrapping it instead would leave a spaced-out first line and a word or two on the second.
-      const lines = wrapped.length > 1 && single.length === 1 ? [...single, { ...emptyLine }] : wrapped;
+      // A title breaks between words, as in the body (a split word costs more than a line left short), and is
+      // never spaced out beyond the usual limit; its last line keeps room for a leader of two em and the page
+      // number, so that a leader never stands on a line alone.
+      const words = wordBoundaries(title);
+      const lines = breakLines(title, {
+        font,
+        size: em,
+        width: ctx.width - labelWidth,
+        maxSpacing: theme.maxLetterSpacing,
+        spacingLimit: theme.maxLetterSpacing,
+        justify: true,
+        lastLineReserve: numberReserve + 2 * em,
+        breakCost: (at) => (words.has(at) ? 0 : SPLIT_WORD_COST),
+      });
       const label = entry.label;
       const labelLine = { text: label, width: (font.measure(label).width * em) / 1000, characterSpacing: 0, adjustments: [] };
       const number = `（${entry.page}）`;
@@ -88,15 +96,14 @@ export function tocRows(ctx: RowContext, gazette: Gazette, entries: readonly Toc
             if (i === 0) out.push(textBox(labelLine, style, ctx.left, baseline, 'toc'));
             if (line.text) out.push(textBox(line, style, x, baseline, 'toc'));
             if (last) {
+              // Whole leader glyphs set solid, so the dots stay evenly spaced; it ends at the page number, and what
+              // is left of a glyph's width goes to the gap after the title.
               const from = x + line.width + 0.25 * em;
               const to = right - numberWidth - 0.25 * em;
               const unit = (leaderUnit.width * em) / 1000;
               const count = Math.max(1, Math.floor((to - from) / unit));
-              const dots = LEADER.repeat(count);
-              const m = font.measure(dots);
-              const natural = (m.width * em) / 1000;
-              const cs = m.glyphs > 1 ? (to - from - natural) / (m.glyphs - 1) : 0;
-              out.push(textBox({ text: dots, width: to - from, characterSpacing: cs, adjustments: [] }, style, from, baseline, 'toc'));
+              const width = count * unit;
+              out.push(textBox({ text: LEADER.repeat(count), width, characterSpacing: 0, adjustments: [] }, style, to - width, baseline, 'toc'));
               out.push(textBox({ text: number, width: numberWidth, characterSpacing: 0, adjustments: [] }, style, right - numberWidth, baseline, 'toc'));
             }
             out.push({ kind: 'link', x: ctx.left, y: top, width: ctx.width, height: style.leading, destination: entry.destination });

@@ -191,6 +191,14 @@ ${issuers.map(issuer).join('')}
 # 规则的严重程度：off 关闭 / warning 警告 / error 错误，规则名见 README 的规则表，如：
 #   number-year-mismatch: off
 rules: {}
+
+# 版权页（PDF 末页和 HTML 版末尾）在刊名、期次、出版日期、主办单位之后印的各项，按此顺序；可删去不印的项。
+# colophon:
+#   编辑出版: ${names.publisher}
+#   地址: 某某市某某路1号
+#   邮政编码: "100000"
+#   电话: 010-12345678
+#   印刷: 某某印刷厂
 `,
   };
 }

@@ -19,6 +19,7 @@ const STYLE_NAMES = [
   'footnote',
   'attachmentLabel',
   'record',
+  'colophon',
   'tocTitle',
   'tocSection',
   'tocEntry',
@@ -63,6 +64,8 @@ export interface Theme {
   record: boolean;
   /** Whether each attachment starts on a new page (GB/T 9704 §7.3.7). */
   attachmentNewPage: boolean;
+  /** Whether blank pages make the page count even (for printing on folded sheets), the 版权页 last. */
+  evenPages: boolean;
   runningHead: boolean;
   folio: FolioStyle;
   /** Justification spacing the line breaker aims to stay under, in em of the line's size. */
@@ -251,6 +254,8 @@ export function parseTheme(layers: readonly ThemeLayer[]): Outcome<Theme | undef
   };
   const record = flag('record', false);
   const attachmentNewPage = flag('attachmentNewPage', false);
+  // Added after the first templates: a theme written before it prints as it did.
+  const evenPages = get(['evenPages']) === undefined ? false : flag('evenPages', false);
 
   const runningHead = flag('runningHead', true);
 
@@ -289,6 +294,7 @@ export function parseTheme(layers: readonly ThemeLayer[]): Outcome<Theme | undef
       footnotes: footnotesText === 'end' ? 'end' : 'page',
       record,
       attachmentNewPage,
+      evenPages,
       runningHead,
       folio,
       maxLetterSpacing,

@@ -171,3 +171,24 @@ describe('the 版记, when a template asks for it', () => {
     expect(textOf(file(built, 'index.html') as string)).toContain('抄送：国务院办公厅，审计署。');
   });
 });
+
+describe('the 版权页', () => {
+  const lines = ['中华人民共和国国务院公报', '主办：国务院办公厅', '编辑出版：国务院办公厅', '地址：北京市示例区示例路1号', '邮政编码：100000', '电话：010-00000000', '印刷：示例印刷厂', '网址：www.gov.cn'];
+
+  it('closes the PDF, on an even page count, with the issue data and every colophon item of gazette.yml in order', () => {
+    expect(pdf.pages.length % 2).toBe(0);
+    const last = pdf.pages.at(-1)!;
+    let rest = last.text.slice(last.text.indexOf(lines[0]!));
+    for (const text of lines) {
+      expect(rest, text).toContain(stripSpaces(text));
+      rest = rest.slice(rest.indexOf(stripSpaces(text)) + stripSpaces(text).length);
+    }
+  });
+
+  it('closes the HTML edition with the same lines', () => {
+    const colophon = /<footer class="colophon">([\s\S]*?)<\/footer>/.exec(html)![1]!;
+    const printed = [...colophon.matchAll(/<p>([\s\S]*?)<\/p>/g)].map((m) => textOf(m[1]!));
+    expect(printed.filter((text) => lines.includes(text))).toEqual(lines);
+    expect(printed).toContain('2024年第1号（总号：1820）');
+  });
+});

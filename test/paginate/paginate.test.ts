@@ -6,6 +6,7 @@ import type { Gazette } from '../../src/model/gazette.js';
 import type { PagedGazette, TextBox } from '../../src/model/layout.js';
 import { paginate } from '../../src/paginate/index.js';
 import { parseTheme } from '../../src/theme/index.js';
+import { wordBoundaries } from '../../src/shared/words.js';
 import { LAYOUT_FIXTURE, loadGazette, nodeHost, ROOT } from '../support/load-gazette.js';
 
 const THEME_PATH = 'templates/default/theme.yml';
@@ -188,14 +189,21 @@ describe('paginate (issue 2021-4)', () => {
     expect(body).toBeLessThanOrEqual(48);
   });
 
-  it('keeps a TOC title whole when only its page number does not fit, with the leader on the next line', () => {
+  it('never leaves a TOC leader alone on a line: a title that cannot share its line with the number wraps between words', () => {
     const tocTexts = paged.pages.filter((p) => p.kind === 'toc').flatMap((p) => p.boxes.flatMap((b) => (b.kind === 'text' ? [b] : [])));
-    const whole = tocTexts.find((b) => b.text === '上海市长宁区人民政府关于公布第七批区级非物质文化遗产名录的通知');
-    expect(whole?.characterSpacing).toBe(0);
-    const next = tocTexts.filter((b) => b.y > whole!.y).sort((a, b) => a.y - b.y);
-    expect(next[0]?.text).toMatch(/^…+$/);
-    expect(next[1]?.text).toBe('（7）'.replace('7', String(paged.toc[3]!.page)));
-    expect(tocTexts.filter((b) => b.role === 'toc').every((b) => b.characterSpacing <= 0.15 * b.size + 1e-9 || /^…+$/.test(b.text))).toBe(true);
+    const leaders = tocTexts.filter((b) => /^…+$/.test(b.text));
+    expect(leaders.length).toBe(paged.toc.length);
+    const words = wordBoundaries('上海市长宁区人民政府关于公布第七批区级非物质文化遗产名录的通知');
+    for (const leader of leaders) {
+      // Title text on the leader's own line, before it.
+      const before = tocTexts.filter((b) => Math.abs(b.y - leader.y) < 0.5 && b.x < leader.x && !/^(\d+\.|-)$/.test(b.text));
+      expect(before.length, `leader at ${leader.y}`).toBeGreaterThan(0);
+      // Dots set solid (evenly spaced), not letter-spaced into groups.
+      expect(leader.characterSpacing).toBe(0);
+    }
+    const first = tocTexts.find((b) => b.text.startsWith('上海市长宁区人民政府关于公布第七批'))!;
+    expect(words.has(first.text.length)).toBe(true);
+    expect(tocTexts.filter((b) => b.role === 'toc').every((b) => b.characterSpacing <= 0.15 * b.size + 1e-9)).toBe(true);
   });
 
   it('reproduces the TOC order of the printed issue', () => {
@@ -225,5 +233,40 @@ describe('paginate (issue 2021-4)', () => {
       });
     }
     expect(lines).toBeGreaterThan(1000);
+  });
+});
+
+describe('back matter', () => {
+  // The first layer wins, as a template's own theme.yml over the one it extends.
+  const withTheme = (extra: string) =>
+    parseTheme([
+      { text: extra, path: 'templates/custom/theme.yml' },
+      { text: readFileSync(join(ROOT, THEME_PATH), 'utf8'), path: THEME_PATH },
+    ]).value!;
+  const lines = (paged: PagedGazette, index: number) => texts(paged, index).map((b) => b.text);
+
+  it.each([true, false])('ends with the 版权页 (evenPages: %s)', (evenPages) => {
+    const paged = paginate(fixture, withTheme(`evenPages: ${evenPages}\n`), fonts, { draft: false }).value;
+    const last = lines(paged, paged.pages.length - 1);
+    for (const text of ['上海市长宁区人民政府公报', '2021年第4期（总第62期）', '2022年1月4日出版', '主办：上海市长宁区人民政府办公室']) expect(last).toContain(text);
+    if (evenPages) expect(paged.pages.length % 2).toBe(0);
+    else expect(paged.pages.some((p) => p.kind === 'blank')).toBe(false);
+    // A blank page only ever stands right before a 版权页 of its own, and holds nothing.
+    paged.pages.forEach((page, i) => {
+      if (page.kind !== 'blank') return;
+      expect(page.boxes).toEqual([]);
+      expect(paged.pages[i + 1]?.kind).toBe('back');
+    });
+  });
+
+  it('puts the 版权页 on a page of its own when the last page has no room, after a blank page for an even count', () => {
+    // A colophon taller than any page's leftover space.
+    const paged = paginate(fixture, withTheme('evenPages: true\nstyles:\n  colophon: { font: serif, size: 10.5, leading: 100 }\n'), fonts, { draft: false }).value;
+    expect(paged.pages.at(-1)?.kind).toBe('back');
+    expect(paged.pages.length % 2).toBe(0);
+    const body = paged.pages.filter((p) => p.kind === 'body');
+    expect(lines(paged, paged.pages.indexOf(body.at(-1)!))).not.toContain('主办：上海市长宁区人民政府办公室');
+    // No folio or running head on the blank and back pages.
+    for (const page of paged.pages.filter((p) => p.kind === 'blank' || p.kind === 'back')) expect(page.boxes.some((b) => b.kind === 'text' && (b.role === 'folio' || b.role === 'running-head'))).toBe(false);
   });
 });

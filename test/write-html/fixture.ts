@@ -41,6 +41,7 @@ export function makePublication(overrides: Partial<Publication> = {}): Publicati
     issuers: [{ name: '上海市长宁区人民政府', aliases: [], codes: ['长府', '长府规'] }],
     labels: { issue: '{year}年第{number}期', total: '总第{total}期', section: '【{name}】' },
     doctypes: [],
+    colophon: [],
     rules: [],
     spans: new Map(),
     ...overrides,

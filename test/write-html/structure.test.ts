@@ -124,7 +124,8 @@ describe('renderHtml structure', () => {
     const renmian = elementById(html, 'renmian')!;
     expect(renmian).toMatch(/<table>\s*<thead>\s*<tr>\s*<th class="short" scope="col">姓名<\/th>/);
     // Short cells stay on one line; long ones may wrap.
-    expect(renmian).toContain('<td class="short">张三</td>');
+    // A two-character name is spread over three characters, as print aligns the 姓名 column.
+    expect(renmian).toContain('<td class="short">张\u3000三</td>');
     expect(renmian).toContain('<td>长宁区体育局局长（试用期一年）</td>');
   });
 

@@ -227,6 +227,7 @@ describe('tables of the bundled issue across pages', () => {
     const startY = Math.min(...first.map((c) => c.y)) - styles.table.size;
     const endY = Math.max(...last.map((c) => c.y)) + styles.table.leading / 2;
     const span = (BOTTOM - startY) / area + (run.length - 2) + (endY - TOP) / area;
+    console.log(`任务清单: ${span.toFixed(2)} pages, PDF p${run[0]! + 1}–p${run.at(-1)! + 1}`);
     expect(span).toBeLessThanOrEqual(3.5);
     expect(span).toBeGreaterThan(2);
   });

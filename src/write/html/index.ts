@@ -13,6 +13,8 @@ import { webFonts } from './fonts.js';
 import { titleContent } from './title.js';
 import { chineseDate } from '../../shared/dates.js';
 import { issueLabel, sectionLabel, totalLabel } from '../../shared/labels.js';
+import { colophonLines } from '../../shared/colophon.js';
+import { alignNames } from '../../shared/names.js';
 
 /** Texts of `templates/<theme>/html/page.html` and `style.css`. */
 export interface HtmlTemplate {
@@ -150,7 +152,7 @@ function article(doc: GazetteDocument, anchor: string, input: HtmlInput): Elemen
     h('section.doc-attachment.doc-text', [
       h('p.attachment-label', attachment.label),
       ...(attachment.title ? [h('h4.embedded-title.attachment-title', titleContent(writer.inlines(attachment.title), titleBreaks?.get(attachment)))] : []),
-      ...writer.blocks(attachment.blocks),
+      ...writer.blocks(alignNames(attachment.blocks)),
     ]),
   );
   // The 版记 data stays on the article for scripts even when the theme does not print it.
@@ -162,9 +164,9 @@ function article(doc: GazetteDocument, anchor: string, input: HtmlInput): Elemen
   };
   return h('article.document', { id: anchor, ariaLabelledby: `${anchor}-title`, ...data }, [
     h('header.doc-header', head(doc, anchor, input)),
-    h('div.doc-body.doc-text', writer.blocks(doc.body.blocks)),
+    h('div.doc-body.doc-text', writer.blocks(alignNames(doc.body.blocks))),
     ...closing(doc, theme.closingOrder),
-    ...(doc.body.enclosure.length > 0 ? [h('div.doc-enclosure.doc-text', writer.blocks(doc.body.enclosure))] : []),
+    ...(doc.body.enclosure.length > 0 ? [h('div.doc-enclosure.doc-text', writer.blocks(alignNames(doc.body.enclosure)))] : []),
     ...attachments,
     ...writer.notes(doc.body),
     ...record(doc, theme),
@@ -172,15 +174,9 @@ function article(doc: GazetteDocument, anchor: string, input: HtmlInput): Elemen
   ]);
 }
 
+/** The 版权页 lines the PDF prints on its last page; values that must not wrap (a date, a number) stay whole. */
 function colophon(gazette: Gazette): Element[] {
-  const { publication, issue } = gazette;
-  return [
-    h('p', publication.name),
-    h('p', [nobrSpan(issueLabel(publication.labels, issue)), nobrSpan(totalLabel(publication.labels, issue))]),
-    h('p', [nobrSpan(chineseDate(issue.published)), '出版']),
-    h('p', `主办：${publication.publisher}`),
-    ...(publication.website ? [h('p', `网址：${publication.website}`)] : []),
-  ];
+  return colophonLines(gazette).map((line) => h('p', line.label === undefined ? nobrPieces(line.text) : [`${line.label}：`, ...nobrPieces(line.text)]));
 }
 
 /** Title pieces whose last two characters cannot be split, so a wrapped TOC title never ends in a lone character (T28). */
