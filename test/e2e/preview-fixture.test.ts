@@ -74,7 +74,7 @@ describe('preview in chromium (in-process server)', () => {
     const file = join(folder, 'cyh-2023-56.md');
     const original = readFileSync(file, 'utf8');
     writeFileSync(file, original.replace(/^title: (.*)的答复$/m, 'title: $1（修订稿）的答复'));
-    await page.waitForFunction(() => document.querySelector('#cyh-2023-56 h2')?.textContent?.includes('（修订稿）'), undefined, { timeout: 10_000 });
+    await page.waitForFunction(() => document.querySelector('#cyh-2023-56 h3.doc-title')?.textContent?.includes('（修订稿）'), undefined, { timeout: 10_000 });
     expect(await page.locator('.toc-entry a[href="#cyh-2023-56"]').textContent()).toContain('（修订稿）');
   });
 

@@ -122,10 +122,10 @@ describe('renderHtml structure', () => {
     expect(body).toContain('<h6 class="level-2">（一）完善设施</h6>');
     expect(body).toContain('<p class="level-3" role="heading" aria-level="7">1. 建设场地</p>');
     const renmian = elementById(html, 'renmian')!;
-    expect(renmian).toMatch(/<table>\s*<thead>\s*<tr>\s*<th class="short" scope="col">姓名<\/th>/);
+    expect(renmian).toMatch(/<table>\s*<thead>\s*<tr>\s*<th class="short first" scope="col">姓名<\/th>/);
     // Short cells stay on one line; long ones may wrap.
     // A two-character name is spread over three characters, as print aligns the 姓名 column.
-    expect(renmian).toContain('<td class="short">张\u3000三</td>');
+    expect(renmian).toContain('<td class="short first">张\u3000三</td>');
     expect(renmian).toContain('<td>长宁区体育局局长（试用期一年）</td>');
   });
 

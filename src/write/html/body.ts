@@ -11,6 +11,7 @@ import { chineseDate } from '../../shared/dates.js';
 import { noteMark } from '../../shared/notes.js';
 import { nobrPieces, nobrSpan } from './text.js';
 import { titleContent } from './title.js';
+import { tableGrid } from '../../shared/table-grid.js';
 
 /**
  * Heading level of the model → element, nested under the section (h2) and the document's title (h3); the fourth
@@ -109,18 +110,20 @@ export class DocumentWriter {
   }
 
   private table(table: Table): Element {
-    const row = (cells: Table['rows'][number]['cells'], header: boolean): Element =>
+    // Cells of the first grid column are marked: on a phone they stay in view while the table scrolls.
+    const grid = tableGrid(table);
+    const row = (r: number, header: boolean): Element =>
       h(
         'tr',
-        cells.map((cell) => {
+        grid[r]!.map(({ cell, column }) => {
           const text = cell.content.map((c) => (c.kind === 'text' ? c.text : '')).join('');
           const spans = { ...(cell.colSpan > 1 ? { colSpan: cell.colSpan } : {}), ...(cell.rowSpan > 1 ? { rowSpan: cell.rowSpan } : {}) };
-          const short = [...text.trim()].length <= SHORT_CELL ? { className: ['short'] } : {};
-          return h(header ? 'th' : 'td', { ...spans, ...short, ...(header ? { scope: cell.colSpan > 1 ? 'colgroup' : 'col' } : {}) }, this.inlines(cell.content));
+          const classes = [...([...text.trim()].length <= SHORT_CELL ? ['short'] : []), ...(column === 0 ? ['first'] : [])];
+          return h(header ? 'th' : 'td', { ...spans, ...(classes.length > 0 ? { className: classes } : {}), ...(header ? { scope: cell.colSpan > 1 ? 'colgroup' : 'col' } : {}) }, this.inlines(cell.content));
         }),
       );
-    const head = table.rows.slice(0, table.headerRows).map((r) => row(r.cells, true));
-    const body = table.rows.slice(table.headerRows).map((r) => row(r.cells, false));
+    const head = table.rows.slice(0, table.headerRows).map((_, r) => row(r, true));
+    const body = table.rows.slice(table.headerRows).map((_, r) => row(table.headerRows + r, false));
     return h('div.table-wrap', [
       h('table', [...(table.caption ? [h('caption', this.inlines(table.caption))] : []), ...(head.length > 0 ? [h('thead', head)] : []), h('tbody', body)]),
     ]);
