@@ -199,8 +199,10 @@ export function paginate(gazette: Gazette, theme: Theme, fonts: FontSet, options
   const faces = new Map([...fonts.fonts].map(([key, font]) => [key, { has: (cp: number) => font.hasGlyph(cp), ref: font.ref }]));
   diagnostics.push(...missingGlyphs(printedTexts(gazette, theme, options.draft, blocks), faces));
   const notes = { gap: 0.5 * theme.styles.footnote.leading, ruleWidth: ctx.width / 4, left: ctx.left };
-  // Up to half a line above each heading, table or figure makes the foot of a page flush.
-  const bodyFilled = fillPages(blockRows(ctx, blocks, bottom - top), top, bottom, notes, 0.5 * theme.styles.body.leading);
+  // Up to half a line above each heading, table or figure makes the foot of a page flush; before a new document
+  // no more than three lines stay empty when the page has the places to take the rest.
+  const leading = theme.styles.body.leading;
+  const bodyFilled = fillPages(blockRows(ctx, blocks, bottom - top), top, bottom, notes, { glue: 0.5 * leading, documentGap: 3 * leading });
   const bodyPages = bodyFilled.map((filled, i) => toPage('body', String(i + 1), filled, i + 1));
   const pageOf = anchoredPages(bodyPages);
   const toc = tocEntries(gazette, pageOf);

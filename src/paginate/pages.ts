@@ -3,6 +3,7 @@
  * new pages where asked, and setting footnotes at the foot of the page that first cites them. A page the text
  * goes on from is made flush at the foot: what is left over is spread over the spaces above headings, tables and
  * figures on it (at most `glue` each), then between its paragraphs (at most half that): vertical justification.
+ * A page before a new document keeps no more than `documentGap` empty.
  */
 import type { Box } from '../model/layout.js';
 import type { Anchor } from './blocks.js';
@@ -37,7 +38,14 @@ interface Placed {
 const heightOf = (rows: readonly Row[]): number => rows.reduce((h, r) => h + r.height, 0);
 
 /** Places rows between `top` and `bottom` on as many pages as needed. */
-export function fillPages(rows: readonly Row[], top: number, bottom: number, notes?: FootnoteArea, glue = 0): FilledPage[] {
+/** How a page's leftover space is spread: `glue` at most per place, and what may stay empty before a new document. */
+export interface Justification {
+  glue: number;
+  documentGap: number;
+}
+
+export function fillPages(rows: readonly Row[], top: number, bottom: number, notes?: FootnoteArea, justification: Justification = { glue: 0, documentGap: 0 }): FilledPage[] {
+  const { glue } = justification;
   const pages: FilledPage[] = [];
   let page: FilledPage = { boxes: [], anchors: [], end: top, footTop: bottom };
   pages.push(page);
@@ -71,17 +79,19 @@ export function fillPages(rows: readonly Row[], top: number, bottom: number, not
   /** True between a table's repeated header and its first slice on the new page. */
   let continuing = false;
   /**
-   * Makes the page's boxes; `flush` spreads the space left above the footnotes over the page's stretchable places,
-   * at most `glue` each, and closes an open table with its rule.
+   * Makes the page's boxes, spreading all but `keep` of the space left above the footnotes over the page's
+   * stretchable places (at most `glue` each, twice that on a page that ends a document).
    */
-  const closeText = (flush: boolean): void => {
+  const closeText = (keep: number): void => {
     const count = (kind: Row['stretch']): number => placed.filter((item, k) => k > 0 && item.row.stretch === kind).length;
     const headings = count('heading');
     const paragraphs = count('paragraph');
-    let room = flush ? Math.max(0, limit([]) - y) : 0;
-    const atHeading = headings > 0 ? Math.min(glue, room / headings) : 0;
+    let room = Math.max(0, limit([]) - y - keep);
+    // A page that ends a document may open its spaces twice as far: a hole before the next document is worse.
+    const most = keep > 0 ? 2 * glue : glue;
+    const atHeading = headings > 0 ? Math.min(most, room / headings) : 0;
     room -= atHeading * headings;
-    const atParagraph = paragraphs > 0 ? Math.min(glue / 2, room / paragraphs) : 0;
+    const atParagraph = paragraphs > 0 ? Math.min(most / 2, room / paragraphs) : 0;
     let shift = 0;
     placed.forEach((item, k) => {
       if (k > 0) shift += item.row.stretch === 'heading' ? atHeading : item.row.stretch === 'paragraph' ? atParagraph : 0;
@@ -111,8 +121,9 @@ export function fillPages(rows: readonly Row[], top: number, bottom: number, not
   const headerHeight = (row: Row): number => (continuesTable(row) ? heightOf(row.table?.header ?? []) + (row.table?.label?.height ?? 0) : 0);
   const newPage = (next: Row): void => {
     const carriesTable = continuesTable(next);
-    // The text goes on overleaf unless a new document (or a forced break) starts there.
-    closeText(!next.breakBefore && !next.opens);
+    // When the text goes on overleaf the page ends flush; before a new document it may end short, but by no more
+    // than `documentGap`; before a forced break (an attachment on a new page) it ends where it ends.
+    closeText(next.breakBefore ? Infinity : next.opens ? justification.documentGap : 0);
     if (last?.closeRule) page.boxes.push(last.closeRule(y));
     closeFoot();
     page = { boxes: [], anchors: [], end: top, footTop: bottom };
@@ -170,7 +181,7 @@ export function fillPages(rows: readonly Row[], top: number, bottom: number, not
     }
     if (i <= j || count === 0) newPage(rows[i] as Row);
   }
-  closeText(false);
+  closeText(Infinity);
   closeFoot();
   // Notes still waiting after the last row get pages of their own.
   while (carried.length > 0 && notes) {

@@ -120,6 +120,20 @@ describe.each([
     expect(short).toEqual([]);
   });
 
+  it('leaves at most three empty lines at the foot of a page before a new document', () => {
+    const gaps: string[] = [];
+    for (let i = issue.firstBody; i < issue.pdf.pages.length - 1; i++) {
+      const first = issue.pdf.anchors.find((a) => a.pageIndex === i + 1);
+      if (!first || !/^(doc|sec)-/.test(first.name) || first.top > TOP + 3 * LINE) continue;
+      const page = issue.pdf.pages[i]!;
+      const last = lastLine(page)!;
+      const gap = (textLimit(page) - slotBottom(last, isCell(last) ? styles.table.leading : LINE)) / LINE;
+      // A table's last row has its cell padding and rule below the text.
+      if (gap > (isCell(last) ? 3.2 : 3.05)) gaps.push(`PDF p${i + 1}: ${gap.toFixed(2)} lines empty before ${first.name}`);
+    }
+    expect(gaps).toEqual([]);
+  });
+
   it('leaves no heading and no 第X条 at the foot of a page, and no orphan or widow line', () => {
     const faults: string[] = [];
     for (const i of continuingPages(issue)) {
