@@ -214,21 +214,27 @@ export async function importFiles(host: Host, request: ImportRequest): Promise<I
   if (request.category !== undefined && !publication.sections.some((section) => section.name === request.category)) {
     return setup({ code: 'category-unknown', severity: 'error', args: { category: request.category, sections: publication.sections.map((section) => section.name).join('、') } });
   }
-  // Where the project files each 代字: a 代字 always filed in one section decides a new document's section.
+  // Where the project files each 代字, and how it names the files: a 代字 always filed in one section decides a
+  // new document's section, and one always named with one prefix names the new file.
   const sectionsByCode = new Map<string, Set<string>>();
+  const prefixes = new Map<string, Set<string>>();
   const project = loadProject(host, []);
   for (const doc of 'project' in project ? project.project.issues.flatMap((issue) => issue.documents) : []) {
     const number = doc.fields.get('number')?.value;
     const category = doc.fields.get('category')?.value;
-    const code = typeof number === 'string' ? numberKey(number.trim())?.code : undefined;
-    if (code && typeof category === 'string') sectionsByCode.set(code, new Set([...(sectionsByCode.get(code) ?? []), category.trim()]));
+    const key = typeof number === 'string' ? numberKey(number.trim()) : undefined;
+    if (!key) continue;
+    if (typeof category === 'string') sectionsByCode.set(key.code, new Set([...(sectionsByCode.get(key.code) ?? []), category.trim()]));
+    const named = /^([a-z][a-z0-9-]*)-(\d{4})-(\d+)\.md$/.exec(doc.file.path.slice(doc.file.path.lastIndexOf('/') + 1));
+    if (named && Number(named[2]) === key.year && Number(named[3]) === key.sequence) prefixes.set(key.code, new Set([...(prefixes.get(key.code) ?? []), named[1]!]));
   }
+  const prefixByCode = new Map([...prefixes].flatMap(([code, set]) => (set.size === 1 ? [[code, [...set][0]!] as const] : [])));
   // mammoth and the HTML parser load only for an import.
   const { importDocument } = await import('./import/index.js');
   const run: ImportRun = { diagnostics: [], documents: [] };
   const taken = new Set<string>();
   for (const input of request.inputs) {
-    const imported = await importDocument(input, { publication, sectionsByCode, issueId: request.issue, taken, ...(request.category !== undefined ? { category: request.category } : {}) });
+    const imported = await importDocument(input, { publication, sectionsByCode, prefixByCode, issueId: request.issue, taken, ...(request.category !== undefined ? { category: request.category } : {}) });
     run.diagnostics.push(...imported.diagnostics);
     if (!imported.value) continue;
     taken.add(imported.value.name);

@@ -8,6 +8,7 @@ import type { Outcome } from '../diagnostics/diagnostic.js';
 import { decode } from '../parse/index.js';
 import { assembleBody, loadImage } from '../read/index.js';
 import { pinyinInitial, numberSlug } from '../shared/slug.js';
+import { numberKey } from '../shared/number.js';
 import { docxToHtml } from './docx.js';
 import { readHtml } from './html.js';
 import { writeMarkdown, type FrontMatter } from './markdown-writer.js';
@@ -35,6 +36,11 @@ export interface ImportTarget extends ImportContext {
   issueId: string;
   /** Document names already used in this run (a second document with the same number gets -2). */
   taken: ReadonlySet<string>;
+  /**
+   * The file-name prefix the project gives each 机关代字 (cfg for 长府 when documents/…/cfg-2021-46.md holds
+   * 长府〔2021〕46号); codes without one are named by their pinyin initials.
+   */
+  prefixByCode: ReadonlyMap<string, string>;
 }
 
 export interface ImportedDocument {
@@ -112,12 +118,19 @@ function placeImages(body: Body, path: string, name: string): { body: Body; imag
   return { body: placed, images };
 }
 
+/** cfg-2021-46 for 长府〔2021〕46号: the project's own prefix for the 代字, else its pinyin initials. */
+function numberName(number: string, prefixByCode: ReadonlyMap<string, string>): string | undefined {
+  const key = numberKey(number.trim());
+  const prefix = key && prefixByCode.get(key.code);
+  return prefix ? `${prefix}-${key.year}-${key.sequence}` : numberSlug(number);
+}
+
 /** Imports one file into the issue `target.issueId`; no value when the file cannot be read (the diagnostic says why). */
 export async function importDocument(input: ImportInput, target: ImportTarget): Promise<Outcome<ImportedDocument | undefined>> {
   const source = await read(input);
   if (!source.value) return { value: undefined, diagnostics: source.diagnostics };
   const recognised = recognise(source.value, target);
-  const base = (recognised.frontMatter.number && numberSlug(recognised.frontMatter.number)) || nameSlug(input.name);
+  const base = (recognised.frontMatter.number && numberName(recognised.frontMatter.number, target.prefixByCode)) || nameSlug(input.name);
   let name = base;
   for (let n = 2; target.taken.has(name); n++) name = `${base}-${n}`;
   const path = `documents/${target.issueId}/${name}.md`;

@@ -31,6 +31,13 @@ describe('gazette import', () => {
     expect(readFileSync(join(root, 'documents/2021-4/cf-2021-60.md'), 'utf8')).toContain(`title: ${word.title}\n`);
   });
 
+  it('names the file as the project names the files of the same 代字', () => {
+    // The bundled issue files 长府〔2021〕46号 as cfg-2021-46.md, not by the 代字's pinyin initials (cf).
+    const root = tempProject({ 'in/示范街区.docx': docx }, { bundledIssue: true });
+    const result = runCli(['import', 'in/示范街区.docx', '--issue', '2021-4', '--category', '区政府文件', '--dry-run'], root);
+    expect(result.stdout).toContain('in/示范街区.docx → documents/2021-4/cfg-2021-60.md');
+  });
+
   it('copies an image a saved page names beside it', () => {
     const html = savedPage().replace('<p>特此通知。</p>', '<p><img src="24_files/area.png" alt="区位图"></p><p>特此通知。</p>');
     const root = tempProject({ 'in/24.html': html, 'in/24_files/area.png': areaPng });
