@@ -61,9 +61,9 @@ await build({
   platform: 'node',
   target: 'node20',
   plugins: [nativeZlib, noJsYaml],
-  // harfbuzz's WebAssembly file is found next to its package at run time, and only `gazette import` reads Word
-  // files: these packages stay outside the bundle and are required from node_modules when used.
-  external: ['subset-font', 'mammoth'],
+  // Only `gazette import` reads Word files: mammoth stays outside the bundle and is required from node_modules
+  // when an import runs.
+  external: ['mammoth'],
   // The sources are ES modules; in the CommonJS bundle their module URL is the bundle's own.
   define: {
     'import.meta.url': 'gazetteModuleUrl',

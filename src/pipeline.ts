@@ -166,7 +166,6 @@ export async function compile(host: Host, options: CompileOptions): Promise<Comp
     draft: options.draft,
     names: outputNames(options.issue),
     withPdf: options.formats.includes('pdf'),
-    ...(host.cache ? { cache: host.cache } : {}),
   };
   const files: OutputFile[] = [];
   for (const format of options.formats) files.push(...(await (await writers[format]()).write(context)));

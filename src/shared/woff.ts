@@ -1,9 +1,10 @@
 /**
- * WOFF 1.0 → the TrueType/OpenType file it wraps (W3C WOFF 1.0: an sfnt whose tables are zlib-compressed one by
- * one). The open 楷体 on npm ships only as web fonts; pdfkit must never be handed one (a WOFF2 became an 800 MB
- * stream), and `check` reads glyph maps from plain sfnt tables, so both get the unwrapped file.
+ * WOFF 1.0 (W3C: an sfnt whose tables are zlib-compressed one by one) in both directions. The open 楷体 on npm
+ * ships only as web fonts; pdfkit must never be handed one (a WOFF2 became an 800 MB stream), and `check` reads
+ * glyph maps from plain sfnt tables, so both get the unwrapped file. The HTML edition's font subsets are written
+ * as WOFF from their tables.
  */
-import { inflateSync } from 'node:zlib';
+import { deflateSync, inflateSync } from 'node:zlib';
 
 const WOFF = 0x774f4646;
 
@@ -76,5 +77,105 @@ export function unwrapWoff(bytes: Uint8Array, only?: readonly string[]): Uint8Ar
   } catch {
     return undefined;
   }
+  return out;
+}
+
+/** The tables of an sfnt (TrueType/OpenType) file by tag; undefined when the directory does not fit the file. */
+export function sfntTables(bytes: Uint8Array): Map<string, Uint8Array> | undefined {
+  if (bytes.byteLength < 12) return undefined;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const count = view.getUint16(4);
+  if (12 + 16 * count > bytes.byteLength) return undefined;
+  const tables = new Map<string, Uint8Array>();
+  for (let i = 0; i < count; i++) {
+    const record = 12 + 16 * i;
+    const tag = String.fromCharCode(...bytes.subarray(record, record + 4));
+    const offset = view.getUint32(record + 8);
+    const length = view.getUint32(record + 12);
+    if (offset + length > bytes.byteLength) return undefined;
+    tables.set(tag, bytes.subarray(offset, offset + length));
+  }
+  return tables;
+}
+
+/** The OpenType table checksum: the sum of its big-endian 32-bit words, the last one padded with zeros. */
+function checksum(table: Uint8Array): number {
+  let sum = 0;
+  for (let i = 0; i < table.byteLength; i += 4) {
+    const word = ((table[i] ?? 0) << 24) | ((table[i + 1] ?? 0) << 16) | ((table[i + 2] ?? 0) << 8) | (table[i + 3] ?? 0);
+    sum = (sum + (word >>> 0)) >>> 0;
+  }
+  return sum;
+}
+
+/**
+ * A WOFF 1.0 file of the given TrueType tables (each zlib-compressed when that makes it smaller), with the
+ * checksums and the head table's checkSumAdjustment an sfnt of them would have. Deterministic: same tables, same bytes.
+ */
+export function wrapWoff(tables: ReadonlyMap<string, Uint8Array>): Uint8Array {
+  const tags = [...tables.keys()].sort();
+  const count = tags.length;
+  const padded = (n: number): number => (n + 3) & ~3;
+  // The head table is written with checkSumAdjustment 0 for the checksums, then with the adjustment.
+  const head = tables.get('head');
+  const own = new Map(tables);
+  if (head && head.byteLength >= 12) {
+    const copy = new Uint8Array(head);
+    new DataView(copy.buffer).setUint32(8, 0);
+    own.set('head', copy);
+  }
+  const sums = tags.map((tag) => checksum(own.get(tag)!));
+  const sfntSize = 12 + 16 * count + tags.reduce((n, tag) => n + padded(own.get(tag)!.byteLength), 0);
+  // The sfnt directory's own checksum, as in an assembled file: header, records, then every table.
+  const directory = new Uint8Array(12 + 16 * count);
+  const dir = new DataView(directory.buffer);
+  let power = 1;
+  let log = 0;
+  while (power * 2 <= count) {
+    power *= 2;
+    log++;
+  }
+  dir.setUint32(0, 0x00010000);
+  dir.setUint16(4, count);
+  dir.setUint16(6, power * 16);
+  dir.setUint16(8, log);
+  dir.setUint16(10, count * 16 - power * 16);
+  let offset = 12 + 16 * count;
+  tags.forEach((tag, i) => {
+    const record = 12 + 16 * i;
+    for (let k = 0; k < 4; k++) dir.setUint8(record + k, tag.charCodeAt(k));
+    dir.setUint32(record + 4, sums[i]!);
+    dir.setUint32(record + 8, offset);
+    dir.setUint32(record + 12, own.get(tag)!.byteLength);
+    offset += padded(own.get(tag)!.byteLength);
+  });
+  const whole = sums.reduce((a, b) => (a + b) >>> 0, checksum(directory));
+  if (head && head.byteLength >= 12) new DataView(own.get('head')!.buffer).setUint32(8, (0xb1b0afba - whole) >>> 0);
+
+  const data = tags.map((tag) => {
+    const raw = own.get(tag)!;
+    const packed = deflateSync(raw, { level: 9 });
+    return packed.byteLength < raw.byteLength ? new Uint8Array(packed) : raw;
+  });
+  const size = 44 + 20 * count + data.reduce((n, d) => n + padded(d.byteLength), 0);
+  const out = new Uint8Array(size);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, WOFF);
+  view.setUint32(4, 0x00010000);
+  view.setUint32(8, size);
+  view.setUint16(12, count);
+  view.setUint32(16, sfntSize);
+  view.setUint16(20, 1);
+  let at = 44 + 20 * count;
+  tags.forEach((tag, i) => {
+    const entry = 44 + 20 * i;
+    for (let k = 0; k < 4; k++) view.setUint8(entry + k, tag.charCodeAt(k));
+    view.setUint32(entry + 4, at);
+    view.setUint32(entry + 8, data[i]!.byteLength);
+    view.setUint32(entry + 12, own.get(tag)!.byteLength);
+    view.setUint32(entry + 16, sums[i]!);
+    out.set(data[i]!, at);
+    at += padded(data[i]!.byteLength);
+  });
   return out;
 }

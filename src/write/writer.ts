@@ -1,6 +1,5 @@
 /** What every edition's writer is given and returns: a registry entry is one of these, in its own folder. */
 import type { FontSet } from '../fonts/index.js';
-import type { DerivedCache } from '../host/host.js';
 import type { Gazette } from '../model/gazette.js';
 import type { PagedGazette } from '../model/layout.js';
 import type { Theme } from '../theme/index.js';
@@ -25,8 +24,6 @@ export interface WriteContext {
   names: { pdf: string; html: string };
   /** Whether the PDF is written in the same run (the HTML links to it only then). */
   withPdf: boolean;
-  /** Where a writer may keep what is slow to make again (a web font subset); absent when uncached. */
-  cache?: DerivedCache;
 }
 
 export interface Writer {

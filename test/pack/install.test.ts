@@ -80,9 +80,9 @@ describe('the packed tarball', () => {
     expect(listing).toEqual(expect.arrayContaining(['package.json', 'bin/gazette.js', 'build/gazette.cjs', 'build/data/sRGB_IEC61966_2_1.icc', 'templates/default/theme.yml', 'templates/state-council/theme.yml']));
     expect(listing.filter((path) => /^(src|test|scripts|documents)\/|^build\/cache/.test(path))).toEqual([]);
     const manifest = JSON.parse(run('tar', ['-xzOf', tarball, 'package/package.json']).stdout) as { dependencies: Record<string, string>; scripts: Record<string, string> };
-    // The bundle needs nothing from node_modules at run time but the font files, subset-font (whose harfbuzz
-    // WebAssembly file is read from beside its package) and mammoth (loaded by `gazette import` alone).
-    expect(Object.keys(manifest.dependencies).sort()).toEqual(['@expo-google-fonts/noto-sans-sc', '@expo-google-fonts/noto-serif-sc', '@fontsource/lxgw-wenkai', 'mammoth', 'subset-font']);
+    // The bundle needs nothing from node_modules at run time but the font files and mammoth (loaded by
+    // `gazette import` alone).
+    expect(Object.keys(manifest.dependencies).sort()).toEqual(['@expo-google-fonts/noto-sans-sc', '@expo-google-fonts/noto-serif-sc', '@fontsource/lxgw-wenkai', 'mammoth']);
     // npm would list a prepare, install or postinstall script as an install script awaiting approval.
     expect(Object.keys(manifest.scripts).filter((name) => ['prepare', 'preinstall', 'install', 'postinstall'].includes(name))).toEqual([]);
   });

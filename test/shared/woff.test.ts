@@ -1,0 +1,56 @@
+/** WOFF 1.0 both ways, and the HTML edition's web font subsets read back with fontkit as a browser would. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as fontkit from 'fontkit';
+import { describe, expect, it } from 'vitest';
+import { loadFonts } from '../../src/fonts/index.js';
+import { parseTheme } from '../../src/theme/index.js';
+import { sfntTables, unwrapWoff, wrapWoff } from '../../src/shared/woff.js';
+import { webFontSubset } from '../../src/write/html/web-font.js';
+import { nodeHost, ROOT } from '../support/load-gazette.js';
+
+const theme = parseTheme([{ text: readFileSync(join(ROOT, 'templates/default/theme.yml'), 'utf8'), path: 'templates/default/theme.yml' }]).value!;
+const fonts = loadFonts(theme, nodeHost()).value;
+
+describe('WOFF', () => {
+  it('wraps tables that unwrap to the same tables, deterministically', () => {
+    const original = sfntTables(fonts.get('serif').bytes)!;
+    const some = new Map([...original].filter(([tag]) => ['head', 'hhea', 'maxp', 'name', 'OS/2', 'post', 'cmap'].includes(tag)));
+    const woff = wrapWoff(some);
+    expect(wrapWoff(some)).toEqual(woff);
+    const back = sfntTables(unwrapWoff(woff)!)!;
+    expect([...back.keys()].sort()).toEqual([...some.keys()].sort());
+    for (const [tag, table] of some) {
+      // head differs in checkSumAdjustment (bytes 8–11) only.
+      if (tag === 'head') expect([...back.get(tag)!.subarray(12)]).toEqual([...table.subarray(12)]);
+      else expect([...back.get(tag)!]).toEqual([...table]);
+    }
+  });
+
+  it('writes the sfnt checksum adjustment so the whole font sums to 0xB1B0AFBA', () => {
+    const sfnt = unwrapWoff(wrapWoff(new Map([...sfntTables(fonts.get('serif').bytes)!].filter(([tag]) => ['head', 'hhea', 'maxp', 'post'].includes(tag)))))!;
+    let sum = 0;
+    const view = new DataView(sfnt.buffer, sfnt.byteOffset, sfnt.byteLength);
+    for (let i = 0; i + 4 <= sfnt.byteLength; i += 4) sum = (sum + view.getUint32(i)) >>> 0;
+    expect(sum).toBe(0xb1b0afba);
+  });
+});
+
+describe('web font subsets', () => {
+  it.each(['kai', 'serif', 'sansBold'])('keeps the %s glyphs of the text with their advances, and nothing else', (key) => {
+    const font = fonts.get(key);
+    const text = '（一）聚焦设施建设，打造举步可就的体育“健身圈”𠮷';
+    const woff = webFontSubset(font, text)!;
+    expect(woff.byteLength).toBeLessThan(40_000);
+    const parsed = fontkit.create(Buffer.from(unwrapWoff(woff)!)) as fontkit.Font;
+    const chars = [...new Set(text)].filter((c) => font.hasGlyph(c.codePointAt(0)!));
+    expect(parsed.numGlyphs).toBe(chars.length + 1);
+    for (const char of chars) {
+      const cp = char.codePointAt(0)!;
+      expect(parsed.hasGlyphForCodePoint(cp), char).toBe(true);
+      expect(parsed.glyphForCodePoint(cp).advanceWidth).toBe(font.font.glyphForCodePoint(cp).advanceWidth);
+    }
+    expect(parsed.hasGlyphForCodePoint('国'.codePointAt(0)!)).toBe(false);
+    expect(parsed.familyName).toBe(font.font.familyName);
+  });
+});
