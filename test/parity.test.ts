@@ -9,7 +9,7 @@ import { createNodeHost } from '../src/host/node-host.js';
 import { compile } from '../src/pipeline.js';
 import { shown } from '../src/diagnostics/diagnostic.js';
 import { projectRoot } from './support/project.js';
-import { readPdf, stripSpaces, type PdfReadBack } from './support/pdf-text.js';
+import { pdfTitleLines, readPdf, stripSpaces, type PdfReadBack } from './support/pdf-text.js';
 import { decode, elementById, startTags } from './write-html/html-scan.js';
 
 const MM = 72 / 25.4;
@@ -121,19 +121,6 @@ describe('PDF and HTML carry the same content', () => {
   });
 });
 
-/** A document's title lines in the PDF: the lines after its anchor set in the size of the first one. */
-function pdfTitleLines(edition: Edition, id: string): string[] {
-  const anchor = edition.pdf.anchors.find((a) => a.name === `doc-${id}`)!;
-  const items = edition.pdf.pages[anchor.pageIndex]!.items.filter((item) => item.y >= anchor.top - 1);
-  const size = items[0]!.size;
-  const lines: string[] = [];
-  for (const item of items) {
-    if (Math.abs(item.size - size) > 0.01) break;
-    lines.push(stripSpaces(item.str));
-  }
-  return lines;
-}
-
 function htmlTitleLines(edition: Edition, id: string): string[] {
   const anchor = startTags(edition.html).find((t) => t.attributes.get('data-document') === id)!.attributes.get('id')!;
   const title = /<h3 class="doc-title"[^>]*>([\s\S]*?)<\/h3>/.exec(elementById(edition.html, anchor)!)![1]!;
@@ -148,7 +135,7 @@ describe('PDF and HTML break titles at the same places', () => {
     const edition = await build(root, issue);
     let multiLine = 0;
     for (const id of edition.documents) {
-      const pdf = pdfTitleLines(edition, id);
+      const pdf = pdfTitleLines(edition.pdf, id);
       if (pdf.length > 1) multiLine++;
       expect(htmlTitleLines(edition, id), id).toEqual(pdf);
     }

@@ -242,8 +242,9 @@ class DocumentSetter {
         out.push({ kind: 'separator', spaceBefore: 0.5 });
         return;
       case 'table':
-        out.push({ kind: 'table', table: block, spaceBefore: 0.5, ...span });
-        if (block.caption) out.push(this.withNotes(text('caption', '', 'center', 0, { ...span }), flatten(block.caption, this.theme)));
+        // A table's title stands above it (表题在表上), kept with it; a figure's stands below.
+        if (block.caption) out.push(this.withNotes(text('caption', '', 'center', 0, { spaceBefore: 0.5, keepWithNext: true, ...span }), flatten(block.caption, this.theme)));
+        out.push({ kind: 'table', table: block, spaceBefore: block.caption ? 0.25 : 0.5, ...span });
         return;
       case 'figure': {
         const caption = block.caption ? this.withNotes(text('caption', '', 'center', 0, { ...span }), flatten(block.caption, this.theme)) : undefined;

@@ -33,17 +33,19 @@ interface Placed {
   y: number;
   /** Set as the first slice under a repeated table header. */
   continued: boolean;
+  /** 续表 and the repeated header at a page top: no space above them, and none added. */
+  fixed: boolean;
 }
 
 const heightOf = (rows: readonly Row[]): number => rows.reduce((h, r) => h + r.height, 0);
 
-/** Places rows between `top` and `bottom` on as many pages as needed. */
 /** How a page's leftover space is spread: `glue` at most per place, and what may stay empty before a new document. */
 export interface Justification {
   glue: number;
   documentGap: number;
 }
 
+/** Places rows between `top` and `bottom` on as many pages as needed. */
 export function fillPages(rows: readonly Row[], top: number, bottom: number, notes?: FootnoteArea, justification: Justification = { glue: 0, documentGap: 0 }): FilledPage[] {
   const { glue } = justification;
   const pages: FilledPage[] = [];
@@ -83,7 +85,8 @@ export function fillPages(rows: readonly Row[], top: number, bottom: number, not
    * stretchable places (at most `glue` each, twice that on a page that ends a document).
    */
   const closeText = (keep: number): void => {
-    const count = (kind: Row['stretch']): number => placed.filter((item, k) => k > 0 && item.row.stretch === kind).length;
+    const stretch = (item: Placed, k: number): Row['stretch'] => (k > 0 && !item.fixed ? item.row.stretch : undefined);
+    const count = (kind: Row['stretch']): number => placed.filter((item, k) => stretch(item, k) === kind).length;
     const headings = count('heading');
     const paragraphs = count('paragraph');
     let room = Math.max(0, limit([]) - y - keep);
@@ -94,7 +97,8 @@ export function fillPages(rows: readonly Row[], top: number, bottom: number, not
     const atParagraph = paragraphs > 0 ? Math.min(most / 2, room / paragraphs) : 0;
     let shift = 0;
     placed.forEach((item, k) => {
-      if (k > 0) shift += item.row.stretch === 'heading' ? atHeading : item.row.stretch === 'paragraph' ? atParagraph : 0;
+      const kind = stretch(item, k);
+      shift += kind === 'heading' ? atHeading : kind === 'paragraph' ? atParagraph : 0;
       const at = item.y + shift;
       for (const anchor of item.row.anchors) page.anchors.push({ anchor, y: at });
       page.boxes.push(...(item.continued && item.row.continued ? item.row.continued(at) : item.row.boxes(at)));
@@ -103,9 +107,9 @@ export function fillPages(rows: readonly Row[], top: number, bottom: number, not
     page.end = y;
     placed = [];
   };
-  const place = (row: Row): void => {
-    if (!fresh) y += row.spaceBefore;
-    placed.push({ row, y, continued: continuing && !row.isHeader });
+  const place = (row: Row, fixed = false): void => {
+    if (!fresh && !fixed) y += row.spaceBefore;
+    placed.push({ row, y, continued: continuing && !row.isHeader, fixed });
     if (!row.isHeader) continuing = false;
     y += row.height;
     fresh = false;
@@ -139,8 +143,8 @@ export function fillPages(rows: readonly Row[], top: number, bottom: number, not
     }
     if (carriesTable) {
       const { label, header } = next.table!;
-      if (label) place(label);
-      for (const row of header) place(row);
+      if (label) place(label, true);
+      for (const row of header) place(row, true);
       continuing = true;
       // The table, not the repeated header, is what `last` continues.
       last = header.at(-1) ?? last;

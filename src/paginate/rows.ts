@@ -20,7 +20,7 @@ export interface Row {
   keepWithNext: boolean;
   /** Start a new page before this row (unless the page is still empty). */
   breakBefore?: boolean;
-  /** First row of a section or a document: the page before it ends where the previous document ends. */
+  /** First row of a section or a document: the page before it may end short (see fillPages' documentGap). */
   opens?: boolean;
   /**
    * The space above this row may grow to make a page flush at the foot: above headings, tables and figures

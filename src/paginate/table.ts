@@ -12,7 +12,7 @@ import type { InlineSpan, TableBlock, TextBlock } from './blocks.js';
 import { widestUnit, type Line } from './linebreak.js';
 import { baselineOffset, blockLines, lineBoxes, textBox, type Row, type RowContext, type TableGroup } from './rows.js';
 import { noteMark } from '../shared/notes.js';
-import { tableGrid } from '../shared/table-grid.js';
+import { centredColumns, tableGrid } from '../shared/table-grid.js';
 
 const PAD_X = 4;
 const PAD_Y = 2;
@@ -27,8 +27,6 @@ const SOFT_WEIGHT = 1;
 const WIDTH_STEPS = 64;
 /** Rows up to this fraction of the type area move to the next page whole; taller ones may break between lines. */
 const WHOLE_ROW = 0.25;
-/** A column holding only numbers (序号, counts, percentages) is centred. */
-const NUMERIC = /^[0-9０-９.,，%％‰～~\-—（）()]{1,6}$/u;
 
 /** Text and marks of a cell's content (bold and 楷体 kept; note marks shown as in the text). */
 export function cellBlock(theme: Theme, cell: TableCell, header: boolean, tableSpan: TableBlock['span']): TextBlock {
@@ -67,14 +65,20 @@ function placeCells(ctx: RowContext, block: TableBlock): PlacedCell[] {
   );
 }
 
-/** Columns to centre: those whose body cells are all short numbers, and those the source centres. */
-function centredColumns(table: Table, cells: readonly PlacedCell[]): boolean[] {
-  return Array.from({ length: table.columns }, (_, c) => {
-    if (table.align[c] === 'center') return true;
-    if (table.align[c] !== undefined) return false;
-    const own = cells.filter((cell) => !cell.header && cell.column === c && cell.colSpan === 1 && cell.block.text.trim() !== '');
-    return own.length > 0 && own.every((cell) => NUMERIC.test(cell.block.text.trim()));
-  });
+/**
+ * Line slots per grid row: as many as its tallest one-row cell needs; a cell spanning rows adds what its rows
+ * lack to the last of them. `lines` gives a cell's line count.
+ */
+function rowLineCounts(rows: number, cells: readonly PlacedCell[], lines: (cell: PlacedCell) => number): number[] {
+  const counts = new Array<number>(rows).fill(1);
+  for (const cell of cells) if (cell.rowSpan === 1) counts[cell.row] = Math.max(counts[cell.row]!, lines(cell));
+  for (const cell of cells) {
+    if (cell.rowSpan === 1) continue;
+    const have = counts.slice(cell.row, cell.row + cell.rowSpan).reduce((a, b) => a + b, 0);
+    const need = lines(cell);
+    if (need > have) counts[cell.row + cell.rowSpan - 1]! += need - have;
+  }
+  return counts;
 }
 
 interface Measured {
@@ -104,13 +108,13 @@ function columnWidths(ctx: RowContext, tables: readonly { table: Table; cells: P
     for (const cell of cells) {
       const style = ctx.theme.styles[cell.block.style];
       const font = ctx.fonts.get(style.font);
-      const widths = cell.block.text.split('\n').map((seg) => (font.measure(seg).width * style.size) / 1000);
+      const segments = cell.block.text.split('\n');
+      const widths = segments.map((seg) => (font.measure(seg).width * style.size) / 1000);
       if (cell.colSpan === 1) {
-        for (const seg of cell.block.text.split('\n')) {
-          const natural = (font.measure(seg).width * style.size) / 1000;
-          // A column narrower than 3 em stacks its words a character or two per line.
-          min[cell.column] = Math.max(min[cell.column]!, widestUnit(seg, font, style.size), Math.min(natural, 3 * style.size));
-        }
+        // A column narrower than 3 em stacks its words a character or two per line.
+        segments.forEach((seg, k) => {
+          min[cell.column] = Math.max(min[cell.column]!, widestUnit(seg, font, style.size), Math.min(widths[k]!, 3 * style.size));
+        });
       }
       groups[groupOf.get(cell.row)!]!.push({ cell, widths });
     }
@@ -177,7 +181,7 @@ function refine(ctx: RowContext, tables: readonly { table: Table; cells: PlacedC
   const size = ctx.theme.styles.table.size;
   const x = [...start];
   const counts = new Map<PlacedCell, Map<number, number>>();
-  const centred = tables.map(({ table, cells }) => centredColumns(table, cells));
+  const centred = tables.map(({ table }) => centredColumns(table));
   const linesOf = (cell: PlacedCell, t: number, width: number): number => {
     const key = Math.round(width * 100);
     let known = counts.get(cell);
@@ -194,19 +198,12 @@ function refine(ctx: RowContext, tables: readonly { table: Table; cells: PlacedC
   const slots = (): number => {
     let total = 0;
     tables.forEach(({ table, cells }, t) => {
-      const rowLines = new Array<number>(table.rows.length).fill(1);
       const width = (cell: PlacedCell): number => {
         let w = 0;
         for (let c = cell.column; c < cell.column + cell.colSpan; c++) w += x[c]! + (c > cell.column ? 2 * PAD_X : 0);
         return w;
       };
-      for (const cell of cells) if (cell.rowSpan === 1) rowLines[cell.row] = Math.max(rowLines[cell.row]!, linesOf(cell, t, width(cell)));
-      for (const cell of cells) {
-        if (cell.rowSpan === 1) continue;
-        const have = rowLines.slice(cell.row, cell.row + cell.rowSpan).reduce((a, b) => a + b, 0);
-        const need = linesOf(cell, t, width(cell));
-        if (need > have) rowLines[cell.row + cell.rowSpan - 1]! += need - have;
-      }
+      const rowLines = rowLineCounts(table.rows.length, cells, (cell) => linesOf(cell, t, width(cell)));
       const body = rowLines.reduce((a, b) => a + b, 0);
       const header = rowLines.slice(0, table.headerRows).reduce((a, b) => a + b, 0);
       const continuations = Math.max(0, Math.ceil((body * ctx.theme.styles.table.leading) / pageHeight) - 1);
@@ -246,23 +243,15 @@ function tableRows(ctx: RowContext, block: TableBlock, cells: readonly PlacedCel
   for (const w of widths) xs.push(xs.at(-1)! + w);
   const right = xs.at(-1)!;
   const style = ctx.theme.styles.table;
-  const centred = centredColumns(table, cells);
+  const centred = centredColumns(table);
   const lines = new Map<PlacedCell, Line[]>();
   for (const cell of cells) {
     const inner = xs[cell.column + cell.colSpan]! - xs[cell.column]! - 2 * PAD_X;
     const align = cell.header || centred[cell.column] ? 'center' : 'justify';
     lines.set(cell, blockLines(ctx, { ...cell.block, align }, inner));
   }
-  // Line slots per grid row: as many as its tallest cell needs; a cell spanning rows adds any lack to its last row.
   const rowCount = table.rows.length;
-  const rowLines = new Array<number>(rowCount).fill(1);
-  for (const cell of cells) if (cell.rowSpan === 1) rowLines[cell.row] = Math.max(rowLines[cell.row]!, lines.get(cell)!.length);
-  for (const cell of cells) {
-    if (cell.rowSpan === 1) continue;
-    const have = rowLines.slice(cell.row, cell.row + cell.rowSpan).reduce((a, b) => a + b, 0);
-    const need = lines.get(cell)!.length;
-    if (need > have) rowLines[cell.row + cell.rowSpan - 1]! += need - have;
-  }
+  const rowLines = rowLineCounts(rowCount, cells, (cell) => lines.get(cell)!.length);
   const slotStart: number[] = [0];
   for (let r = 0; r < rowCount; r++) slotStart.push(slotStart[r]! + rowLines[r]!);
   const slots = slotStart[rowCount]!;
@@ -330,7 +319,7 @@ function tableRows(ctx: RowContext, block: TableBlock, cells: readonly PlacedCel
     // leave a hole that size at the foot of a page. Between rows a table may break even inside a merged cell: its
     // text goes on, and its label heads the next page.
     const whole = rowHeight + headerHeight + style.leading <= pageHeight * WHOLE_ROW;
-    const keep = s === slots - 1 ? false : header ? true : whole ? s < rowLast : s <= rowFirst + 1 || s >= rowLast - 2;
+    const keep = s === slots - 1 ? false : header ? true : whole ? s < rowLast : s <= rowFirst + 1 || (s >= rowLast - 2 && s < rowLast);
     const row: Row = {
       height: slotHeight(s),
       spaceBefore: s === 0 ? block.spaceBefore * ctx.theme.styles.body.leading : 0,
@@ -365,11 +354,15 @@ function tableRows(ctx: RowContext, block: TableBlock, cells: readonly PlacedCel
  */
 export function tableLayout(ctx: RowContext, blocks: readonly TableBlock[], pageHeight: number): (block: TableBlock) => Row[] {
   const placed = new Map(blocks.map((block) => [block, placeCells(ctx, block)]));
+  // Tables without a header share nothing: alike columns are what a header says.
+  const own = new Map(blocks.map((block, i) => [block, `#${i}`]));
   const headerKey = (block: TableBlock): string =>
-    `${block.table.columns}|${(placed.get(block) ?? [])
-      .filter((c) => c.header)
-      .map((c) => `${c.row}:${c.column}:${c.colSpan}:${c.rowSpan}:${c.block.text}`)
-      .join('\u0001')}`;
+    block.table.headerRows === 0
+      ? (own.get(block) ?? '#')
+      : `${block.table.columns}|${(placed.get(block) ?? [])
+          .filter((c) => c.header)
+          .map((c) => `${c.row}:${c.column}:${c.colSpan}:${c.rowSpan}:${c.block.text}`)
+          .join('\u0001')}`;
   const alike = new Map<string, TableBlock[]>();
   for (const block of blocks) alike.set(headerKey(block), [...(alike.get(headerKey(block)) ?? []), block]);
   const widths = new Map<string, number[]>();

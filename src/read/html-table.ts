@@ -36,7 +36,8 @@ function inlines(cell: Element): Inline[] {
   const out: Inline[] = [];
   const walk = (node: ElementContent, marks: { strong?: true; emph?: true }): void => {
     if (node.type === 'text') {
-      const text = withoutInvisible(node.value.replace(/\s+/gu, (space) => (/[\p{Script=Han}]/u.test(space) ? '' : ' ')));
+      // A line break in the source between two hanzi is no space; elsewhere white space is one space.
+      const text = withoutInvisible(node.value.replace(/\s+/gu, (space, at: number, whole: string) => (HAN.test(whole[at - 1] ?? '') && HAN.test(whole[at + space.length] ?? '') ? '' : ' ')));
       if (text !== '') out.push({ kind: 'text', text, ...marks });
       return;
     }
@@ -52,14 +53,19 @@ function inlines(cell: Element): Inline[] {
     if (block && out.at(-1)?.kind !== 'break') out.push({ kind: 'break' });
   };
   for (const child of cell.children) walk(child, {});
-  while (out[0]?.kind === 'break') out.shift();
-  while (out.at(-1)?.kind === 'break') out.pop();
-  const first = out[0];
-  if (first?.kind === 'text') out[0] = { ...first, text: first.text.trimStart() };
-  const last = out.at(-1);
-  if (last?.kind === 'text') out[out.length - 1] = { ...last, text: last.text.trimEnd() };
-  return out.filter((inline) => inline.kind !== 'text' || inline.text !== '');
+  // Space at either end of a line is indentation of the source, not text; blank lines are not kept.
+  const trimmed = out.map((inline, i) => {
+    if (inline.kind !== 'text') return inline;
+    let text = inline.text;
+    if (i === 0 || out[i - 1]?.kind === 'break') text = text.trimStart();
+    if (i === out.length - 1 || out[i + 1]?.kind === 'break') text = text.trimEnd();
+    return { ...inline, text };
+  });
+  const kept = trimmed.filter((inline) => inline.kind !== 'text' || inline.text !== '');
+  return kept.filter((inline, i) => inline.kind !== 'break' || (i > 0 && i < kept.length - 1 && kept[i - 1]?.kind !== 'break'));
 }
+
+const HAN = /\p{Script=Han}/u;
 
 function span(value: unknown): number {
   const n = typeof value === 'number' ? value : Number.parseInt(String(value ?? '1'), 10);
@@ -105,10 +111,12 @@ export function readHtmlTable(html: string, tableSpan: Span | undefined): Table 
       for (let c = column; c < column + colSpan; c++) covered[c] = r + rowSpan;
       column += colSpan;
     }
-    columns = Math.max(columns, column, covered.length);
+    // The grid is as wide as the rows' cells reach where they start: a span running past that (colspan="30"
+    // typed for 3) is clamped rather than widening the table.
+    const lastStart = out.at(-1)?.column ?? -1;
+    columns = Math.max(columns, lastStart + 1);
     placed.push({ cells: out });
   });
-  // A column count is that of the widest row; a header cell spanning past it is clamped.
   const at = tableSpan ? { span: tableSpan } : {};
   const tableRows: TableRow[] = placed.map(({ cells }, r) => {
     const out: { column: number; cell: TableCell }[] = cells.map(({ cell, column, colSpan, rowSpan }) => ({

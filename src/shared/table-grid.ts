@@ -28,3 +28,20 @@ export function tableGrid(table: Table): GridCell[][] {
     });
   });
 }
+
+/** A cell of short numbers only (序号, counts, percentages). */
+const NUMERIC = /^[0-9０-９.,，%％‰～~\-—（）()]{1,6}$/u;
+
+/** Columns both editions centre: those the source centres, and those whose body cells are all short numbers. */
+export function centredColumns(table: Table): boolean[] {
+  const cells = tableGrid(table).flat();
+  return Array.from({ length: table.columns }, (_, c) => {
+    if (table.align[c] === 'center') return true;
+    if (table.align[c] !== undefined) return false;
+    const own = cells
+      .filter((placed) => placed.row >= table.headerRows && placed.column === c && placed.colSpan === 1)
+      .map((placed) => placed.cell.content.map((inline) => (inline.kind === 'text' ? inline.text : '')).join('').trim())
+      .filter((text) => text !== '');
+    return own.length > 0 && own.every((text) => NUMERIC.test(text));
+  });
+}

@@ -4,11 +4,6 @@
  */
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 
-/** The text cut into words (and single marks, spaces and Latin runs), in order. */
-export function words(text: string): string[] {
-  return Array.from(segmenter.segment(text), (s) => s.segment);
-}
-
 /** UTF-16 offsets strictly inside `text` where one word ends and the next begins. */
 export function wordBoundaries(text: string): Set<number> {
   const out = new Set<number>();

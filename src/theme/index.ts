@@ -3,7 +3,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNo
 import type { Diagnostic, Outcome } from '../diagnostics/diagnostic.js';
 import type { Span } from '../model/source.js';
 
-/** Style names the layout uses; every one must be present in theme.yml. */
+/** Style names the layout uses; every one must be present in theme.yml, except those of LATER_STYLES. */
 const STYLE_NAMES = [
   'body',
   'title',
@@ -32,6 +32,9 @@ const STYLE_NAMES = [
 ] as const;
 
 export type StyleName = (typeof STYLE_NAMES)[number];
+
+/** Styles a theme may lack, with the (earlier listed) style they then copy. */
+const LATER_STYLES: Partial<Record<StyleName, StyleName>> = { colophon: 'record' };
 
 /** A text style: a key into `Theme.fonts`, a size and a line pitch, both in points. */
 export interface TextStyle {
@@ -203,6 +206,12 @@ export function parseTheme(layers: readonly ThemeLayer[]): Outcome<Theme | undef
 
   const styles = {} as Record<StyleName, TextStyle>;
   for (const name of STYLE_NAMES) {
+    // Styles added after the first templates take an older one's values when a theme has none of them.
+    const older = LATER_STYLES[name];
+    if (older && get(['styles', name]) === undefined) {
+      styles[name] = styles[older];
+      continue;
+    }
     const font = str(['styles', name, 'font'], Object.keys(fonts)[0] ?? 'serif');
     if (fonts[font] === undefined && Object.keys(fonts).length > 0) {
       invalid(`styles.${name}.font`, Object.keys(fonts).join(' | '), get(['styles', name, 'font']));

@@ -12,7 +12,7 @@ import { shown } from '../../src/diagnostics/diagnostic.js';
 import { createNodeHost } from '../../src/host/node-host.js';
 import { compile } from '../../src/pipeline.js';
 import { wordBoundaries } from '../../src/shared/words.js';
-import { readPdf, stripSpaces, type PdfReadBack } from '../support/pdf-text.js';
+import { pdfTitleLines, readPdf, type PdfReadBack } from '../support/pdf-text.js';
 import { projectRoot } from '../support/project.js';
 import { artifactPath, openBrowser, type Browser } from './browser.js';
 
@@ -62,18 +62,6 @@ async function renderedTitles(browser: Browser): Promise<string[][]> {
   );
 }
 
-/** A document's title lines in the PDF: the lines after its anchor set in the size of the first one. */
-function pdfTitle(id: string): string[] {
-  const anchor = pdf.anchors.find((a) => a.name === `doc-${id}`)!;
-  const items = pdf.pages[anchor.pageIndex]!.items.filter((item) => item.y >= anchor.top - 1);
-  const lines: string[] = [];
-  for (const item of items) {
-    if (Math.abs(item.size - items[0]!.size) > 0.01) break;
-    lines.push(stripSpaces(item.str));
-  }
-  return lines;
-}
-
 describe('the HTML edition on a desktop (1280 px)', () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -88,7 +76,7 @@ describe('the HTML edition on a desktop (1280 px)', () => {
     const rendered = await renderedTitles(browser);
     expect(rendered).toHaveLength(documents.length);
     expect(rendered.filter((lines) => lines.length > 1).length).toBeGreaterThanOrEqual(8);
-    documents.forEach((id, i) => expect(rendered[i], id).toEqual(pdfTitle(id)));
+    documents.forEach((id, i) => expect(rendered[i], id).toEqual(pdfTitleLines(pdf, id)));
   });
 
   it('sets （一） headings in the 楷体 it carries as a web font', async () => {

@@ -25,6 +25,15 @@ describe('parseTheme', () => {
     expect(value.fonts[value.styles.heading1.font]).toContain('noto-sans-sc');
   });
 
+  it('reads a theme written before the 版权页 style and evenPages as it did: 版权页 like the 版记, no padding', () => {
+    const older = TEXT.split('\n').filter((line) => !/^\s*colophon:|^evenPages:/.test(line)).join('\n');
+    expect(older).not.toBe(TEXT);
+    const { value, diagnostics } = parseTheme([{ text: older, path: PATH }]);
+    expect(diagnostics).toEqual([]);
+    expect(value!.styles.colophon).toEqual(value!.styles.record);
+    expect(value!.evenPages).toBe(false);
+  });
+
   it('requires the title in the head block, since it anchors the TOC, outline and links', () => {
     const noTitle = TEXT.replace('order: [title, date, number, recipients]', 'order: [date, number, recipients]');
     expect(noTitle).not.toBe(TEXT);

@@ -123,3 +123,16 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfReadBack> {
   await doc.destroy();
   return { pages, labels, outline, destinations, anchors, links, images };
 }
+
+/** A document's title lines in the PDF: the lines after its anchor that are set in the size of the first one. */
+export function pdfTitleLines(pdf: PdfReadBack, id: string): string[] {
+  const anchor = pdf.anchors.find((a) => a.name === `doc-${id}`)!;
+  const items = pdf.pages[anchor.pageIndex]!.items.filter((item) => item.y >= anchor.top - 1);
+  const size = items[0]!.size;
+  const lines: string[] = [];
+  for (const item of items) {
+    if (Math.abs(item.size - size) > 0.01) break;
+    lines.push(stripSpaces(item.str));
+  }
+  return lines;
+}

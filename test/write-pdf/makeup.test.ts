@@ -228,6 +228,8 @@ describe('tables of the bundled issue across pages', () => {
         const page = lines(issue.pdf.pages[i]!);
         expect(page[0]?.str, `PDF p${i + 1}`).toBe('续表');
         expect(page.slice(1, 1 + header.length).map((item) => item.str), `PDF p${i + 1}`).toEqual(header);
+        // The header follows 续表 directly: one line and the cell's padding, no space added.
+        expect(page[1]!.y - page[0]!.y, `PDF p${i + 1}`).toBeLessThanOrEqual(styles.table.leading + 3);
       }
     }
   });

@@ -11,7 +11,7 @@ import { chineseDate } from '../../shared/dates.js';
 import { noteMark } from '../../shared/notes.js';
 import { nobrPieces, nobrSpan } from './text.js';
 import { titleContent } from './title.js';
-import { tableGrid } from '../../shared/table-grid.js';
+import { centredColumns, tableGrid } from '../../shared/table-grid.js';
 
 /**
  * Heading level of the model → element, nested under the section (h2) and the document's title (h3); the fourth
@@ -110,15 +110,17 @@ export class DocumentWriter {
   }
 
   private table(table: Table): Element {
-    // Cells of the first grid column are marked: on a phone they stay in view while the table scrolls.
+    // Cells of the first grid column are marked (on a phone they stay in view while the table scrolls), and so
+    // are those of the columns the PDF centres.
     const grid = tableGrid(table);
+    const centred = centredColumns(table);
     const row = (r: number, header: boolean): Element =>
       h(
         'tr',
         grid[r]!.map(({ cell, column }) => {
           const text = cell.content.map((c) => (c.kind === 'text' ? c.text : '')).join('');
           const spans = { ...(cell.colSpan > 1 ? { colSpan: cell.colSpan } : {}), ...(cell.rowSpan > 1 ? { rowSpan: cell.rowSpan } : {}) };
-          const classes = [...([...text.trim()].length <= SHORT_CELL ? ['short'] : []), ...(column === 0 ? ['first'] : [])];
+          const classes = [...([...text.trim()].length <= SHORT_CELL ? ['short'] : []), ...(column === 0 ? ['first'] : []), ...(centred[column] && cell.colSpan === 1 ? ['centred'] : [])];
           return h(header ? 'th' : 'td', { ...spans, ...(classes.length > 0 ? { className: classes } : {}), ...(header ? { scope: cell.colSpan > 1 ? 'colgroup' : 'col' } : {}) }, this.inlines(cell.content));
         }),
       );

@@ -111,7 +111,7 @@ function toc(gazette: Gazette, sectionIds: readonly string[], anchorOf: (doc: Ga
         return h('li.toc-entry', [
           h('span.toc-marker', numbered ? `${index + 1}.` : '-'),
           h('a.toc-link', { href: `#${anchorOf(doc)}` }, [
-            h('span.toc-title', keepLastTogether(doc.meta.title)),
+            h('span.toc-title', titleContent(keepLastTogether(doc.meta.title))),
             ...(page === undefined ? [] : [h('span.toc-leader', { ariaHidden: 'true' }), h('span.toc-page', `（${page}）`)]),
           ]),
         ]);

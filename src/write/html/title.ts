@@ -19,13 +19,16 @@ export function titleContent(children: readonly ElementContent[], breaks: readon
   const words = wordBoundaries(text);
   const lines = new Set(breaks.every((at) => at > 0 && at < text.length) ? breaks : []);
   let offset = 0;
+  const breakAt = (at: number): Element[] => (lines.has(at) ? [h('br.pdf-break'), h('wbr')] : [h('wbr')]);
   const walk = (nodes: readonly ElementContent[]): ElementContent[] =>
     nodes.flatMap((node): ElementContent[] => {
       if (node.type === 'element') {
-        // Unbreakable runs (a 发文字号, a date) stay whole: the PDF never breaks inside them either.
+        // Unbreakable runs (a 发文字号, a date) stay whole: the PDF never breaks inside them either; a break may
+        // come before one.
         if (isNobr(node)) {
+          const before = offset > 0 && (lines.has(offset) || words.has(offset)) ? breakAt(offset) : [];
           offset += plainText(node.children).length;
-          return [node];
+          return [...before, node];
         }
         return [{ ...node, children: walk(node.children) }];
       }
@@ -36,7 +39,7 @@ export function titleContent(children: readonly ElementContent[], breaks: readon
         const at = offset + k;
         if (at === 0 || !(lines.has(at) || words.has(at))) continue;
         if (k > from) out.push({ type: 'text', value: node.value.slice(from, k) });
-        out.push(...(lines.has(at) ? [h('br.pdf-break'), h('wbr')] : [h('wbr')]));
+        out.push(...breakAt(at));
         from = k;
       }
       if (from < node.value.length) out.push({ type: 'text', value: node.value.slice(from) });

@@ -1,0 +1,24 @@
+import { toHtml } from 'hast-util-to-html';
+import { describe, expect, it } from 'vitest';
+import { nobrPieces } from '../../src/write/html/text.js';
+import { titleContent } from '../../src/write/html/title.js';
+
+const html = (title: string, breaks: number[]) => toHtml(titleContent(nobrPieces(title), breaks));
+
+describe('titleContent', () => {
+  it('breaks where the PDF broke and offers every other word boundary', () => {
+    const out = html('国务院关于取消和下放一批行政许可事项的决定', [12]);
+    expect(out.split('<br class="pdf-break">').map((part) => part.replace(/<[^>]*>/g, ''))).toEqual(['国务院关于取消和下放一批', '行政许可事项的决定']);
+    expect(out).toContain('国务院<wbr>关于<wbr>');
+    expect(out).not.toMatch(/行<wbr>政/);
+  });
+
+  it('breaks before an unbreakable run as well as inside text', () => {
+    const out = html('关于做好2021年度考核工作的通知', [4]);
+    expect(out).toMatch(/^关于<wbr>做好<br class="pdf-break"><wbr><span class="nobr">2021年<\/span>/);
+  });
+
+  it('ignores breaks that do not fit the title', () => {
+    expect(html('国务院关于开展普查的通知', [0, 99])).not.toContain('pdf-break');
+  });
+});
