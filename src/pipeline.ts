@@ -17,6 +17,7 @@ import type { Gazette } from './model/gazette.js';
 import { writers, type OutputFile, type OutputFormat } from './write/index.js';
 import type { ImportedDocument, ImportInput } from './import/index.js';
 import { numberKey } from './shared/number.js';
+import { digestInputs, type Input } from './archive/index.js';
 
 // Layout loads fontkit; writers load pdfkit and hast tools: imported on first use so `gazette check` starts fast.
 // `check` needs the theme and the list of printed strings, not the font engine.
@@ -116,13 +117,67 @@ function readTemplate(host: Host, path: string): string | undefined {
   return isFileError(bytes) ? undefined : new TextDecoder().decode(bytes);
 }
 
+/** A project loaded and validated for some issues: what each of their builds starts from. */
+export type PreparedProject = Awaited<ReturnType<typeof loadAndValidate>>;
+
+/** Loads the project once and validates `issues` (all when empty), for compiling them one after another. */
+export function prepare(host: Host, issues: readonly string[]): Promise<PreparedProject> {
+  return loadAndValidate(host, issues);
+}
+
+/** One issue of a prepared project, ordered, with the diagnostics that concern it. */
+function gazetteOf(prepared: PreparedProject, issue: string, draft: boolean): { setup?: SetupProblem; diagnostics: Diagnostic[]; gazette?: Gazette } {
+  const diagnostics = prepared.diagnostics.filter((d) => concerns(d, new Set([issue])));
+  if (prepared.setup || !prepared.project || !prepared.validated) return { ...(prepared.setup ? { setup: prepared.setup } : {}), diagnostics };
+  const meta = prepared.project.issues.find((i) => i.id === issue)?.file?.meta;
+  if (!meta || (hasErrors(diagnostics) && !draft)) return { diagnostics };
+  return { diagnostics, gazette: order(prepared.validated.value.get(issue) ?? [], prepared.project.publication, meta) };
+}
+
 /** Loads, validates and orders one issue: the input of layout and of every writer. */
 export async function loadGazette(host: Host, issue: string, draft = false): Promise<{ setup?: SetupProblem; diagnostics: Diagnostic[]; gazette?: Gazette }> {
-  const loaded = await loadAndValidate(host, [issue]);
-  if (loaded.setup || !loaded.project || !loaded.validated) return { ...(loaded.setup ? { setup: loaded.setup } : {}), diagnostics: loaded.diagnostics };
-  const meta = loaded.project.issues.find((i) => i.id === issue)?.file?.meta;
-  if (!meta || (hasErrors(loaded.diagnostics) && !draft)) return { diagnostics: loaded.diagnostics };
-  return { diagnostics: loaded.diagnostics, gazette: order(loaded.validated.value.get(issue) ?? [], loaded.project.publication, meta) };
+  return gazetteOf(await loadAndValidate(host, [issue]), issue, draft);
+}
+
+/**
+ * A digest per issue of everything its output depends on: gazette's version and the build options, gazette.yml,
+ * every issue's issue.yml and every document's front matter (the rules across issues read them), every file in
+ * the issue's folder, the template's files and the fonts. An issue whose digest is unchanged builds the same bytes.
+ */
+export async function issueDigests(host: Host, project: Project, issues: readonly string[], options: Omit<CompileOptions, 'issue'>, version: string): Promise<Map<string, string>> {
+  const digests = new Map<string, string>();
+  const shared: Input[] = [
+    ['version', version],
+    ['options', JSON.stringify({ draft: options.draft, formats: options.formats, template: options.template ?? null })],
+    ['documents/gazette.yml', host.readFile('documents/gazette.yml')],
+  ];
+  for (const issue of project.issues) {
+    shared.push([`documents/${issue.id}/issue.yml`, host.readFile(`documents/${issue.id}/issue.yml`)]);
+    for (const doc of issue.documents) shared.push([doc.file.path, doc.file.text.slice(0, doc.file.text.length - doc.bodyText.length)]);
+  }
+  const [{ parseTheme, resolveTemplate }] = await themeStages();
+  const resolved = resolveTemplate(options.template ?? project.publication.template ?? 'default', (path) => readTemplate(host, path));
+  if (!('missing' in resolved)) {
+    for (const layer of resolved.layers) shared.push([layer.path, layer.text]);
+    for (const path of ['html/page.html', 'html/style.css']) shared.push([path, resolved.file(path) ?? '']);
+    for (const ref of Object.values(parseTheme(resolved.layers).value?.fonts ?? {})) {
+      // A missing font file counts by its error code: adding the file later changes the digest.
+      shared.push([ref, host.readAsset(ref)]);
+    }
+  }
+  // The shared part is hashed once, then each issue's own files on top of it.
+  const base = digestInputs(shared);
+  const folderFiles = (dir: string): Input[] => {
+    const names = host.listDir(dir);
+    if (isFileError(names)) return [];
+    return names.flatMap((name) => {
+      const path = `${dir}/${name}`;
+      const read = host.readFile(path);
+      return read === 'EISDIR' ? folderFiles(path) : [[path, read] as const];
+    });
+  };
+  for (const issue of issues) digests.set(issue, digestInputs([['project', base], ...folderFiles(`documents/${issue}`)]));
+  return digests;
 }
 
 /** The files an edition is written as. */
@@ -135,7 +190,12 @@ export function outputNames(issue: string): { pdf: string; html: string } {
  * the HTML edition prints the PDF's page numbers; each asked-for writer then serialises the same model and pages.
  */
 export async function compile(host: Host, options: CompileOptions): Promise<CompileResult> {
-  const loaded = await loadGazette(host, options.issue, options.draft);
+  return compileIssue(host, await prepare(host, [options.issue]), options);
+}
+
+/** Compiles one issue of a prepared project (an archive build prepares once for all its issues). */
+export async function compileIssue(host: Host, prepared: PreparedProject, options: CompileOptions): Promise<CompileResult> {
+  const loaded = gazetteOf(prepared, options.issue, options.draft);
   if (loaded.setup || !loaded.gazette) return loaded;
   const { gazette } = loaded;
   const diagnostics = [...loaded.diagnostics];

@@ -66,7 +66,7 @@ describe('fuzzing check and build', () => {
             expect(output).not.toMatch(/internal error|内部错误|\n\s+at .+:\d+:\d+/u);
             const out = join(root, 'dist/2021-4');
             if (argv[0] === 'build' && code === 0) {
-              const written = JSON.parse(readFileSync(join(out, '.gazette-output'), 'utf8')) as string[];
+              const written = (JSON.parse(readFileSync(join(out, '.gazette-output'), 'utf8')) as { files: string[] }).files;
               for (const file of written) expect(existsSync(join(out, file)), file).toBe(true);
             } else if (argv[0] === 'build') expect(existsSync(out)).toBe(false);
           }

@@ -1,5 +1,5 @@
 /** What a command needs from the process, injected so tests can run commands in memory. */
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Lang } from '../diagnostics/codes.js';
@@ -63,7 +63,7 @@ export function ownsOutput(dir: string): boolean {
  * new one, never a mix: everything goes into a staging folder beside `dir`, which then takes its place by
  * renames. Staging and retired folders a killed run left behind are removed first.
  */
-export function writeOutputSet(dir: string, files: readonly { path: string; data: Uint8Array | string }[]): void {
+export function writeOutputSet(dir: string, files: readonly { path: string; data: Uint8Array | string }[], digest?: string): void {
   for (const stale of leftovers(dir)) rmSync(stale, { recursive: true, force: true });
   const staging = join(dirname(dir), `.${basename(dir)}.staging-${process.pid}`);
   const retired = join(dirname(dir), `.${basename(dir)}.old-${process.pid}`);
@@ -73,7 +73,7 @@ export function writeOutputSet(dir: string, files: readonly { path: string; data
       mkdirSync(dirname(target), { recursive: true });
       writeFileSync(target, file.data);
     }
-    writeFileSync(join(staging, OUTPUT_MARKER), `${JSON.stringify(files.map((file) => file.path))}\n`);
+    writeFileSync(join(staging, OUTPUT_MARKER), `${JSON.stringify({ files: files.map((file) => file.path), ...(digest ? { digest } : {}) })}\n`);
     if (existsSync(dir)) renameSync(dir, retired);
     renameSync(staging, dir);
   } catch (error) {
@@ -82,6 +82,16 @@ export function writeOutputSet(dir: string, files: readonly { path: string; data
     throw error;
   }
   rmSync(retired, { recursive: true, force: true });
+}
+
+/** The digest of the inputs an output folder was built from (`build --all` skips an issue whose inputs match). */
+export function outputDigest(dir: string): string | undefined {
+  try {
+    const marker = JSON.parse(readFileSync(join(dir, OUTPUT_MARKER), 'utf8')) as { digest?: unknown };
+    return typeof marker.digest === 'string' ? marker.digest : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Whether the parse cache is on: GAZETTE_CACHE=0 turns it off (to time or debug a build from scratch). */

@@ -4,12 +4,19 @@ import type { Lang } from '../diagnostics/codes.js';
 import { formats } from '../report/index.js';
 import { DEFAULT_FORMATS, FORMATS, isFormat, type OutputFormat } from '../write/index.js';
 import type { Io } from './io.js';
+import './worker-entry.js';
 
 const text = {
   zh: {
     description: '政府公报编排工具：校验、排序并排版整期公报（PDF 与 HTML）',
     check: '校验文件（发文字号、成文日期、标题等）；不指定期次则校验全部',
-    build: '排版一期公报，输出 PDF 和 HTML 到 dist/<期次>/',
+    build: '排版一期公报，输出 PDF 和 HTML 到 dist/<期次>/；--all 排版全部期次',
+    all: '排版全部期次（各自输出到 dist/<期次>/，未改动的跳过，多核并行）',
+    shard: '只排版第 i 份（共 n 份）的期次，如 1/4，供 CI 矩阵分担',
+    jobs: '并行的工作线程数（默认为 CPU 核数）',
+    issueOrAll: '须指定一个期次，或用 --all 排版全部期次',
+    badShard: '须为 i/n，1 ≤ i ≤ n，如 2/4',
+    shardNeedsAll: '--shard 须与 --all 一起使用',
     preview: '在浏览器中预览一期公报，保存文件后自动刷新',
     import: '把 Word 文件（.docx）、网页（.html）或纯文本（.txt）导入为一期中的文件，识别标题、文号、日期等并检查',
     files: '要导入的文件',
@@ -25,7 +32,7 @@ const text = {
     lang: '界面语言',
     root: '项目根目录（含 documents/）',
     maxWarnings: '警告数超过 N 时以代码 1 退出',
-    out: '输出目录（默认 dist/<期次>）',
+    out: '输出目录（默认 dist/<期次>；与 --all 同用时为各期目录的上级目录）',
     draft: '即使有错误也排版，每页加“草稿”标记',
     buildFormat: (all: string) => `输出格式，逗号分隔（可选：${all}）`,
     template: '排版模板（templates/ 下的文件夹名；默认取 gazette.yml 的 template，否则 default）',
@@ -53,7 +60,13 @@ const text = {
   en: {
     description: 'Government gazette compiler: validate, order and typeset a whole issue (PDF and HTML)',
     check: 'validate documents (numbers, dates, titles…); all issues when none is given',
-    build: 'typeset an issue to PDF and HTML in dist/<issue>/',
+    build: 'typeset an issue to PDF and HTML in dist/<issue>/; --all for every issue',
+    all: 'build every issue (each into dist/<issue>/; unchanged ones are skipped; in parallel on all cores)',
+    shard: 'build only the issues of shard i of n, e.g. 1/4, to spread them over a CI matrix',
+    jobs: 'worker threads (default: the number of CPU cores)',
+    issueOrAll: 'name an issue, or build every issue with --all',
+    badShard: 'must be i/n with 1 ≤ i ≤ n, e.g. 2/4',
+    shardNeedsAll: '--shard goes with --all',
     preview: 'preview an issue in the browser, reloading on save',
     import: 'import Word files (.docx), web pages (.html) or plain text (.txt) as documents of an issue, recognising title, number, date … and checking them',
     files: 'files to import',
@@ -69,7 +82,7 @@ const text = {
     lang: 'language of messages',
     root: 'project folder (holding documents/)',
     maxWarnings: 'exit with 1 when there are more than N warnings',
-    out: 'output folder (default dist/<issue>)',
+    out: 'output folder (default dist/<issue>; with --all, the folder that holds one per issue)',
     draft: 'build even with errors, marking every page DRAFT',
     buildFormat: (all: string) => `comma-separated outputs (choices: ${all})`,
     template: 'template folder under templates/ (default: gazette.yml template, else default)',
@@ -144,6 +157,11 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     if (!/^[1-9]\d*$/.test(value)) throw new InvalidArgumentError(t.notPositive);
     return Number(value);
   };
+  const shard = (value: string): [number, number] => {
+    const match = /^([1-9]\d*)\/([1-9]\d*)$/.exec(value);
+    if (!match || Number(match[1]) > Number(match[2])) throw new InvalidArgumentError(t.badShard);
+    return [Number(match[1]), Number(match[2])];
+  };
   const parseFormats = (value: string): OutputFormat[] => {
     const list = [...new Set(value.split(',').map((s) => s.trim()))];
     if (list.length === 0 || !list.every(isFormat)) throw new InvalidArgumentError(t.badFormat(FORMATS.join(', ')));
@@ -178,16 +196,27 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   program
     .command('build')
     .description(t.build)
-    .argument('<issue>', t.issue)
+    .argument('[issue]', t.issue)
+    .option('--all', t.all, false)
+    .option('--shard <i/n>', t.shard, shard)
+    .option('--jobs <n>', t.jobs, positive)
     .option('--out <dir>', t.out)
     .option('--draft', t.draft, false)
     .option('--format <list>', t.buildFormat(FORMATS.join(', ')), parseFormats, [...DEFAULT_FORMATS])
     .option('--template <name>', t.template)
     .addOption(langOption())
     .addOption(rootOption())
-    .action(async (issue: string, options) => {
-      const { runBuild } = await import('./build.js');
-      exitCode = await runBuild({ issue: trimSlashes(issue), out: options.out, draft: options.draft, formats: options.format, lang: options.lang, root: options.root, template: options.template }, io);
+    .action(async (issue: string | undefined, options, command: Command) => {
+      if (options.shard && !options.all) command.error(t.shardNeedsAll, { exitCode: 2 });
+      if (options.all === (issue !== undefined)) command.error(t.issueOrAll, { exitCode: 2 });
+      const common = { out: options.out, draft: options.draft, formats: options.format, lang: options.lang, root: options.root, template: options.template };
+      if (options.all) {
+        const { runBuildAll } = await import('./build-all.js');
+        exitCode = await runBuildAll({ ...common, ...(options.shard ? { shard: options.shard } : {}), ...(options.jobs ? { jobs: options.jobs } : {}), version }, io);
+      } else {
+        const { runBuild } = await import('./build.js');
+        exitCode = await runBuild({ ...common, issue: trimSlashes(issue!) }, io);
+      }
     });
 
   program

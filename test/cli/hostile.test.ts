@@ -194,7 +194,7 @@ describe('output sets are atomic and leave nothing behind', () => {
     const root = tempProject({}, { bundledIssue: true });
     expect(runCli(['build', '2021-4'], root).code).toBe(0);
     const out = join(root, 'dist/2021-4');
-    const marker = JSON.parse(readFileSync(join(out, '.gazette-output'), 'utf8')) as string[];
+    const marker = (JSON.parse(readFileSync(join(out, '.gazette-output'), 'utf8')) as { files: string[] }).files;
     for (const delay of [150, 350, 550, 750, 950]) {
       const child = spawn(process.execPath, [gazetteBin, 'build', '2021-4'], { cwd: root, env: { ...process.env, GAZETTE_CACHE: '0' }, stdio: 'ignore' });
       await new Promise((resolve) => setTimeout(resolve, delay));
@@ -225,7 +225,7 @@ describe('output sets are atomic and leave nothing behind', () => {
       });
     expect(await Promise.all([run(), run()])).toEqual([0, 0]);
     const out = join(root, 'dist/2021-4');
-    const marker = JSON.parse(readFileSync(join(out, '.gazette-output'), 'utf8')) as string[];
+    const marker = (JSON.parse(readFileSync(join(out, '.gazette-output'), 'utf8')) as { files: string[] }).files;
     expect(listing(out).filter((f) => f !== 'assets')).toEqual([...marker, '.gazette-output'].sort());
   });
 });
