@@ -119,29 +119,6 @@ class Reader {
     return assembleBody(blocks, notes);
   }
 
-  /**
-   * Cuts the top-level blocks at attachment labels (附件1 on its own line): what comes before is the main text,
-   * each label opens an attachment whose title is the centred heading right after it.
-   */
-  private splitAttachments(read: readonly { block: Block; label?: string }[]): { main: Block[]; attachments: Attachment[] } {
-    const main: Block[] = [];
-    const attachments: Attachment[] = [];
-    let current: Attachment | undefined;
-    for (const { block, label } of read) {
-      if (label !== undefined) {
-        current = { label, blocks: [], ...(block.span ? { span: block.span } : {}) };
-        attachments.push(current);
-        continue;
-      }
-      if (current && current.blocks.length === 0 && current.title === undefined && block.kind === 'heading' && block.level === 1) {
-        current.title = block.content;
-        continue;
-      }
-      (current ? current.blocks : main).push(block);
-    }
-    return { main, attachments };
-  }
-
   private blocks(nodes: readonly RootContent[], depth: number): { block: Block; label?: string }[] {
     const out: { block: Block; label?: string }[] = [];
     for (let i = 0; i < nodes.length; i++) {
