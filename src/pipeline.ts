@@ -18,6 +18,7 @@ import { writers, type OutputFile, type OutputFormat } from './write/index.js';
 import type { ImportedDocument, ImportInput } from './import/index.js';
 import { numberKey } from './shared/number.js';
 import { digestInputs, type Input } from './archive/index.js';
+import type { BuildMemo } from './shared/build-memo.js';
 
 // Layout loads fontkit; writers load pdfkit and hast tools: imported on first use so `gazette check` starts fast.
 // `check` needs the theme and the list of printed strings, not the font engine.
@@ -40,19 +41,19 @@ export interface CheckResult {
  * Loads the project and validates the target issues (all when `issues` is empty). Every target document's body
  * is parsed and read, so `check` finds everything `build` would refuse before layout.
  */
-async function loadAndValidate(host: Host, issues: readonly string[]): Promise<CheckResult & { validated?: ReturnType<typeof validate> }> {
-  const loaded = loadProject(host, issues);
+async function loadAndValidate(host: Host, issues: readonly string[], memo?: BuildMemo): Promise<CheckResult & { validated?: ReturnType<typeof validate> }> {
+  const loaded = loadProject(host, issues, memo);
   if ('setup' in loaded) return { setup: loaded.setup, diagnostics: sortDiagnostics(loaded.diagnostics) };
   const { project } = loaded;
   const targets = new Set(issues.length > 0 ? issues : project.issues.map((issue) => issue.id));
   const diagnostics = [...loaded.diagnostics];
   for (const issue of project.issues) {
     if (!targets.has(issue.id)) continue;
-    const read = readBodies(await parseBodies(issue.documents, host.cache), (path) => host.readFile(path));
+    const read = readBodies(await parseBodies(issue.documents, host.cache, memo), (path) => host.readFile(path));
     issue.documents = read.value;
     diagnostics.push(...read.diagnostics);
   }
-  const validated = validate(project, targets);
+  const validated = validate(project, targets, memo);
   diagnostics.push(...validated.diagnostics);
   return { project, validated, diagnostics: sortDiagnostics(diagnostics.filter((d) => concerns(d, targets))) };
 }
@@ -96,6 +97,10 @@ export interface CompileOptions {
   formats: readonly OutputFormat[];
   /** Template folder under templates/; default: gazette.yml `template`, else `default`. */
   template?: string;
+  /** Layout of the previous build, kept by a process that rebuilds on every save (the preview). */
+  memo?: BuildMemo;
+  /** Editions to write only when asked for (see `CompileResult.later`): the preview's PDF, fetched on demand. */
+  defer?: readonly OutputFormat[];
 }
 
 export interface CompileResult {
@@ -108,6 +113,8 @@ export interface CompileResult {
   bodyPages?: number;
   /** The files of every edition asked for, relative to the output folder. */
   files?: OutputFile[];
+  /** Writes a deferred edition from this build's layout. */
+  later?: Partial<Record<OutputFormat, () => Promise<OutputFile[]>>>;
 }
 
 /** Reads a template file from the user's project, falling back to the templates bundled with gazette. */
@@ -120,9 +127,12 @@ function readTemplate(host: Host, path: string): string | undefined {
 /** A project loaded and validated for some issues: what each of their builds starts from. */
 export type PreparedProject = Awaited<ReturnType<typeof loadAndValidate>>;
 
-/** Loads the project once and validates `issues` (all when empty), for compiling them one after another. */
-export function prepare(host: Host, issues: readonly string[]): Promise<PreparedProject> {
-  return loadAndValidate(host, issues);
+/**
+ * Loads the project once and validates `issues` (all when empty), for compiling them one after another; with a
+ * memo, what an earlier build read of an unchanged document is reused.
+ */
+export function prepare(host: Host, issues: readonly string[], memo?: BuildMemo): Promise<PreparedProject> {
+  return loadAndValidate(host, issues, memo);
 }
 
 /** One issue of a prepared project, ordered, with the diagnostics that concern it. */
@@ -190,7 +200,8 @@ export function outputNames(issue: string): { pdf: string; html: string } {
  * the HTML edition prints the PDF's page numbers; each asked-for writer then serialises the same model and pages.
  */
 export async function compile(host: Host, options: CompileOptions): Promise<CompileResult> {
-  return compileIssue(host, await prepare(host, [options.issue]), options);
+  options.memo?.begin();
+  return compileIssue(host, await prepare(host, [options.issue], options.memo), options);
 }
 
 /** Compiles one issue of a prepared project (an archive build prepares once for all its issues). */
@@ -214,7 +225,7 @@ export async function compileIssue(host: Host, prepared: PreparedProject, option
   const fonts = loadFonts(theme.value, host);
   diagnostics.push(...fonts.diagnostics);
   if (hasErrors(fonts.diagnostics)) return { diagnostics: sortDiagnostics(diagnostics), gazette };
-  const paged = paginate(gazette, theme.value, fonts.value, { draft: options.draft });
+  const paged = paginate(gazette, theme.value, fonts.value, { draft: options.draft, ...(options.memo ? { memo: options.memo } : {}) });
   diagnostics.push(...paged.diagnostics);
   if (hasErrors(paged.diagnostics) && !options.draft) return { diagnostics: sortDiagnostics(diagnostics), gazette };
   const context = {
@@ -225,16 +236,19 @@ export async function compileIssue(host: Host, prepared: PreparedProject, option
     template,
     draft: options.draft,
     names: outputNames(options.issue),
-    withPdf: options.formats.includes('pdf'),
+    withPdf: options.formats.includes('pdf') || (options.defer ?? []).includes('pdf'),
+    ...(options.memo ? { memo: options.memo } : {}),
   };
   const files: OutputFile[] = [];
   for (const format of options.formats) files.push(...(await (await writers[format]()).write(context)));
+  const later = Object.fromEntries((options.defer ?? []).map((format) => [format, async () => (await writers[format]()).write(context)]));
   return {
     diagnostics: sortDiagnostics(diagnostics),
     gazette,
     pageOf: paged.value.pageOf,
     bodyPages: paged.value.pages.filter((page) => page.kind === 'body').length,
     files,
+    ...(options.defer ? { later } : {}),
   };
 }
 

@@ -1,10 +1,11 @@
 /** `gazette preview`: a draft build of one issue served on 127.0.0.1, rebuilt and reloaded on every save. */
 import { resolve } from 'node:path';
 import type { Host } from '../host/host.js';
-import { compile } from '../pipeline.js';
-import { DEFAULT_FORMATS } from '../write/index.js';
+import { compile, outputNames } from '../pipeline.js';
+import { BuildMemo } from '../shared/build-memo.js';
+import type { OutputFile } from '../write/index.js';
 import { resolve as resolveDiagnostic, type Lang } from '../report/index.js';
-import { PortInUseError, openBrowser, startPreview, type PreviewBuild } from '../preview/index.js';
+import { PortInUseError, openBrowser, startPreview, type PreviewBuild, type PreviewFile } from '../preview/index.js';
 import { openProject, type Io } from './io.js';
 import { setupDiagnostic } from './setup.js';
 import { shown } from '../diagnostics/diagnostic.js';
@@ -36,8 +37,17 @@ const messages = {
 
 /** One draft build of the issue for the preview: the editions' files, or the problems that stopped them. */
 export function previewBuild(host: Host, options: Pick<PreviewCliOptions, 'issue' | 'lang' | 'template'>): () => Promise<PreviewBuild> {
+  // Each save lays out again only what it changed; the PDF, which the page links to, is written when first opened.
+  const memo = new BuildMemo();
   return async () => {
-    const result = await compile(host, { issue: options.issue, draft: true, formats: DEFAULT_FORMATS, ...(options.template ? { template: options.template } : {}) });
+    const result = await compile(host, {
+      issue: options.issue,
+      draft: true,
+      formats: ['html'],
+      defer: ['pdf'],
+      memo,
+      ...(options.template ? { template: options.template } : {}),
+    });
     // The overlay labels hints itself ("修改建议："), so the terminal's arrow is dropped.
     const diagnostics = shown(result.setup ? [...result.diagnostics, setupDiagnostic(result.setup)] : result.diagnostics);
     const problems = diagnostics.map((d) => {
@@ -46,7 +56,19 @@ export function previewBuild(host: Host, options: Pick<PreviewCliOptions, 'issue
     });
     // With errors the page keeps the last good build under the overlay, as the overlay tells the editor.
     if (problems.some((p) => p.severity === 'error')) return { problems };
-    return { ...(result.files ? { files: new Map(result.files.map((file) => [file.path, file.data])) } : {}), problems };
+    if (!result.files) return { problems };
+    const files = new Map<string, PreviewFile>(result.files.map((file) => [file.path, file.data]));
+    const writePdf = result.later?.pdf;
+    if (writePdf) {
+      let written: Promise<OutputFile[]> | undefined;
+      const name = outputNames(options.issue).pdf;
+      files.set(name, async () => {
+        const pdf = (await (written ??= writePdf())).find((file) => file.path === name);
+        if (!pdf) throw new Error(`the PDF edition has no ${name}`);
+        return pdf.data;
+      });
+    }
+    return { files, problems };
   };
 }
 

@@ -1,4 +1,5 @@
 /** Load stage: reads the publication file, issue metadata and document files through the Host. */
+import type { BuildMemo } from '../shared/build-memo.js';
 import type { ParsedDocument } from '../model/document.js';
 import type { Publication } from '../model/gazette.js';
 import { isFileError, type FileError, type Host } from '../host/host.js';
@@ -41,7 +42,7 @@ export type LoadResult =
  * still read, because numbers must be unique across all issues (A11). Markdown bodies are parsed later, by
  * `parseBodies`, for the issue being built.
  */
-export function loadProject(host: Host, targets: readonly string[]): LoadResult {
+export function loadProject(host: Host, targets: readonly string[], memo?: BuildMemo): LoadResult {
   const entries = host.listDir(documentsDir);
   if (entries === 'ENOENT' || entries === 'ENOTDIR') return { setup: { code: 'documents-missing', args: { dir: documentsDir } }, diagnostics: [] };
   if (isFileError(entries)) return { setup: { code: 'documents-unreadable', args: { dir: documentsDir, error: entries, remedy: `remedy-${entries}` } }, diagnostics: [] };
@@ -67,7 +68,7 @@ export function loadProject(host: Host, targets: readonly string[]): LoadResult 
   diagnostics.push(...publication.diagnostics);
   if ('setup' in publication) return { setup: publication.setup, diagnostics };
   const issues = folders.map(({ id, files }) => {
-    const result = loadIssue(host, id, files);
+    const result = loadIssue(host, id, files, memo);
     diagnostics.push(...result.diagnostics);
     return result.issue;
   });
@@ -86,7 +87,7 @@ export function loadPublication(host: Host): { publication: Publication; diagnos
 }
 
 /** Reads one issue folder; `files` is its (visible) listing, already taken to find the issues. */
-function loadIssue(host: Host, id: string, files: readonly string[]): { issue: IssueSource; diagnostics: Diagnostic[] } {
+function loadIssue(host: Host, id: string, files: readonly string[], memo?: BuildMemo): { issue: IssueSource; diagnostics: Diagnostic[] } {
   const dir = `${documentsDir}/${id}`;
   const diagnostics: Diagnostic[] = [];
   const metaPath = `${dir}/issue.yml`;
@@ -111,7 +112,9 @@ function loadIssue(host: Host, id: string, files: readonly string[]): { issue: I
       diagnostics.push(unreadable(path, bytes));
       continue;
     }
-    const parsed = parseDocument(path, bytes, id);
+    const parse = (): ReturnType<typeof parseDocument> => parseDocument(path, bytes, id);
+    // Reading front matter with positions is most of loading: a file saved unchanged is not read again.
+    const parsed = memo ? memo.get(`document\u0000${path}\u0000${id}\u0000${Buffer.from(bytes).toString('latin1')}`, parse) : parse();
     diagnostics.push(...parsed.diagnostics);
     if (parsed.value) documents.push(parsed.value);
   }

@@ -18,11 +18,15 @@ import { missingGlyphs } from '../coverage/index.js';
 import { blockRows } from './elements.js';
 import { tocEntries, tocRows } from './toc.js';
 import { colophonBlock } from './colophon.js';
+import type { BuildMemo } from '../shared/build-memo.js';
+
 
 export { printedTexts } from './printed.js';
 
 export interface PaginateOptions {
   draft: boolean;
+  /** Layout kept from the previous build of this process; see BuildMemo. */
+  memo?: BuildMemo;
 }
 
 const MM = 72 / 25.4;
@@ -191,7 +195,9 @@ export function paginate(gazette: Gazette, theme: Theme, fonts: FontSet, options
     left: margins.left,
     width: theme.page.width - margins.left - margins.right,
     titleBreaks,
+    ...(options.memo ? { memo: options.memo } : {}),
   };
+  options.memo?.bind(theme, fonts);
   const top = margins.top;
   const bottom = theme.page.height - margins.bottom;
 

@@ -4,6 +4,7 @@ import type { Box, TextBox } from '../model/layout.js';
 import type { TextStyle, Theme } from '../theme/index.js';
 import type { Anchor, InlineSpan, TextBlock } from './blocks.js';
 import { breakBalanced, breakLines, type FontRun, type Line } from './linebreak.js';
+import type { BuildMemo } from '../shared/build-memo.js';
 
 export interface TableGroup {
   /** Rows of the header, re-placed at the top of every page the table continues on. */
@@ -48,6 +49,8 @@ export interface RowContext {
   width: number;
   /** Where titles broke (see `TextBlock.titleOf`), filled as their rows are made. */
   titleBreaks?: Map<object, number[]>;
+  /** Lines and table widths of earlier builds, for a process that builds again and again (the preview). */
+  memo?: BuildMemo;
 }
 
 /** A footnote mark is set at this fraction of the text size, raised by `NOTE_RISE` em. */
@@ -103,12 +106,18 @@ export function segments(theme: Theme, block: Pick<TextBlock, 'style' | 'text' |
   return out;
 }
 
+type LineSource = Pick<TextBlock, 'style' | 'text' | 'align' | 'indent'> & Partial<Pick<TextBlock, 'spans' | 'hang'>>;
+
 /** Lines of a text block, in order, with hard breaks honoured; offsets are into the block's text. */
-export function blockLines(
-  ctx: RowContext,
-  block: Pick<TextBlock, 'style' | 'text' | 'align' | 'indent' | 'span'> & Partial<Pick<TextBlock, 'spans' | 'hang'>>,
-  width = ctx.width,
-): Line[] {
+export function blockLines(ctx: RowContext, block: LineSource, width = ctx.width): readonly Line[] {
+  if (!ctx.memo) return breakBlock(ctx, block, width);
+  // Everything breaking reads besides the theme and fonts the memo is bound to; marks count by face and size.
+  const marks = (block.spans ?? []).map((s) => `${s.start},${s.end},${s.font ?? ''},${s.noteMark ? 1 : 0}`).join(';');
+  const key = `lines\u0000${block.style}\u0000${block.align}\u0000${block.indent}\u0000${block.hang ?? 0}\u0000${width}\u0000${marks}\u0000${block.text}`;
+  return ctx.memo.get(key, () => breakBlock(ctx, block, width));
+}
+
+function breakBlock(ctx: RowContext, block: LineSource, width: number): Line[] {
   const style = ctx.theme.styles[block.style];
   const font = ctx.fonts.get(style.font);
   const text = block.text;

@@ -244,7 +244,7 @@ function tableRows(ctx: RowContext, block: TableBlock, cells: readonly PlacedCel
   const right = xs.at(-1)!;
   const style = ctx.theme.styles.table;
   const centred = centredColumns(table);
-  const lines = new Map<PlacedCell, Line[]>();
+  const lines = new Map<PlacedCell, readonly Line[]>();
   for (const cell of cells) {
     const inner = xs[cell.column + cell.colSpan]! - xs[cell.column]! - 2 * PAD_X;
     const align = cell.header || centred[cell.column] ? 'center' : 'justify';
@@ -370,7 +370,10 @@ export function tableLayout(ctx: RowContext, blocks: readonly TableBlock[], page
     const key = headerKey(block);
     let w = widths.get(key);
     if (!w) {
-      w = columnWidths(ctx, (alike.get(key) ?? [block]).map((b) => ({ table: b.table, cells: placed.get(b) ?? [] })), pageHeight);
+      const tables = (alike.get(key) ?? [block]).map((b) => ({ table: b.table, cells: placed.get(b) ?? [] }));
+      const compute = (): number[] => columnWidths(ctx, tables, pageHeight);
+      // The widths depend on the tables' content, not on where their source sits in the file.
+      w = ctx.memo ? ctx.memo.get(`widths\u0000${pageHeight}\u0000${ctx.width}\u0000${JSON.stringify(tables.map((t) => t.table), (k, v: unknown) => (k === 'span' ? undefined : v))}`, compute) : compute();
       widths.set(key, w);
     }
     return tableRows(ctx, block, placed.get(block) ?? placeCells(ctx, block), w, pageHeight);

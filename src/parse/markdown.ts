@@ -1,4 +1,5 @@
 /** Parses Markdown bodies with remark (GFM), through the host's cache, and moves positions into file coordinates. */
+import type { BuildMemo } from '../shared/build-memo.js';
 import type { Root } from 'mdast';
 import type { Node } from 'unist';
 import type { ParsedDocument } from '../model/document.js';
@@ -32,26 +33,33 @@ export async function markdownProcessor(): Promise<Processor> {
  * Returns the documents with their Markdown bodies parsed, in file coordinates. A body already parsed in an earlier
  * run comes from `cache` (micromark is the slowest step of a build); the result is the same tree either way.
  */
-export async function parseBodies(documents: readonly ParsedDocument[], cache?: DerivedCache): Promise<ParsedDocument[]> {
+export async function parseBodies(documents: readonly ParsedDocument[], cache?: DerivedCache, memo?: BuildMemo): Promise<ParsedDocument[]> {
   return Promise.all(
     documents.map(async (doc) => {
-      const cached = cache?.read(cacheNamespace, doc.bodyText);
-      let tree: Root | undefined;
-      if (cached !== undefined) {
-        try {
-          tree = JSON.parse(cached) as Root;
-        } catch {
-          tree = undefined;
-        }
-      }
-      if (!tree) {
-        tree = limitDepth((await markdownProcessor()).parse(guardNesting(doc.bodyText)));
-        cache?.write(cacheNamespace, doc.bodyText, JSON.stringify(tree));
-      }
       const offset = doc.file.text.length - doc.bodyText.length;
-      return { ...doc, mdast: shift(tree, doc.bodyLine - 1, offset) };
+      const parse = (): Promise<Root> => parseBody(doc, offset, cache);
+      const mdast = await (memo ? memo.get(`mdast\u0000${doc.bodyLine}\u0000${offset}\u0000${doc.bodyText}`, parse) : parse());
+      return { ...doc, mdast };
     }),
   );
+}
+
+/** The body's tree with file positions, from the parse cache when it has this body. */
+async function parseBody(doc: ParsedDocument, offset: number, cache?: DerivedCache): Promise<Root> {
+  const cached = cache?.read(cacheNamespace, doc.bodyText);
+  let tree: Root | undefined;
+  if (cached !== undefined) {
+    try {
+      tree = JSON.parse(cached) as Root;
+    } catch {
+      tree = undefined;
+    }
+  }
+  if (!tree) {
+    tree = limitDepth((await markdownProcessor()).parse(guardNesting(doc.bodyText)));
+    cache?.write(cacheNamespace, doc.bodyText, JSON.stringify(tree));
+  }
+  return shift(tree, doc.bodyLine - 1, offset);
 }
 
 /** The body starts at the beginning of a line, so only lines and offsets move; columns stay. */

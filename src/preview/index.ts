@@ -18,8 +18,12 @@ export const EVENTS_PATH = '/__gazette/events';
 
 /** How many ports after the requested one `portSearch` tries. */
 const PORT_SEARCH_SPAN = 20;
-/** Editors save in bursts (temp file, rename, chmod): wait this long after the last event. */
-const DEBOUNCE_MS = 80;
+/**
+ * Editors save in bursts (temp file, rename, chmod): wait this long after the last event. It must exceed
+ * chokidar's 50 ms change throttle, which drops a file's second change within 50 ms of the first without a later
+ * event: the build then starts after any write it dropped.
+ */
+const DEBOUNCE_MS = 60;
 const HEARTBEAT_MS = 15_000;
 
 /** One diagnostic, already formatted in the user's language. */
@@ -35,10 +39,13 @@ export interface PreviewProblem {
   hint?: string;
 }
 
+/** A file of a build, or how to make it when it is first asked for (the PDF, which the page only links to). */
+export type PreviewFile = string | Uint8Array | (() => Promise<string | Uint8Array>);
+
 /** The result of one build. Without `files` the previous good build keeps being served. */
 export interface PreviewBuild {
   /** The editions' files by path (`index.html`, `style.css`, `gazette-2021-4.pdf`, `assets/…`). */
-  files?: ReadonlyMap<string, string | Uint8Array>;
+  files?: ReadonlyMap<string, PreviewFile>;
   problems: PreviewProblem[];
 }
 
@@ -101,7 +108,7 @@ export class PortInUseError extends Error {
 }
 
 interface Snapshot {
-  files: ReadonlyMap<string, string | Uint8Array>;
+  files: ReadonlyMap<string, PreviewFile>;
 }
 
 /** Everything a request may see; replaced as a whole after each build, never mutated. */
@@ -250,7 +257,8 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     } catch {
       return send(response, 400, 'text/plain; charset=utf-8', t.notFound(path));
     }
-    const file = current.good?.files.get(name);
+    const entry = current.good?.files.get(name);
+    const file = typeof entry === 'function' ? await entry() : entry;
     if (file === undefined) {
       const pdf = /\.pdf$/.test(name) && !current.good;
       return send(response, 404, 'text/plain; charset=utf-8', pdf ? t.noPdf : t.notFound(path));

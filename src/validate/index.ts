@@ -10,6 +10,7 @@ import { toDiagnostic, type DocumentView, type Rule } from './rule.js';
 import { rules } from './rules/index.js';
 import { asPrinted, asText, asTextList } from './schema.js';
 import { closest } from './closest.js';
+import type { BuildMemo } from '../shared/build-memo.js';
 
 export { rules } from './rules/index.js';
 export type { Rule, RuleMeta } from './rule.js';
@@ -43,14 +44,23 @@ function applyOverrides(diagnostics: readonly Diagnostic[], publication: Publica
 }
 
 /** Validates the whole project, reporting only on `targets` (project rules still see every issue). */
-export function validate(project: Project, targets: ReadonlySet<string>): Outcome<Map<string, GazetteDocument[]>> {
+export function validate(project: Project, targets: ReadonlySet<string>, memo?: BuildMemo): Outcome<Map<string, GazetteDocument[]>> {
   const diagnostics: Diagnostic[] = [];
   const views = project.issues.flatMap((issue) => issue.documents.map((parsed) => view(parsed, project, issue.file?.meta)));
   const all: Rule[] = Object.values(rules);
-  for (const rule of all) {
-    const report = (r: Parameters<Parameters<Rule['check']>[0]['report']>[0]): void => void diagnostics.push(toDiagnostic(rule, r));
-    if (rule.scope === 'project') rule.check({ project, documents: views, targets, report });
-    else for (const doc of views) if (targets.has(doc.parsed.issueId)) rule.check({ doc, publication: project.publication, report });
+  const collect = (rule: Rule, into: Diagnostic[]) => (r: Parameters<Parameters<Rule['check']>[0]['report']>[0]): void => void into.push(toDiagnostic(rule, r));
+  for (const rule of all) if (rule.scope === 'project') rule.check({ project, documents: views, targets, report: collect(rule, diagnostics) });
+  // A document rule sees the document, its issue's issue.yml and gazette.yml: an unchanged document in an unchanged
+  // issue and gazette has the same findings as in the last build.
+  const context = memo ? JSON.stringify(project.publication) : '';
+  for (const doc of views) {
+    if (!targets.has(doc.parsed.issueId)) continue;
+    const check = (): Diagnostic[] => {
+      const found: Diagnostic[] = [];
+      for (const rule of all) if (rule.scope !== 'project') rule.check({ doc, publication: project.publication, report: collect(rule, found) });
+      return found;
+    };
+    diagnostics.push(...(memo ? memo.get(`rules\u0000${context}\u0000${JSON.stringify(doc.issue ?? null)}\u0000${doc.parsed.file.path}\u0000${doc.parsed.file.text}`, check) : check()));
   }
   const documents = new Map<string, GazetteDocument[]>();
   for (const doc of views) {

@@ -3,6 +3,7 @@ import type { FontSet } from '../fonts/index.js';
 import type { Gazette } from '../model/gazette.js';
 import type { PagedGazette } from '../model/layout.js';
 import type { Theme } from '../theme/index.js';
+import type { BuildMemo } from '../shared/build-memo.js';
 
 /** One file of an edition, relative to the output folder (`index.html`, `assets/map-3fa9c2d1.png`). */
 export interface OutputFile {
@@ -24,6 +25,8 @@ export interface WriteContext {
   names: { pdf: string; html: string };
   /** Whether the PDF is written in the same run (the HTML links to it only then). */
   withPdf: boolean;
+  /** What earlier builds of this process computed and this one may reuse (the preview's). */
+  memo?: BuildMemo;
 }
 
 export interface Writer {

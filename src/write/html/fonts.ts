@@ -8,6 +8,7 @@ import type { FontSet } from '../../fonts/index.js';
 import type { PagedGazette } from '../../model/layout.js';
 import type { OutputFile } from '../index.js';
 import { webFontSubset } from './web-font.js';
+import type { BuildMemo } from '../../shared/build-memo.js';
 
 export interface WebFonts {
   /** `@font-face` rules, to go before the template's stylesheet. */
@@ -15,7 +16,7 @@ export interface WebFonts {
   files: OutputFile[];
 }
 
-export function webFonts(keys: readonly string[], fonts: FontSet, paged: PagedGazette, assets: string): WebFonts {
+export function webFonts(keys: readonly string[], fonts: FontSet, paged: PagedGazette, assets: string, memo?: BuildMemo): WebFonts {
   if (keys.length === 0) return { css: '', files: [] };
   const used = new Map<string, Set<string>>(keys.map((key) => [key, new Set()]));
   for (const page of paged.pages) {
@@ -26,7 +27,9 @@ export function webFonts(keys: readonly string[], fonts: FontSet, paged: PagedGa
   for (const key of keys) {
     const chars = [...(used.get(key) ?? [])].sort().join('');
     const font = fonts.fonts.get(key);
-    const data = font && chars !== '' ? webFontSubset(font, chars) : undefined;
+    // Subsetting and compressing a face costs about ten milliseconds: the preview reuses it while no character is new.
+    const subset = (): Uint8Array | undefined => (font && chars !== '' ? webFontSubset(font, chars) : undefined);
+    const data = memo ? memo.get(`web-font\u0000${key}\u0000${chars}`, subset) : subset();
     if (!data) continue;
     const path = `${assets}/${key}-${createHash('sha256').update(data).digest('hex').slice(0, 8)}.woff`;
     files.push({ path, data });

@@ -198,13 +198,13 @@ function escapeText(value: string): string {
 
 export const htmlWriter: Writer = {
   name: 'html',
-  async write({ gazette, paged, fonts, theme, template, draft, names, withPdf }) {
+  async write({ gazette, paged, fonts, theme, template, draft, names, withPdf, memo }) {
     const page = template('html/page.html');
     const css = template('html/style.css');
     // The pipeline checks the template files before layout; a missing one here is a bug, not a user mistake.
     if (page === undefined || css === undefined) throw new Error('HTML template files were not checked before writing');
     const out = renderHtml(gazette, { pageOf: paged.pageOf, template: { page, css }, theme, draft, titleBreaks: paged.titleBreaks, ...(withPdf ? { pdfHref: names.pdf } : {}) });
-    const faces = webFonts(theme.webFonts, fonts, paged, ASSETS);
+    const faces = webFonts(theme.webFonts, fonts, paged, ASSETS, memo);
     return [{ path: names.html, data: out.html }, { path: 'style.css', data: faces.css + out.css }, ...out.assets, ...faces.files];
   },
 };

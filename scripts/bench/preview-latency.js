@@ -1,0 +1,62 @@
+// Preview rebuild latency: a preview of a copy of the bundled issue is started; one document is saved again and
+// again (alternating two versions of a paragraph), and each time the time from the save to the page's reload
+// event is measured. The watcher's own delay and the preview's debounce are inside the figure.
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** Resolves with the median and the samples (ms) of `saves` saves of one document of `issue`. */
+export async function previewLatency({ bin, root, issue, document, saves }) {
+  const project = mkdtempSync(join(tmpdir(), 'gazette-bench-preview-'));
+  cpSync(join(root, 'documents'), join(project, 'documents'), { recursive: true });
+  const child = spawn(process.execPath, [bin, 'preview', issue, '--port', '0'], { cwd: project, env: { ...process.env, NO_COLOR: '1' } });
+  try {
+    if (process.env.BENCH_DEBUG) child.stderr.on('data', (c) => process.stderr.write(c));
+    const url = await new Promise((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (chunk) => {
+        out += chunk;
+        const found = /http:\/\/127\.0\.0\.1:\d+\//.exec(out);
+        if (found) resolve(found[0]);
+      });
+      child.once('exit', (code) => reject(new Error(`preview exited ${code}`)));
+    });
+    const events = [];
+    let waiting;
+    await new Promise((resolve, reject) => {
+      request(new URL('__gazette/events', url), (response) => {
+        response.setEncoding('utf8');
+        response.on('data', (chunk) => {
+          for (const _ of chunk.matchAll(/^event: build$/gm)) {
+            events.push(performance.now());
+            waiting?.();
+          }
+          resolve();
+        });
+      })
+        .on('error', reject)
+        .end();
+    });
+    const path = join(project, 'documents', issue, document);
+    const original = readFileSync(path, 'utf8');
+    const samples = [];
+    for (let i = 0; i < saves; i++) {
+      const seen = events.length;
+      const text = i % 2 === 0 ? original.replace(/。\n/u, `。第${i}次保存时加入的一句话。\n`) : original;
+      const event = new Promise((resolve) => (waiting = () => events.length > seen && resolve()));
+      const saved = performance.now();
+      writeFileSync(path, text);
+      await event;
+      samples.push(events[seen] - saved);
+      // Let the watcher settle before the next save, as between an editor's saves.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+    const sorted = [...samples].sort((a, b) => a - b);
+    return { median: sorted[Math.floor(sorted.length / 2)], samples };
+  } finally {
+    child.kill('SIGTERM');
+    rmSync(project, { recursive: true, force: true });
+  }
+}

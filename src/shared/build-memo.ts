@@ -1,0 +1,45 @@
+/**
+ * Results kept from one build to the next in a long-running process (the preview), so that after an edit only
+ * what changed is computed again: documents' front matter and Markdown trees, the rules' findings on each
+ * document, line breaking and table column widths (the bulk of layout's time) and the HTML edition's web fonts.
+ * Each result is keyed by everything it was computed from; layout results are valid for one theme and one set of
+ * loaded fonts, so the memo starts afresh when either differs. Pagination itself is cheap and always runs.
+ */
+import type { FontSet } from '../fonts/index.js';
+import type { Theme } from '../theme/index.js';
+
+export class BuildMemo {
+  private themeKey?: string;
+  private faces: readonly Uint8Array[] = [];
+  /** Results used by the build in progress, and those of the build before it (kept only if used again). */
+  private current = new Map<string, unknown>();
+  private previous = new Map<string, unknown>();
+
+  /** Starts a build: what the previous build did not use is dropped, so the memo holds about one issue's worth. */
+  begin(): void {
+    this.previous = this.current;
+    this.current = new Map();
+  }
+
+  /** Layout is about to run with `theme` and `fonts`: with another theme or font file nothing kept is valid. */
+  bind(theme: Theme, fonts: FontSet): void {
+    const themeKey = JSON.stringify(theme);
+    // The font files' bytes, which loadFonts keeps for the process (a font file read again is another font).
+    const faces = [...fonts.fonts.values()].map((font) => font.bytes);
+    const same = themeKey === this.themeKey && faces.length === this.faces.length && faces.every((face, i) => face === this.faces[i]);
+    if (!same && this.themeKey !== undefined) {
+      this.previous = new Map();
+      this.current = new Map();
+    }
+    this.themeKey = themeKey;
+    this.faces = faces;
+  }
+
+  /** The value computed for `key` in this build or the last one, else `compute()`'s. Values are never mutated. */
+  get<T>(key: string, compute: () => T): T {
+    if (this.current.has(key)) return this.current.get(key) as T;
+    const value = this.previous.has(key) ? (this.previous.get(key) as T) : compute();
+    this.current.set(key, value);
+    return value;
+  }
+}

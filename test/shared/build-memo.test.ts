@@ -1,0 +1,86 @@
+// The layout memo of the preview: a rebuild that reuses earlier lines and table widths must write exactly what a
+// fresh build writes, after edits of every kind (a paragraph, a table cell, the theme) and edits undone.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createNodeHost } from '../../src/host/node-host.js';
+import { overlayHost } from '../../src/host/overlay-host.js';
+import type { Host } from '../../src/host/host.js';
+import { BuildMemo } from '../../src/shared/build-memo.js';
+import { compile } from '../../src/pipeline.js';
+import { projectRoot } from '../support/project.js';
+
+const issue = '2021-4';
+const base = createNodeHost(projectRoot, { cache: false });
+const source = (path: string): string => readFileSync(join(projectRoot, path), 'utf8');
+const encoder = new TextEncoder();
+
+/** The bundled project with some files replaced. */
+function edited(files: Record<string, string>): Host {
+  return overlayHost(base, new Map(Object.entries(files).map(([path, text]) => [path, encoder.encode(text)])));
+}
+
+async function editions(host: Host, memo?: BuildMemo): Promise<{ files: Map<string, string | Uint8Array>; diagnostics: string }> {
+  const result = await compile(host, { issue, draft: true, formats: ['pdf', 'html'], ...(memo ? { memo } : {}) });
+  expect(result.files, JSON.stringify(result.diagnostics.slice(0, 3))).toBeDefined();
+  return { files: new Map(result.files!.map((file) => [file.path, file.data])), diagnostics: JSON.stringify(result.diagnostics) };
+}
+
+const paragraphDoc = `documents/${issue}/cfg-2021-46.md`;
+const tableDoc = `documents/${issue}/cfg-2021-54.md`;
+const theme = 'templates/default/theme.yml';
+
+describe('layout memo', () => {
+  it('rebuilds after each edit with the same bytes as a fresh build, and reuses what did not change', async () => {
+    const paragraph = source(paragraphDoc);
+    const table = source(tableDoc);
+    const cell = /\| *([^|\n]*[\u4e00-\u9fff]{4}[^|\n]*?) *\|/u.exec(table.slice(table.indexOf('| ---')))?.[1];
+    expect(cell, 'a table cell with text to edit').toBeDefined();
+    const steps: Record<string, string>[] = [
+      {},
+      // A sentence more in one paragraph: that paragraph and every page after it move.
+      { [paragraphDoc]: paragraph.replace(/。\n/u, '。本句为测试增加的文字，使段落多出一行以上的内容，后面的页面随之移动。\n') },
+      // A rule's finding appears in one document, and moves down a line when a line is added above it.
+      { [paragraphDoc]: paragraph.replace(/〔(\d{4})〕/u, '[$1]') },
+      { [paragraphDoc]: paragraph.replace(/〔(\d{4})〕/u, '[$1]').replace(/^---\n/u, '---\n# 注释行\n') },
+      // A table cell grows: the table's column widths are computed again.
+      { [tableDoc]: table.replace(cell!, `${cell!}（增加的单元格文字）`) },
+      // The theme's body size changes: nothing laid out before may be reused.
+      { [theme]: source(theme).replace(/(\bbody:\s*\{[^}]*size:\s*)[\d.]+/u, '$112.5') },
+      // Back to the original: lines from two builds ago are laid out afresh or come from the memo, never stale.
+      {},
+    ];
+    const memo = new BuildMemo();
+    let computed = 0;
+    const counting = new Proxy(memo, {
+      get(target, property, receiver) {
+        if (property !== 'get') return Reflect.get(target, property, receiver);
+        return <T>(key: string, compute: () => T): T =>
+          target.get(key, () => {
+            computed++;
+            return compute();
+          });
+      },
+    });
+    const computedPerStep: number[] = [];
+    for (const files of steps) {
+      const host = edited(files);
+      computed = 0;
+      const reused = await editions(host, counting);
+      computedPerStep.push(computed);
+      const fresh = await editions(host);
+      expect(reused.diagnostics).toBe(fresh.diagnostics);
+      expect([...reused.files.keys()]).toEqual([...fresh.files.keys()]);
+      for (const [path, data] of fresh.files) expect(Buffer.from(reused.files.get(path)!).equals(Buffer.from(data)), `${path} after ${Object.keys(files).join(', ') || 'no edit'}`).toBe(true);
+    }
+    const [first, paragraphEdit, finding, movedFinding, tableEdit, themeEdit] = computedPerStep as [number, number, number, number, number, number];
+    expect(JSON.parse((await editions(edited(steps[2]!))).diagnostics).some((d: { span?: { file: string } }) => d.span?.file === paragraphDoc), 'the edit makes a finding').toBe(true);
+    expect(finding).toBeLessThan(first / 20);
+    expect(movedFinding).toBeLessThan(first / 20);
+    // A one-paragraph edit lays out a handful of blocks, not the issue; a theme change lays out everything again.
+    expect(paragraphEdit).toBeGreaterThan(0);
+    expect(paragraphEdit).toBeLessThan(first / 20);
+    expect(tableEdit).toBeGreaterThan(0);
+    expect(themeEdit).toBeGreaterThan(first / 2);
+  }, 120_000);
+});
