@@ -2,7 +2,7 @@
  * The only module that sequences the stages: load → parse → read → validate → order → paginate → write.
  * Each document is read into the document model once; layout and every writer consume that one reading.
  */
-import { isFileError, type Host } from './host/host.js';
+import { isFileError, type FileError, type Host } from './host/host.js';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { hasErrors } from './diagnostics/diagnostic.js';
 import { sortDiagnostics } from './diagnostics/sink.js';
@@ -12,7 +12,7 @@ import { order } from './order/index.js';
 import { parseBodies } from './parse/index.js';
 import { readBodies } from './read/index.js';
 import { missingGlyphs, readCoverage, type Coverage } from './coverage/index.js';
-import { isWoff, unwrapWoff } from './shared/woff.js';
+import { readTable } from './shared/woff.js';
 import type { Gazette } from './model/gazette.js';
 import { writers, type OutputFile, type OutputFormat } from './write/index.js';
 import type { ImportedDocument, ImportInput } from './import/index.js';
@@ -75,12 +75,18 @@ export async function check(host: Host, issues: readonly string[]): Promise<Chec
   if (!theme.value) return { ...result, diagnostics: sortDiagnostics(diagnostics) };
   const faces = new Map<string, { has: Coverage; ref: string }>();
   for (const [key, ref] of Object.entries(theme.value.fonts)) {
-    const bytes = host.readAsset(ref);
+    // Only the glyph map is read, not the whole font file.
+    let failure: FileError | undefined;
+    const part = (start: number, length: number): Uint8Array | undefined => {
+      const bytes = host.readAssetPart ? host.readAssetPart(ref, start, length) : host.readAsset(ref);
+      if (isFileError(bytes)) failure ??= bytes;
+      return isFileError(bytes) ? undefined : host.readAssetPart ? bytes : bytes.subarray(start, start + length);
+    };
+    const cmap = readTable(part, 'cmap');
     const span = theme.value.fontSpans.get(key);
-    const sfnt = isFileError(bytes) || !isWoff(bytes) ? bytes : unwrapWoff(bytes, ['cmap']);
-    const has = sfnt !== undefined && !isFileError(sfnt) && readCoverage(sfnt);
+    const has = cmap && readCoverage(cmap);
     if (has) faces.set(key, { has, ref });
-    else diagnostics.push({ code: bytes === 'ENOENT' ? 'font-missing' : 'font-invalid', severity: 'error', ...(span ? { span } : {}), args: { font: key, ref, reason: isFileError(bytes) ? bytes : 'cmap' } });
+    else diagnostics.push({ code: failure === 'ENOENT' ? 'font-missing' : 'font-invalid', severity: 'error', ...(span ? { span } : {}), args: { font: key, ref, reason: failure ?? 'cmap' } });
   }
   for (const issue of result.project.issues) {
     const documents = validated.value.get(issue.id);

@@ -13,7 +13,6 @@ export async function previewLatency({ bin, root, issue, document, saves }) {
   cpSync(join(root, 'documents'), join(project, 'documents'), { recursive: true });
   const child = spawn(process.execPath, [bin, 'preview', issue, '--port', '0'], { cwd: project, env: { ...process.env, NO_COLOR: '1' } });
   try {
-    if (process.env.BENCH_DEBUG) child.stderr.on('data', (c) => process.stderr.write(c));
     const url = await new Promise((resolve, reject) => {
       let out = '';
       child.stdout.on('data', (chunk) => {

@@ -18,22 +18,13 @@ export interface PrintedText {
 }
 
 /**
- * Reads the best Unicode subtable of an sfnt's cmap (format 12 for the full range, else format 4); undefined when
- * the bytes are not a TrueType/OpenType font with one.
+ * Reads the best Unicode subtable of a font's cmap table (format 12 for the full range, else format 4); undefined
+ * when the bytes are not a cmap with one.
  */
 export function readCoverage(bytes: Uint8Array): Coverage | undefined {
-  if (bytes.byteLength < 12) return undefined;
+  if (bytes.byteLength < 4) return undefined;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const version = view.getUint32(0);
-  if (version !== 0x00010000 && version !== 0x4f54544f && version !== 0x74727565) return undefined;
-  const tables = view.getUint16(4);
-  let cmap = -1;
-  for (let i = 0; i < tables; i++) {
-    const at = 12 + 16 * i;
-    if (at + 16 > bytes.byteLength) return undefined;
-    if (view.getUint32(at) === 0x636d6170) cmap = view.getUint32(at + 8);
-  }
-  if (cmap < 0 || cmap + 4 > bytes.byteLength) return undefined;
+  const cmap = 0;
   let format4 = -1;
   let format12 = -1;
   const subtables = view.getUint16(cmap + 2);

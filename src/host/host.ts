@@ -23,6 +23,11 @@ export interface Host {
    */
   readAsset(ref: string): Uint8Array | FileError;
   /**
+   * `length` bytes of an asset from `start` (fewer at its end), for reading one table of a large font file.
+   * Optional: without it the whole asset is read.
+   */
+  readAssetPart?(ref: string, start: number, length: number): Uint8Array | FileError;
+  /**
    * A store for derived data that is expensive to recompute (parsed Markdown), addressed by its full source:
    * the host hashes `namespace` + `source`. Optional: without it everything is recomputed.
    */

@@ -1,6 +1,6 @@
 /** The Host on a real file system, rooted at the user's project folder. */
 import { createHash } from 'node:crypto';
-import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,6 +48,8 @@ function cacheFolder(root: string, env?: NodeHostOptions['env']): string | undef
 export function createNodeHost(root: string, options: NodeHostOptions = {}): Host {
   const absolute = (path: string): string => resolve(root, path);
   const cacheDir = options.cache === false ? undefined : cacheFolder(root, options.env);
+  const assetPath = (ref: string): string | undefined =>
+    ref.startsWith('npm:') ? findInNodeModules(ref.slice(4)) : ref.startsWith('gazette:') ? join(ownRoot, ref.slice(8)) : absolute(ref);
   return {
     ...(cacheDir ? { cache: fileCache(cacheDir) } : {}),
     listDir(path) {
@@ -61,8 +63,23 @@ export function createNodeHost(root: string, options: NodeHostOptions = {}): Hos
       return readFileOrError(absolute(path));
     },
     readAsset(ref) {
-      const path = ref.startsWith('npm:') ? findInNodeModules(ref.slice(4)) : ref.startsWith('gazette:') ? join(ownRoot, ref.slice(8)) : absolute(ref);
+      const path = assetPath(ref);
       return path ? readFileOrError(path) : 'ENOENT';
+    },
+    readAssetPart(ref, start, length) {
+      const path = assetPath(ref);
+      if (!path) return 'ENOENT';
+      try {
+        const fd = openSync(path, 'r');
+        try {
+          const buffer = Buffer.alloc(length);
+          return buffer.subarray(0, readSync(fd, buffer, 0, length, start));
+        } finally {
+          closeSync(fd);
+        }
+      } catch (error) {
+        return fileError(error);
+      }
     },
   };
 }

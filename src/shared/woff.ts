@@ -80,6 +80,44 @@ export function unwrapWoff(bytes: Uint8Array, only?: readonly string[]): Uint8Ar
   return out;
 }
 
+/**
+ * One table of a TrueType/OpenType or WOFF 1.0 file, read piece by piece through `part(start, length)`: `check`
+ * looks at the cmap of fonts of 10–15 MB without reading them whole. Undefined when the file is neither, lacks the
+ * table, or its directory does not fit.
+ */
+export function readTable(part: (start: number, length: number) => Uint8Array | undefined, tag: string): Uint8Array | undefined {
+  const header = part(0, 12);
+  if (!header || header.byteLength < 12) return undefined;
+  const view = (bytes: Uint8Array): DataView => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const woff = isWoff(header);
+  const version = view(header).getUint32(0);
+  if (!woff && version !== 0x00010000 && version !== 0x4f54544f && version !== 0x74727565) return undefined;
+  const count = woff ? view(part(12, 2) ?? new Uint8Array(2)).getUint16(0) : view(header).getUint16(4);
+  const [start, size] = woff ? [44, 20] : [12, 16];
+  const directory = part(start, size * count);
+  if (!directory || directory.byteLength < size * count) return undefined;
+  const entries = view(directory);
+  const wanted = tagOf(tag);
+  for (let i = 0; i < count; i++) {
+    const at = size * i;
+    if (entries.getUint32(at) !== wanted) continue;
+    if (!woff) {
+      const table = part(entries.getUint32(at + 8), entries.getUint32(at + 12));
+      return table && table.byteLength === entries.getUint32(at + 12) ? table : undefined;
+    }
+    const [offset, compressed, length] = [entries.getUint32(at + 4), entries.getUint32(at + 8), entries.getUint32(at + 12)];
+    const raw = part(offset, compressed);
+    if (!raw || raw.byteLength !== compressed) return undefined;
+    try {
+      const table = compressed < length ? inflateSync(raw) : raw;
+      return table.byteLength === length ? table : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
 /** The tables of an sfnt (TrueType/OpenType) file by tag; undefined when the directory does not fit the file. */
 export function sfntTables(bytes: Uint8Array): Map<string, Uint8Array> | undefined {
   if (bytes.byteLength < 12) return undefined;

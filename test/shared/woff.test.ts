@@ -5,7 +5,7 @@ import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
 import { loadFonts } from '../../src/fonts/index.js';
 import { parseTheme } from '../../src/theme/index.js';
-import { sfntTables, unwrapWoff, wrapWoff } from '../../src/shared/woff.js';
+import { readTable, sfntTables, unwrapWoff, wrapWoff } from '../../src/shared/woff.js';
 import { webFontSubset } from '../../src/write/html/web-font.js';
 import { nodeHost, ROOT } from '../support/load-gazette.js';
 
@@ -13,6 +13,25 @@ const theme = parseTheme([{ text: readFileSync(join(ROOT, 'templates/default/the
 const fonts = loadFonts(theme, nodeHost()).value;
 
 describe('WOFF', () => {
+  it('reads one table of an sfnt or a WOFF piece by piece, without reading the file whole', () => {
+    const serif = fonts.get('serif').bytes;
+    const woff = wrapWoff(sfntTables(serif)!);
+    for (const file of [serif, woff]) {
+      let read = 0;
+      const part = (start: number, length: number): Uint8Array => {
+        read += length;
+        return file.subarray(start, start + length);
+      };
+      expect([...readTable(part, 'cmap')!]).toEqual([...sfntTables(serif)!.get('cmap')!]);
+      expect(read).toBeLessThan(file.byteLength / 10);
+      expect(readTable(part, 'zzzz')).toBeUndefined();
+    }
+    // Not a font, or cut short: no table.
+    const text = new TextEncoder().encode('not a font at all');
+    expect(readTable((start, length) => text.subarray(start, start + length), 'cmap')).toBeUndefined();
+    expect(readTable((start, length) => woff.subarray(start, Math.min(start + length, 60)), 'cmap')).toBeUndefined();
+  });
+
   it('wraps tables that unwrap to the same tables, deterministically', () => {
     const original = sfntTables(fonts.get('serif').bytes)!;
     const some = new Map([...original].filter(([tag]) => ['head', 'hhea', 'maxp', 'name', 'OS/2', 'post', 'cmap'].includes(tag)));
