@@ -234,6 +234,10 @@ export async function compileIssue(host: Host, prepared: PreparedProject, option
   const paged = paginate(gazette, theme.value, fonts.value, { draft: options.draft, ...(options.memo ? { memo: options.memo } : {}) });
   diagnostics.push(...paged.diagnostics);
   if (hasErrors(paged.diagnostics) && !options.draft) return { diagnostics: sortDiagnostics(diagnostics), gazette };
+  // A web font's outlines were inflated while layout ran; writers need them.
+  const outlines = await fonts.value.complete();
+  diagnostics.push(...outlines);
+  if (hasErrors(outlines)) return { diagnostics: sortDiagnostics(diagnostics), gazette };
   const context = {
     gazette,
     paged: paged.value,

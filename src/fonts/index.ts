@@ -5,7 +5,7 @@ import type { Diagnostic, Outcome } from '../diagnostics/diagnostic.js';
 import { isFileError, type Host } from '../host/host.js';
 import type { Theme } from '../theme/index.js';
 import { isUnshapedCodePoint } from '../shared/unicode.js';
-import { isWoff, isWoff2, unwrapWoff, woffDirectory } from '../shared/woff.js';
+import { isWoff, isWoff2, unwrapWoffLater } from '../shared/woff.js';
 
 export { isCjkCodePoint, isUnshapedCodePoint } from '../shared/unicode.js';
 
@@ -35,6 +35,11 @@ export interface FontSet {
   /** Font key (from theme.fonts) → loaded font. */
   readonly fonts: ReadonlyMap<string, LoadedFont>;
   get(key: string): LoadedFont;
+  /**
+   * Resolves when every font's outlines are in place (a WOFF's are inflated while layout runs): writers draw
+   * glyphs only after it. A font whose outlines cannot be inflated is reported as `font-invalid`.
+   */
+  complete(): Promise<Diagnostic[]>;
 }
 
 /** fontkit internals used by the subsetting fast path (fontkit 2.0.4); checked before use. */
@@ -255,18 +260,8 @@ function createLoadedFont(key: string, ref: string, base: Font, metrics: Metrics
  * Parsed fonts installed with gazette (`npm:` refs), kept for the process: they cannot change while it runs.
  * A project's own font files are read again on every build, so a preview sees a replaced file.
  */
-const loaded = new Map<string, { font: Font; metrics: Metrics | undefined; bytes: Uint8Array }>();
+const loaded = new Map<string, { font: Font; metrics: Metrics | undefined; bytes: Uint8Array; complete: Promise<boolean> }>();
 
-/** Unwrapping a WOFF costs a fifth of a second: keep the sfnt in the host's cache, keyed by the WOFF's directory. */
-function unwrapCached(bytes: Uint8Array, host: Host): Uint8Array | undefined {
-  const key = woffDirectory(bytes);
-  const cached = host.cache?.readBinary(WOFF_NAMESPACE, key);
-  if (cached) return cached;
-  const sfnt = unwrapWoff(bytes);
-  if (sfnt) host.cache?.writeBinary(WOFF_NAMESPACE, key, sfnt);
-  return sfnt;
-}
-const WOFF_NAMESPACE = 'sfnt-from-woff:v1';
 const cacheable = (ref: string): boolean => ref.startsWith('npm:');
 
 /** Loads every font the theme names. A missing or unreadable file → `font-missing` / `font-invalid`. */
@@ -274,6 +269,7 @@ export function loadFonts(theme: Theme, host: Host): Outcome<FontSet> {
   const diagnostics: Diagnostic[] = [];
   const fonts = new Map<string, LoadedFont>();
   const byRef = new Map<string, LoadedFont>();
+  const pending: Promise<Diagnostic[]>[] = [];
   for (const [key, ref] of Object.entries(theme.fonts)) {
     const same = byRef.get(ref);
     if (same !== undefined) {
@@ -293,11 +289,13 @@ export function loadFonts(theme: Theme, host: Host): Outcome<FontSet> {
         diagnostics.push({ code: 'font-invalid', severity: 'error', ...(span ? { span } : {}), args: { font: key, ref, reason: isFileError(bytes) ? bytes : 'woff2' } });
         continue;
       }
-      const sfnt = isWoff(bytes) ? unwrapCached(bytes, host) : bytes;
-      if (!sfnt) {
+      // A WOFF's outlines are inflated on zlib's thread while layout runs (faster than reading a cached copy).
+      const unwrapped = isWoff(bytes) ? unwrapWoffLater(bytes) : { sfnt: bytes, complete: Promise.resolve(true) };
+      if (!unwrapped) {
         diagnostics.push({ code: 'font-invalid', severity: 'error', ...(span ? { span } : {}), args: { font: key, ref, reason: 'woff' } });
         continue;
       }
+      const { sfnt } = unwrapped;
       let base: Font;
       try {
         base = fontkit.create(sfnt);
@@ -314,12 +312,14 @@ export function loadFonts(theme: Theme, host: Host): Outcome<FontSet> {
         diagnostics.push({ code: 'font-invalid', severity: 'error', ...(span ? { span } : {}), args: { font: key, ref, reason: 'collection' } });
         continue;
       }
-      entry = { font: base, metrics: readMetrics(sfnt), bytes: sfnt };
+      entry = { font: base, metrics: readMetrics(sfnt), bytes: sfnt, complete: unwrapped.complete };
       if (cacheable(ref)) loaded.set(ref, entry);
     }
     const font = createLoadedFont(key, ref, entry.font, entry.metrics, entry.bytes);
     fonts.set(key, font);
     byRef.set(ref, font);
+    const span = theme.fontSpans.get(key);
+    pending.push(entry.complete.then((ok): Diagnostic[] => (ok ? [] : [{ code: 'font-invalid', severity: 'error', ...(span ? { span } : {}), args: { font: key, ref, reason: 'woff' } }])));
   }
   return {
     value: {
@@ -329,6 +329,7 @@ export function loadFonts(theme: Theme, host: Host): Outcome<FontSet> {
         if (font === undefined) throw new Error(`no font loaded for ${key}`);
         return font;
       },
+      complete: async () => (await Promise.all(pending)).flat(),
     },
     diagnostics,
   };

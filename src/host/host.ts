@@ -37,9 +37,6 @@ export interface Host {
 export interface DerivedCache {
   read(namespace: string, source: string): string | undefined;
   write(namespace: string, source: string, value: string): void;
-  /** The same for bytes (a font unwrapped from its web format), addressed by `key` bytes. */
-  readBinary(namespace: string, key: Uint8Array): Uint8Array | undefined;
-  writeBinary(namespace: string, key: Uint8Array, value: Uint8Array): void;
 }
 
 /** The bytes, or undefined whatever the reason: for callers to which any failure means "not there". */

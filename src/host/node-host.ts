@@ -110,16 +110,16 @@ const version = process.env.GAZETTE_VERSION ?? 'dev';
  * A failed write only costs speed.
  */
 function fileCache(dir: string): DerivedCache {
-  const path = (namespace: string, source: string | Uint8Array): string =>
+  const path = (namespace: string, source: string): string =>
     join(dir, createHash('sha256').update(version).update('\0').update(namespace).update('\0').update(source).digest('hex'));
-  const read = (target: string): Buffer | undefined => {
+  const read = (target: string): string | undefined => {
     try {
-      return readFileSync(target);
+      return readFileSync(target, 'utf8');
     } catch {
       return undefined;
     }
   };
-  const write = (target: string, value: string | Uint8Array): void => {
+  const write = (target: string, value: string): void => {
     const temporary = `${target}.${process.pid}.tmp`;
     try {
       mkdirSync(dir, { recursive: true });
@@ -130,10 +130,8 @@ function fileCache(dir: string): DerivedCache {
     }
   };
   return {
-    read: (namespace, source) => read(path(namespace, source))?.toString('utf8'),
+    read: (namespace, source) => read(path(namespace, source)),
     write: (namespace, source, value) => write(path(namespace, source), value),
-    readBinary: (namespace, key) => read(path(namespace, key)),
-    writeBinary: (namespace, key, value) => write(path(namespace, key), value),
   };
 }
 

@@ -4,7 +4,7 @@
  * glyph maps from plain sfnt tables, so both get the unwrapped file. The HTML edition's font subsets are written
  * as WOFF from their tables.
  */
-import { deflateSync, inflateSync } from 'node:zlib';
+import { deflateSync, inflate, inflateSync } from 'node:zlib';
 
 const WOFF = 0x774f4646;
 
@@ -17,12 +17,6 @@ export function isWoff2(bytes: Uint8Array): boolean {
   return bytes.byteLength >= 4 && new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0) === 0x774f4632;
 }
 
-/** The header and table directory: a cheap key for the whole file (they hold every table's length and checksum). */
-export function woffDirectory(bytes: Uint8Array): Uint8Array {
-  const count = bytes.byteLength >= 14 ? new DataView(bytes.buffer, bytes.byteOffset, 14).getUint16(12) : 0;
-  return bytes.subarray(0, Math.min(bytes.byteLength, 44 + 20 * count));
-}
-
 const tagOf = (text: string): number => [...text].reduce((n, c) => n * 256 + c.charCodeAt(0), 0);
 
 /**
@@ -30,6 +24,44 @@ const tagOf = (text: string): number => [...text].reduce((n, c) => n * 256 + c.c
  * when the bytes are not a well-formed WOFF.
  */
 export function unwrapWoff(bytes: Uint8Array, only?: readonly string[]): Uint8Array | undefined {
+  return assemble(bytes, only)?.sfnt;
+}
+
+/**
+ * The sfnt inside a WOFF 1.0 file at once, but with its outlines (glyf) still being inflated on zlib's thread
+ * pool: that table is most of the file and of the time. Until `complete` resolves to true its bytes are zero;
+ * layout reads only cmap and metrics, so it runs meanwhile, and whatever draws glyphs awaits `complete` (false
+ * when the outlines cannot be inflated).
+ */
+export function unwrapWoffLater(bytes: Uint8Array): { sfnt: Uint8Array; complete: Promise<boolean> } | undefined {
+  const late: Promise<boolean>[] = [];
+  const sfnt = assemble(bytes, undefined, (tag, raw, into, at, length) => {
+    if (tag !== tagOf('glyf')) return false;
+    late.push(
+      new Promise((done) =>
+        // One output chunk of the table's size: zlib then inflates it on its thread in one go, without coming back
+        // to the main thread (busy with layout) every 16 KB.
+        inflate(raw, { chunkSize: Math.max(64, length) }, (error, table) => {
+          if (error || table.byteLength !== length) return done(false);
+          into.set(table, at);
+          done(true);
+        }),
+      ),
+    );
+    return true;
+  })?.sfnt;
+  return sfnt ? { sfnt, complete: Promise.all(late).then((all) => all.every(Boolean)) } : undefined;
+}
+
+/**
+ * Builds the sfnt of a WOFF's tables (those in `only`, else all). `later` may take over inflating a table into
+ * `into` at `at` (returning true); it is called only for compressed tables.
+ */
+function assemble(
+  bytes: Uint8Array,
+  only?: readonly string[],
+  later?: (tag: number, raw: Uint8Array, into: Uint8Array, at: number, length: number) => boolean,
+): { sfnt: Uint8Array } | undefined {
   if (!isWoff(bytes) || bytes.byteLength < 44) return undefined;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const flavor = view.getUint32(4);
@@ -63,9 +95,11 @@ export function unwrapWoff(bytes: Uint8Array, only?: readonly string[]): Uint8Ar
       const checksum = view.getUint32(entry + 16);
       if (offset + compressed > bytes.byteLength || at + length > total) return undefined;
       const raw = bytes.subarray(offset, offset + compressed);
-      const table = compressed < length ? inflateSync(raw) : raw;
-      if (table.byteLength !== length) return undefined;
-      out.set(table, at);
+      if (!(compressed < length && later?.(tag, raw, out, at, length))) {
+        const table = compressed < length ? inflateSync(raw) : raw;
+        if (table.byteLength !== length) return undefined;
+        out.set(table, at);
+      }
       const record = 12 + 16 * i;
       sfnt.setUint32(record, tag);
       sfnt.setUint32(record + 4, checksum);
@@ -77,7 +111,7 @@ export function unwrapWoff(bytes: Uint8Array, only?: readonly string[]): Uint8Ar
   } catch {
     return undefined;
   }
-  return out;
+  return { sfnt: out };
 }
 
 /**

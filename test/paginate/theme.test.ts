@@ -124,6 +124,23 @@ describe('loadFonts', () => {
     expect(loadFonts(theme, host).diagnostics.map((d) => d.code)).toEqual(['font-invalid']);
   });
 
+  it('reports a WOFF whose outlines cannot be inflated once layout is done, at the theme line naming it', async () => {
+    // The real 楷体 WOFF with its glyf table's compressed bytes garbled: the directory and every other table are fine.
+    const kaiRef = parseTheme([{ text: TEXT, path: PATH }]).value!.fonts.kai!;
+    const woff = new Uint8Array(nodeHost().readAsset(kaiRef) as Uint8Array);
+    const view = new DataView(woff.buffer);
+    const glyf = Array.from({ length: view.getUint16(12) }, (_, i) => 44 + 20 * i).find((at) => view.getUint32(at) === 0x676c7966)!;
+    woff.fill(0xff, view.getUint32(glyf + 4), view.getUint32(glyf + 4) + 64);
+    const theme = parseTheme([{ text: TEXT.replace(/kai: .*/u, 'kai: fonts/kai.woff'), path: PATH }]).value!;
+    const host: Host = { ...nodeHost(), readAsset: (ref) => (ref === 'fonts/kai.woff' ? woff : nodeHost().readAsset(ref)) };
+    const loaded = loadFonts(theme, host);
+    expect(loaded.diagnostics).toEqual([]);
+    const late = await loaded.value.complete();
+    expect(late).toHaveLength(1);
+    expect(late[0]).toMatchObject({ code: 'font-invalid', severity: 'error', args: { font: 'kai', ref: 'fonts/kai.woff', reason: 'woff' } });
+    expect(late[0]?.span?.start.line).toBe(TEXT.split('\n').findIndex((l) => l.trim().startsWith('kai:')) + 1);
+  });
+
   it('measures CJK, Latin and the —— ligature as drawn', () => {
     const theme = parseTheme([{ text: TEXT, path: PATH }]).value!;
     const font = loadFonts(theme, nodeHost()).value.get('serif');

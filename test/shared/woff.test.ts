@@ -5,7 +5,7 @@ import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
 import { loadFonts } from '../../src/fonts/index.js';
 import { parseTheme } from '../../src/theme/index.js';
-import { readTable, sfntTables, unwrapWoff, wrapWoff } from '../../src/shared/woff.js';
+import { readTable, sfntTables, unwrapWoff, unwrapWoffLater, wrapWoff } from '../../src/shared/woff.js';
 import { webFontSubset } from '../../src/write/html/web-font.js';
 import { nodeHost, ROOT } from '../support/load-gazette.js';
 
@@ -13,6 +13,18 @@ const theme = parseTheme([{ text: readFileSync(join(ROOT, 'templates/default/the
 const fonts = loadFonts(theme, nodeHost()).value;
 
 describe('WOFF', () => {
+  it('unwraps with the outlines inflated later to the same bytes, and says when they cannot be', async () => {
+    const woff = wrapWoff(sfntTables(fonts.get('serif').bytes)!);
+    const later = unwrapWoffLater(woff)!;
+    expect(await later.complete).toBe(true);
+    expect(Buffer.from(later.sfnt).equals(Buffer.from(unwrapWoff(woff)!))).toBe(true);
+    const view = new DataView(woff.buffer, woff.byteOffset);
+    const glyf = Array.from({ length: view.getUint16(12) }, (_, i) => 44 + 20 * i).find((at) => view.getUint32(at) === 0x676c7966)!;
+    const broken = new Uint8Array(woff);
+    broken.fill(0, view.getUint32(glyf + 4), view.getUint32(glyf + 4) + 16);
+    expect(await unwrapWoffLater(broken)!.complete).toBe(false);
+  });
+
   it('reads one table of an sfnt or a WOFF piece by piece, without reading the file whole', () => {
     const serif = fonts.get('serif').bytes;
     const woff = wrapWoff(sfntTables(serif)!);
@@ -56,7 +68,8 @@ describe('WOFF', () => {
 });
 
 describe('web font subsets', () => {
-  it.each(['kai', 'serif', 'sansBold'])('keeps the %s glyphs of the text with their advances, and nothing else', (key) => {
+  it.each(['kai', 'serif', 'sansBold'])('keeps the %s glyphs of the text with their advances, and nothing else', async (key) => {
+    expect(await fonts.complete()).toEqual([]);
     const font = fonts.get(key);
     const text = '（一）聚焦设施建设，打造举步可就的体育“健身圈”𠮷';
     const woff = webFontSubset(font, text)!;

@@ -238,6 +238,8 @@ function draw(doc: Pdf, box: Box, rules: readonly RuleBox[], writer: TextWriter,
 export async function renderPdf(paged: PagedGazette, fonts: FontSet): Promise<Uint8Array> {
   // pdfkit is over 300 KB of code: load it only when a PDF is wanted.
   const PDFDocument = (await import('pdfkit')).default as unknown as PdfConstructor;
+  // Glyphs are embedded from the outlines, which may still be inflating (the pipeline reported any failure).
+  await fonts.complete();
   const { metadata } = paged;
   const doc = new PDFDocument({
     autoFirstPage: false,
