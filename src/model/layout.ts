@@ -1,8 +1,14 @@
 /** The laid-out issue: every page with positioned boxes. The PDF writer draws it and decides nothing. */
 import type { ImageAsset } from './document.js';
 
+/** What every box may say about where it comes from. */
+export interface Owned {
+  /** Id of the document whose content the box sets; absent for the issue's own (cover, TOC, running heads, folios). */
+  document?: string;
+}
+
 /** A run of text on one line. Coordinates in points, origin at the page's top-left, y down. */
-export interface TextBox {
+export interface TextBox extends Owned {
   kind: 'text';
   text: string;
   /** Font key from the theme (`theme.fonts`). */
@@ -44,7 +50,7 @@ export type TextRole =
   | 'draft';
 
 /** A straight line. */
-export interface RuleBox {
+export interface RuleBox extends Owned {
   kind: 'rule';
   x1: number;
   y1: number;
@@ -55,7 +61,7 @@ export interface RuleBox {
 }
 
 /** A clickable area that jumps to a named destination in the issue, or opens a web address. */
-export interface LinkBox {
+export interface LinkBox extends Owned {
   kind: 'link';
   x: number;
   y: number;
@@ -68,7 +74,7 @@ export interface LinkBox {
 }
 
 /** An image scaled into its box; (x, y) is the top-left corner. */
-export interface ImageBox {
+export interface ImageBox extends Owned {
   kind: 'image';
   x: number;
   y: number;
@@ -78,7 +84,7 @@ export interface ImageBox {
 }
 
 /** A named destination (target of TOC links and outline items); `y` is the top of the view. */
-export interface AnchorBox {
+export interface AnchorBox extends Owned {
   kind: 'anchor';
   name: string;
   y: number;
@@ -157,4 +163,6 @@ export interface PagedGazette {
    * title's text (without hard breaks) at which a new line starts. Other editions break at the same places.
    */
   titleBreaks: ReadonlyMap<object, readonly number[]>;
+  /** Document id → the printed body pages its content is on, first to last. */
+  documentPages: ReadonlyMap<string, { first: number; last: number }>;
 }

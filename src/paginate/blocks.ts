@@ -38,7 +38,13 @@ export interface CitedNote {
   blocks: TextBlock[];
 }
 
-export interface TextBlock {
+/** What every block may say about where it comes from. */
+interface BlockBase {
+  /** Id of the document the block belongs to; absent for section headings. */
+  owner?: string;
+}
+
+export interface TextBlock extends BlockBase {
   kind: 'text';
   style: StyleName;
   /** Text; `\n` marks a hard line break. */
@@ -70,14 +76,14 @@ export interface TextBlock {
   titleOf?: object;
 }
 
-export interface TableBlock {
+export interface TableBlock extends BlockBase {
   kind: 'table';
   table: Table;
   spaceBefore: number;
   span?: Span;
 }
 
-export interface FigureBlock {
+export interface FigureBlock extends BlockBase {
   kind: 'figure';
   image: ImageAsset;
   caption?: TextBlock;
@@ -85,13 +91,13 @@ export interface FigureBlock {
   span?: Span;
 }
 
-export interface SeparatorBlock {
+export interface SeparatorBlock extends BlockBase {
   kind: 'separator';
   spaceBefore: number;
 }
 
 /** 署名 and 成文日期, placed by the rules of GB/T 9704 §7.3.5.2 (right space two em, the date two em further right). */
-export interface ClosingBlock {
+export interface ClosingBlock extends BlockBase {
   kind: 'closing';
   signatures: string[];
   date?: string;
@@ -100,7 +106,7 @@ export interface ClosingBlock {
 }
 
 /** 版记 (GB/T 9704 §7.4): 抄送 and 印发机关/印发日期 between rules. */
-export interface RecordBlock {
+export interface RecordBlock extends BlockBase {
   kind: 'record';
   cc: readonly string[];
   printed?: { by: string; date: string };
@@ -362,6 +368,7 @@ export function gazetteBlocks(gazette: Gazette, theme: Theme): Block[] {
     section.documents.forEach((doc, d) => {
       const blocks = documentBlocks(doc, theme, d === 0);
       if (blocks[0]?.kind === 'text') blocks[0].opens = true;
+      for (const block of blocks) block.owner = doc.id;
       out.push(...blocks);
     });
   });

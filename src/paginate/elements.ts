@@ -155,7 +155,15 @@ export function blockRows(ctx: RowContext, blocks: readonly Block[], pageHeight:
     if (afterTable && first) first.spaceBefore = Math.max(first.spaceBefore, 0.5 * ctx.theme.styles.body.leading);
     if (first && (afterTable || block.kind === 'table' || block.kind === 'figure')) first.stretch = 'heading';
     afterTable = block.kind === 'table';
+    if (block.owner !== undefined) for (const row of added) own(row, block.owner);
     rows.push(...added);
   }
   return rows;
+}
+
+/** Marks a row, its footnotes and its table's 续表 line as setting the document `owner`. */
+function own(row: Row, owner: string): void {
+  row.owner = owner;
+  for (const note of row.footnotes ?? []) own(note, owner);
+  if (row.table?.label) row.table.label.owner = owner;
 }

@@ -159,6 +159,21 @@ function anchoredPages(pages: readonly Page[]): Map<string, number> {
   return found;
 }
 
+/** The body pages each document's boxes are on, first to last. */
+function documentPages(pages: readonly Page[]): Map<string, { first: number; last: number }> {
+  const found = new Map<string, { first: number; last: number }>();
+  for (const page of pages) {
+    if (page.folio === undefined) continue;
+    for (const box of page.boxes) {
+      if (box.document === undefined) continue;
+      const range = found.get(box.document);
+      if (range) range.last = page.folio;
+      else found.set(box.document, { first: page.folio, last: page.folio });
+    }
+  }
+  return found;
+}
+
 function toPage(kind: Page['kind'], label: string, filled: FilledPage, folio?: number): Page {
   const anchors: Box[] = filled.anchors.map(({ anchor, y }) => ({ kind: 'anchor', name: anchor.name, y }));
   return { kind, label, ...(folio !== undefined ? { folio } : {}), boxes: [...anchors, ...filled.boxes] };
@@ -239,6 +254,7 @@ export function paginate(gazette: Gazette, theme: Theme, fonts: FontSet, options
     pages,
     toc,
     pageOf,
+    documentPages: documentPages(bodyPages),
     outline,
     pageLabels: [
       { pageIndex: 0, style: 'roman', start: 1 },

@@ -46,6 +46,12 @@ export interface Justification {
 }
 
 /** Places rows between `top` and `bottom` on as many pages as needed. */
+/** The box marked as setting document `owner` (see Owned). */
+function owned<T extends Box>(box: T, owner: string | undefined): T {
+  if (owner !== undefined) box.document = owner;
+  return box;
+}
+
 export function fillPages(rows: readonly Row[], top: number, bottom: number, notes?: FootnoteArea, justification: Justification = { glue: 0, documentGap: 0 }): FilledPage[] {
   const { glue } = justification;
   const pages: FilledPage[] = [];
@@ -72,9 +78,10 @@ export function fillPages(rows: readonly Row[], top: number, bottom: number, not
     let at = bottom - heightOf(foot);
     page.footTop = at - 2 * notes.gap;
     const ruleY = at - notes.gap;
-    page.boxes.push({ kind: 'rule', x1: notes.left, y1: ruleY, x2: notes.left + notes.ruleWidth, y2: ruleY, lineWidth: 0.5 });
+    // The rule above the notes belongs to the document of the first note (a page's notes are one document's).
+    page.boxes.push(owned({ kind: 'rule', x1: notes.left, y1: ruleY, x2: notes.left + notes.ruleWidth, y2: ruleY, lineWidth: 0.5 }, foot[0]?.owner));
     for (const row of foot) {
-      page.boxes.push(...row.boxes(at));
+      page.boxes.push(...row.boxes(at).map((box) => owned(box, row.owner)));
       at += row.height;
     }
   };
@@ -101,7 +108,7 @@ export function fillPages(rows: readonly Row[], top: number, bottom: number, not
       shift += kind === 'heading' ? atHeading : kind === 'paragraph' ? atParagraph : 0;
       const at = item.y + shift;
       for (const anchor of item.row.anchors) page.anchors.push({ anchor, y: at });
-      page.boxes.push(...(item.continued && item.row.continued ? item.row.continued(at) : item.row.boxes(at)));
+      page.boxes.push(...(item.continued && item.row.continued ? item.row.continued(at) : item.row.boxes(at)).map((box) => owned(box, item.row.owner)));
     });
     y += shift;
     page.end = y;
@@ -128,7 +135,7 @@ export function fillPages(rows: readonly Row[], top: number, bottom: number, not
     // When the text goes on overleaf the page ends flush; before a new document it may end short, but by no more
     // than `documentGap`; before a forced break (an attachment on a new page) it ends where it ends.
     closeText(next.breakBefore ? Infinity : next.opens ? justification.documentGap : 0);
-    if (last?.closeRule) page.boxes.push(last.closeRule(y));
+    if (last?.closeRule) page.boxes.push(owned(last.closeRule(y), last.owner));
     closeFoot();
     page = { boxes: [], anchors: [], end: top, footTop: bottom };
     pages.push(page);

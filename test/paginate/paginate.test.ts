@@ -29,6 +29,36 @@ const OPENERS = Array.from('（《「『【〔“‘');
 describe('paginate (fixture issue)', () => {
   const paged = layout(fixture);
 
+  it('marks every box of a document with its id, so its pages and its content can be told from the others', () => {
+    const ids = fixture.sections.flatMap((section) => section.documents.map((doc) => doc.id));
+    expect(ids.length).toBeGreaterThan(1);
+    const furniture = new Set(['running-head', 'folio', 'draft']);
+    for (const page of paged.pages.filter((p) => p.kind === 'body')) {
+      for (const box of page.boxes) {
+        // Section headings and the 版权页 are the issue's own.
+        const ownText = box.kind === 'text' && !furniture.has(box.role) && box.size !== theme.styles.section.size && box.size !== theme.styles.colophon.size;
+        if (ownText) expect(ids, `${box.text} on page ${page.folio}`).toContain(box.document);
+        if (box.kind === 'text' && furniture.has(box.role)) expect(box.document).toBeUndefined();
+      }
+    }
+    // Ranges: each starts where the TOC says, and documents follow one another (sharing at most a page).
+    const ranges = ids.map((id) => paged.documentPages.get(id)!);
+    ids.forEach((id, i) => {
+      expect(ranges[i]!.first).toBe(paged.pageOf.get(id));
+      expect(ranges[i]!.last).toBeGreaterThanOrEqual(ranges[i]!.first);
+      if (i > 0) expect(ranges[i]!.first).toBeGreaterThanOrEqual(ranges[i - 1]!.last);
+    });
+    // The text on a document's pages marked with its id is the text of that document: its title is there.
+    const first = fixture.sections[0]!.documents[0]!;
+    const own = paged.pages
+      .filter((p) => p.folio !== undefined && p.folio <= ranges[0]!.last)
+      .flatMap((p) => p.boxes)
+      .filter((b): b is TextBox => b.kind === 'text' && b.document === first.id)
+      .map((b) => b.text)
+      .join('');
+    expect(own.replace(/\s/gu, '')).toContain(first.meta.title.slice(0, 8));
+  });
+
   it('starts with the cover, then TOC pages, then body pages numbered from 1', () => {
     expect(paged.pages[0]?.kind).toBe('cover');
     expect(paged.pages[1]?.kind).toBe('toc');
