@@ -250,8 +250,10 @@ export async function compileIssue(host: Host, prepared: PreparedProject, option
     ...(options.memo ? { memo: options.memo } : {}),
   };
   const files: OutputFile[] = [];
-  for (const format of options.formats) files.push(...(await (await writers[format]()).write(context)));
-  const later = Object.fromEntries((options.defer ?? []).map((format) => [format, async () => (await writers[format]()).write(context)]));
+  const editions = await Promise.all(options.formats.map(async (format) => writers[format]()));
+  // Editions that list the others run last, given what those wrote.
+  for (const writer of [...editions.filter((w) => !w.lists), ...editions.filter((w) => w.lists)]) files.push(...(await writer.write({ ...context, written: [...files] })));
+  const later = Object.fromEntries((options.defer ?? []).map((format) => [format, async () => (await writers[format]()).write({ ...context, written: [] })]));
   return {
     diagnostics: sortDiagnostics(diagnostics),
     gazette,

@@ -40,6 +40,10 @@ export interface DocumentMeta {
   interprets?: string;
   /** Explicit position within the section (1-based); wins over the computed order. */
   order?: number;
+  /** 政府信息公开 data for the portal, passed through to the data edition: 索引号, 主题分类, 有效性. */
+  index?: string;
+  subject?: string;
+  validity?: string;
 }
 
 /** A raw front-matter field: its value as YAML produced it, the raw source text, and where it sits. */

@@ -107,6 +107,9 @@ function toDocument(doc: DocumentView): GazetteDocument | undefined {
     recipients: text('recipients')?.replace(/[：:]$/u, ''),
     note: text('note')?.replace(/^[（(](.*)[）)]$/u, '$1'),
     interprets: text('interprets'),
+    index: text('index'),
+    subject: text('subject'),
+    validity: text('validity'),
     printed: printed && printedDate ? { by: printed.by, date: printedDate } : undefined,
   };
   const meta: DocumentMeta = {

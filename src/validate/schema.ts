@@ -19,6 +19,9 @@ export const FIELD_KINDS = {
   printed: 'printed',
   interprets: 'document-number',
   order: 'integer',
+  index: 'text',
+  subject: 'text',
+  validity: 'text',
 } as const satisfies Record<string, FieldKind>;
 
 export type FieldName = keyof typeof FIELD_KINDS;

@@ -9,6 +9,7 @@ export type { OutputFile, WriteContext, Writer } from './writer.js';
 export const writers = {
   pdf: async () => (await import('./pdf/index.js')).pdfWriter,
   html: async () => (await import('./html/index.js')).htmlWriter,
+  json: async () => (await import('./json/index.js')).jsonWriter,
 } satisfies Record<string, () => Promise<Writer>>;
 
 export type OutputFormat = keyof typeof writers;

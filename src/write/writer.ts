@@ -27,10 +27,14 @@ export interface WriteContext {
   withPdf: boolean;
   /** What earlier builds of this process computed and this one may reuse (the preview's). */
   memo?: BuildMemo;
+  /** For a writer that `lists` the others: the files every other edition of this run wrote. */
+  written: readonly OutputFile[];
 }
 
 export interface Writer {
   name: string;
+  /** Runs after the other editions of the run and is given their files (the data edition lists them). */
+  lists?: true;
   /** Files of this edition. Everything a user could get wrong was reported before layout: writers only serialise. */
   write(context: WriteContext): Promise<OutputFile[]>;
 }
