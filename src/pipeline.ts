@@ -14,7 +14,7 @@ import { readBodies } from './read/index.js';
 import { missingGlyphs, readCoverage, type Coverage } from './coverage/index.js';
 import { readTable } from './shared/woff.js';
 import type { Gazette } from './model/gazette.js';
-import { writers, type OutputFile, type OutputFormat } from './write/index.js';
+import { isFormat, writers, type OutputFile, type OutputFormat, type Writer } from './write/index.js';
 import type { ImportedDocument, ImportInput } from './import/index.js';
 import { numberKey } from './shared/number.js';
 import { digestInputs, type Input } from './archive/index.js';
@@ -210,6 +210,13 @@ export async function compile(host: Host, options: CompileOptions): Promise<Comp
   return compileIssue(host, await prepare(host, [options.issue], options.memo), options);
 }
 
+/** The writers of the asked-for formats, and of those their files link to (the per-document pages use the HTML stylesheet). */
+async function loadEditions(formats: readonly OutputFormat[]): Promise<Writer[]> {
+  const asked = await Promise.all(formats.map(async (format) => writers[format]()));
+  const needed = asked.flatMap((writer) => writer.needs ?? []).filter((name): name is OutputFormat => isFormat(name) && !formats.includes(name));
+  return [...asked, ...(await Promise.all([...new Set(needed)].map(async (format) => writers[format]())))];
+}
+
 /** Compiles one issue of a prepared project (an archive build prepares once for all its issues). */
 export async function compileIssue(host: Host, prepared: PreparedProject, options: CompileOptions): Promise<CompileResult> {
   const loaded = gazetteOf(prepared, options.issue, options.draft);
@@ -221,7 +228,8 @@ export async function compileIssue(host: Host, prepared: PreparedProject, option
   const resolved = resolveTemplate(name, (path) => readTemplate(host, path));
   if ('missing' in resolved) return { setup: { code: 'template-missing', args: { file: resolved.missing } }, diagnostics };
   const template = resolved.file;
-  if (options.formats.includes('html')) {
+  const editions = await loadEditions(options.formats);
+  if (editions.some((writer) => writer.name === 'html')) {
     const missing = ['html/page.html', 'html/style.css'].find((path) => template(path) === undefined);
     if (missing) return { setup: { code: 'template-missing', args: { file: `templates/${name}/${missing}` } }, diagnostics };
   }
@@ -250,7 +258,6 @@ export async function compileIssue(host: Host, prepared: PreparedProject, option
     ...(options.memo ? { memo: options.memo } : {}),
   };
   const files: OutputFile[] = [];
-  const editions = await Promise.all(options.formats.map(async (format) => writers[format]()));
   // Editions that list the others run last, given what those wrote.
   for (const writer of [...editions.filter((w) => !w.lists), ...editions.filter((w) => w.lists)]) files.push(...(await writer.write({ ...context, written: [...files] })));
   const later = Object.fromEntries((options.defer ?? []).map((format) => [format, async () => (await writers[format]()).write({ ...context, written: [] })]));

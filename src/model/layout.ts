@@ -2,13 +2,15 @@
 import type { ImageAsset } from './document.js';
 
 /** What every box may say about where it comes from. */
-export interface Owned {
+export interface Origin {
   /** Id of the document whose content the box sets; absent for the issue's own (cover, TOC, running heads, folios). */
   document?: string;
+  /** Part of every page's furniture (running head and its rule, folio, draft mark), not of its text. */
+  furniture?: true;
 }
 
 /** A run of text on one line. Coordinates in points, origin at the page's top-left, y down. */
-export interface TextBox extends Owned {
+export interface TextBox extends Origin {
   kind: 'text';
   text: string;
   /** Font key from the theme (`theme.fonts`). */
@@ -50,7 +52,7 @@ export type TextRole =
   | 'draft';
 
 /** A straight line. */
-export interface RuleBox extends Owned {
+export interface RuleBox extends Origin {
   kind: 'rule';
   x1: number;
   y1: number;
@@ -61,7 +63,7 @@ export interface RuleBox extends Owned {
 }
 
 /** A clickable area that jumps to a named destination in the issue, or opens a web address. */
-export interface LinkBox extends Owned {
+export interface LinkBox extends Origin {
   kind: 'link';
   x: number;
   y: number;
@@ -74,7 +76,7 @@ export interface LinkBox extends Owned {
 }
 
 /** An image scaled into its box; (x, y) is the top-left corner. */
-export interface ImageBox extends Owned {
+export interface ImageBox extends Origin {
   kind: 'image';
   x: number;
   y: number;
@@ -84,7 +86,7 @@ export interface ImageBox extends Owned {
 }
 
 /** A named destination (target of TOC links and outline items); `y` is the top of the view. */
-export interface AnchorBox extends Owned {
+export interface AnchorBox extends Origin {
   kind: 'anchor';
   name: string;
   y: number;

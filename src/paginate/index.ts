@@ -232,8 +232,8 @@ export function paginate(gazette: Gazette, theme: Theme, fonts: FontSet, options
 
   const pages = [...front, ...bodyPages, ...backMatter(ctx, gazette, bodyFilled.at(-1)!, bodyPages.at(-1)!, front.length + bodyPages.length)];
   for (const page of pages) {
-    if (page.folio !== undefined) page.boxes.push(...furniture(ctx, gazette, page.folio));
-    if (options.draft) page.boxes.unshift(draftMark(ctx));
+    if (page.folio !== undefined) page.boxes.push(...furniture(ctx, gazette, page.folio).map((box) => ({ ...box, furniture: true as const })));
+    if (options.draft) page.boxes.unshift({ ...draftMark(ctx), furniture: true });
   }
 
   const placed = new Map<string, { pageIndex: number; top: number }>();

@@ -46,7 +46,7 @@ export interface Justification {
 }
 
 /** Places rows between `top` and `bottom` on as many pages as needed. */
-/** The box marked as setting document `owner` (see Owned). */
+/** The box marked as setting document `owner` (see Origin). */
 function owned<T extends Box>(box: T, owner: string | undefined): T {
   if (owner !== undefined) box.document = owner;
   return box;

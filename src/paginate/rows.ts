@@ -30,7 +30,7 @@ export interface Row {
   stretch?: 'heading' | 'paragraph';
   /** Boxes for the row with its top edge at `top`. */
   boxes(top: number): Box[];
-  /** Id of the document the row sets (see `Owned`); fillPages marks the row's boxes with it. */
+  /** Id of the document the row sets (see `Origin`); fillPages marks the row's boxes with it. */
   owner?: string;
   anchors: Anchor[];
   /** Rows of the footnotes first cited on this row, set at the foot of the page it lands on. */

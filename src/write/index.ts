@@ -10,6 +10,7 @@ export const writers = {
   pdf: async () => (await import('./pdf/index.js')).pdfWriter,
   html: async () => (await import('./html/index.js')).htmlWriter,
   json: async () => (await import('./json/index.js')).jsonWriter,
+  docs: async () => (await import('./docs/index.js')).docsWriter,
 } satisfies Record<string, () => Promise<Writer>>;
 
 export type OutputFormat = keyof typeof writers;

@@ -35,6 +35,8 @@ export interface Writer {
   name: string;
   /** Runs after the other editions of the run and is given their files (the data edition lists them). */
   lists?: true;
+  /** Editions whose files this one's link to, written with it (the per-document pages use the HTML stylesheet). */
+  needs?: readonly string[];
   /** Files of this edition. Everything a user could get wrong was reported before layout: writers only serialise. */
   write(context: WriteContext): Promise<OutputFile[]>;
 }

@@ -33,6 +33,8 @@ export interface HtmlInput {
   pdfHref?: string;
   /** Where the PDF broke each title (`PagedGazette.titleBreaks`); titles break between words only when absent. */
   titleBreaks?: ReadonlyMap<object, readonly number[]>;
+  /** Where the issue's own files (style.css, assets/) are from the page, e.g. `../` for a per-document page. */
+  root?: string;
 }
 
 export interface HtmlOutput {
@@ -70,6 +72,38 @@ export function renderHtml(gazette: Gazette, input: HtmlInput): HtmlOutput {
     for (const figure of figures(doc)) assets.set(figure.outputName, { path: `${ASSETS}/${figure.outputName}`, data: figure.bytes });
   }
   return { html, css: input.template.css, assets: [...assets.values()].sort((a, b) => (a.path < b.path ? -1 : 1)) };
+}
+
+/**
+ * One document on a page of its own (the per-document edition, `docs/<id>.html`): the issue's masthead with links
+ * to the document's PDF and back to the issue's TOC, its section heading, the document, the 版权页. It uses the
+ * issue's stylesheet and assets from `input.root`.
+ */
+export function renderDocumentPage(gazette: Gazette, doc: GazetteDocument, input: HtmlInput & { issueHref: string; pages?: { first: number; last: number } }): string {
+  const section = gazette.sections.find((s) => s.documents.includes(doc));
+  if (!section) throw new Error(`document ${doc.id} is in no section`);
+  const sectionIndex = gazette.sections.indexOf(section);
+  // The anchor it has in the issue's page, so the link back lands on it there.
+  const anchors = assignAnchors(gazette.sections.flatMap((s) => s.documents), new Set([...PAGE_IDS, ...gazette.sections.map((_, i) => `section-${i + 1}`)]));
+  const anchor = anchors.get(doc)!;
+  const { publication, issue } = gazette;
+  const label = issueLabel(publication.labels, issue);
+  const pages = input.pages ? (input.pages.first === input.pages.last ? `第${input.pages.first}页` : `第${input.pages.first}—${input.pages.last}页`) : undefined;
+  const back = [
+    h('h2#toc-heading.toc-heading', '本期'),
+    h('p.doc-issue-link', [h('a', { href: `${input.issueHref}#${anchor}` }, `${publication.name} ${label}`), ...(pages ? [`　${pages}`] : [])]),
+  ];
+  const slots: Record<string, string> = {
+    title: escapeText(`${doc.meta.title} — ${publication.name} ${label}`),
+    banner: input.draft ? toHtml(draftBanner()) : '',
+    masthead: toHtml(masthead(gazette, input.pdfHref)),
+    toc: toHtml(back),
+    documents: toHtml(sectionElement(gazette, { ...section, documents: [doc] }, `section-${sectionIndex + 1}`, () => anchor, input)),
+    colophon: toHtml(colophon(gazette)),
+  };
+  // The template links its stylesheet beside the page; this page is one folder further down.
+  const page = input.template.page.replace(/(<link\b[^>]*\bhref=")(style\.css")/u, `$1${input.root ?? ''}$2`);
+  return page.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => slots[name] ?? whole);
 }
 
 /** Every image a document shows, in its text, notes and attachments. */
@@ -147,7 +181,7 @@ function head(doc: GazetteDocument, anchor: string, { theme, titleBreaks }: Html
 function article(doc: GazetteDocument, anchor: string, input: HtmlInput): Element {
   const { meta } = doc;
   const { theme, titleBreaks } = input;
-  const writer = new DocumentWriter(anchor, (name) => `${ASSETS}/${name}`, titleBreaks);
+  const writer = new DocumentWriter(anchor, (name) => `${input.root ?? ''}${ASSETS}/${name}`, titleBreaks);
   const attachments: ElementContent[] = doc.body.attachments.map((attachment) =>
     h('section.doc-attachment.doc-text', [
       h('p.attachment-label', attachment.label),
