@@ -3,7 +3,7 @@
  * issues whose inputs have not changed since their output was written, in parallel on the machine's cores.
  */
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -16,6 +16,7 @@ import type { BuildOptions } from './build.js';
 import { buildIssues, type IssueOutcome, type IssuesJob } from './build-issues.js';
 import { displayPaths, openProject, outputDigest, useColor, type Io } from './io.js';
 import { setupDiagnostic } from './setup.js';
+import { updateFeed } from './feed.js';
 
 export interface BuildAllOptions extends Omit<BuildOptions, 'issue'> {
   /** `[i, n]`: build the issues of shard i of n. */
@@ -34,6 +35,7 @@ const messages = {
     skipped: (issue: string) => `· ${issue}  未改动，跳过`,
     refused: (issue: string, errors: number) => `✖ ${issue}  ${errors} 个错误，未生成`,
     failed: (issue: string, reason: string) => `✖ ${issue}  ${reason}`,
+    feed: (path: string) => `✔ 已更新订阅源 ${path}\n`,
     summary: (built: number, skipped: number, refused: number, seconds: string) => `共 ${built + skipped + refused} 期：生成 ${built} 期，跳过 ${skipped} 期（未改动）${refused > 0 ? `，${refused} 期有错误` : ''}，用时 ${seconds} 秒\n`,
   },
   en: {
@@ -44,6 +46,7 @@ const messages = {
     skipped: (issue: string) => `· ${issue}  unchanged, skipped`,
     refused: (issue: string, errors: number) => `✖ ${issue}  ${errors} error${errors === 1 ? '' : 's'}, not built`,
     failed: (issue: string, reason: string) => `✖ ${issue}  ${reason}`,
+    feed: (path: string) => `✔ Updated the feed ${path}\n`,
     summary: (built: number, skipped: number, refused: number, seconds: string) => `${built + skipped + refused} issues: ${built} built, ${skipped} skipped (unchanged)${refused > 0 ? `, ${refused} with errors` : ''}, ${seconds} s\n`,
   },
 };
@@ -145,6 +148,9 @@ export async function runBuildAll(options: BuildAllOptions, io: Io): Promise<num
     else for (const job of work) await buildIssues(job, io.env, { started: progress, finished: queue });
   }
   await printing;
+  // The feed over every built issue, beside them; remade only when an issue was.
+  const feed = built > 0 && options.formats.includes('json') ? updateFeed(options.out ? resolve(io.cwd, options.out) : resolve(root, 'dist')) : undefined;
+  if (feed) io.stdout(t.feed(relative(io.cwd, feed).startsWith('..') ? feed : relative(io.cwd, feed)));
   io.stdout(t.summary(built, issues.length - toBuild.length, refused, ((performance.now() - began) / 1000).toFixed(2)));
   return refused > 0 ? 1 : 0;
 }

@@ -9,6 +9,7 @@ import { shown } from '../diagnostics/diagnostic.js';
 import { issueTitle } from '../shared/labels.js';
 import { displayPaths, openProject, ownsOutput, useColor, writeOutputSet, type Io } from './io.js';
 import { printable } from '../report/printable.js';
+import { updateFeed } from './feed.js';
 
 export interface BuildOptions {
   issue: string;
@@ -81,6 +82,9 @@ export async function runBuild(options: BuildOptions, io: Io): Promise<number> {
   }
   // The summary names each edition's main file, not its stylesheet and images.
   const written = result.files.filter((file) => !file.path.includes('/') && !file.path.endsWith('.css')).map((file) => resolve(outDir, file.path));
+  // The feed over the built issues lives in dist/, beside them; an issue built elsewhere (--out) has none.
+  const feed = !options.out && options.formats.includes('json') ? updateFeed(resolve(root, 'dist')) : undefined;
+  if (feed) written.push(feed);
   const { issue, publication } = result.gazette;
   const documents = result.gazette.sections.reduce((n, s) => n + s.documents.length, 0);
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
