@@ -8,13 +8,14 @@ import { hasErrors } from './diagnostics/diagnostic.js';
 import { sortDiagnostics } from './diagnostics/sink.js';
 import { loadProject, loadPublication, type Project, type SetupProblem } from './load/index.js';
 import { validate } from './validate/index.js';
-import { order } from './order/index.js';
+import { annualIndex, order, type LaidOutIssue } from './order/index.js';
+import type { AnnualIndex } from './model/annual.js';
 import { parseBodies } from './parse/index.js';
 import { readBodies } from './read/index.js';
 import { missingGlyphs, readCoverage, type Coverage } from './coverage/index.js';
 import { readTable } from './shared/woff.js';
 import type { Gazette } from './model/gazette.js';
-import { isFormat, writers, type OutputFile, type OutputFormat, type Writer } from './write/index.js';
+import { annualWriter, isFormat, writers, type OutputFile, type OutputFormat, type Writer } from './write/index.js';
 import type { ImportedDocument, ImportInput } from './import/index.js';
 import { numberKey } from './shared/number.js';
 import { digestInputs, type Input } from './archive/index.js';
@@ -117,6 +118,8 @@ export interface CompileResult {
   pageOf?: ReadonlyMap<string, number>;
   /** Number of body pages (cover and TOC excluded). */
   bodyPages?: number;
+  /** Printed body pages of each document, first to last. */
+  documentPages?: ReadonlyMap<string, { first: number; last: number }>;
   /** The files of every edition asked for, relative to the output folder. */
   files?: OutputFile[];
   /** Writes a deferred edition from this build's layout. */
@@ -265,10 +268,61 @@ export async function compileIssue(host: Host, prepared: PreparedProject, option
     diagnostics: sortDiagnostics(diagnostics),
     gazette,
     pageOf: paged.value.pageOf,
+    documentPages: paged.value.documentPages,
     bodyPages: paged.value.pages.filter((page) => page.kind === 'body').length,
     files,
     ...(options.defer ? { later } : {}),
   };
+}
+
+export interface AnnualResult {
+  setup?: SetupProblem;
+  diagnostics: Diagnostic[];
+  index?: AnnualIndex;
+  /** `index-<year>.pdf`, `index.html`, `style.css`. */
+  files?: OutputFile[];
+}
+
+/**
+ * The annual index (年度总目录) of `year`: every issue whose issue.yml says that year is checked and laid out as
+ * its build would lay it out, so every page reference is the page the issue prints; any error refuses the index.
+ */
+export async function compileAnnualIndex(host: Host, year: number, options: { template?: string } = {}): Promise<AnnualResult> {
+  const loaded = loadProject(host, []);
+  if ('setup' in loaded) return { setup: loaded.setup, diagnostics: sortDiagnostics(loaded.diagnostics) };
+  const { project } = loaded;
+  const issues = project.issues.filter((issue) => issue.file?.meta.year === year).sort((a, b) => a.file!.meta.number - b.file!.meta.number);
+  if (issues.length === 0) {
+    const years = [...new Set(project.issues.flatMap((issue) => (issue.file ? [issue.file.meta.year] : [])))].sort();
+    return { setup: { code: 'year-without-issues', args: { year: String(year), years: years.join('、') || '—' } }, diagnostics: [] };
+  }
+  const ids = issues.map((issue) => issue.id);
+  const prepared = await prepare(host, ids);
+  const laid: LaidOutIssue[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const id of ids) {
+    const result = await compileIssue(host, prepared, { issue: id, draft: false, formats: [], ...options });
+    if (result.setup) return { setup: result.setup, diagnostics: result.diagnostics };
+    diagnostics.push(...result.diagnostics);
+    if (result.gazette && result.documentPages) laid.push({ gazette: result.gazette, documentPages: result.documentPages });
+  }
+  if (hasErrors(diagnostics) || laid.length !== ids.length) return { diagnostics: sortDiagnostics(diagnostics) };
+  const index = annualIndex(year, laid)!;
+  const [{ parseTheme, resolveTemplate }, { loadFonts }, { paginateAnnual, annualReference }] = await layoutStages();
+  const resolved = resolveTemplate(options.template ?? project.publication.template ?? 'default', (path) => readTemplate(host, path));
+  if ('missing' in resolved) return { setup: { code: 'template-missing', args: { file: resolved.missing } }, diagnostics };
+  // The issues were laid out with this theme and these fonts a moment ago: they parse and load.
+  const theme = parseTheme(resolved.layers).value!;
+  const fonts = loadFonts(theme, host).value;
+  const paged = paginateAnnual(index, theme, fonts);
+  diagnostics.push(...paged.diagnostics);
+  if (hasErrors(paged.diagnostics)) return { diagnostics: sortDiagnostics(diagnostics), index };
+  const page = resolved.file('html/page.html');
+  const css = resolved.file('html/style.css');
+  if (page === undefined || css === undefined) return { setup: { code: 'template-missing', args: { file: `templates/${options.template ?? 'default'}/html/page.html` } }, diagnostics };
+  const write = await annualWriter();
+  const files = await write({ index, paged: paged.value, fonts, template: { page, css }, reference: annualReference });
+  return { diagnostics: sortDiagnostics(diagnostics), index, files };
 }
 
 export interface ImportRequest {

@@ -11,6 +11,9 @@ const text = {
     description: '政府公报编排工具：校验、排序并排版整期公报（PDF 与 HTML）',
     check: '校验文件（发文字号、成文日期、标题等）；不指定期次则校验全部',
     build: '排版一期公报，输出 PDF 和 HTML 到 dist/<期次>/；--all 排版全部期次',
+    annual: '编制年度总目录（按栏目、按发文机关），输出 PDF 和 HTML 到 dist/index-<年份>/',
+    annualYear: '年份，如 2021',
+    badYear: '年份须为四位数字，如 2021',
     all: '排版全部期次（各自输出到 dist/<期次>/，未改动的跳过，多核并行）',
     shard: '只排版第 i 份（共 n 份）的期次，如 1/4，供 CI 矩阵分担',
     jobs: '并行的工作线程数（默认为 CPU 核数）',
@@ -61,6 +64,9 @@ const text = {
     description: 'Government gazette compiler: validate, order and typeset a whole issue (PDF and HTML)',
     check: 'validate documents (numbers, dates, titles…); all issues when none is given',
     build: 'typeset an issue to PDF and HTML in dist/<issue>/; --all for every issue',
+    annual: 'make the annual index (by section and by issuer) as PDF and HTML in dist/index-<year>/',
+    annualYear: 'the year, e.g. 2021',
+    badYear: 'the year is four digits, e.g. 2021',
     all: 'build every issue (each into dist/<issue>/; unchanged ones are skipped; in parallel on all cores)',
     shard: 'build only the issues of shard i of n, e.g. 1/4, to spread them over a CI matrix',
     jobs: 'worker threads (default: the number of CPU cores)',
@@ -217,6 +223,22 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         const { runBuild } = await import('./build.js');
         exitCode = await runBuild({ ...common, issue: trimSlashes(issue!) }, io);
       }
+    });
+
+  program
+    .command('index')
+    .description(t.annual)
+    .argument('<year>', t.annualYear, (value: string) => {
+      if (!/^\d{4}$/.test(value)) throw new InvalidArgumentError(t.badYear);
+      return Number(value);
+    })
+    .option('--out <dir>', t.out)
+    .option('--template <name>', t.template)
+    .addOption(langOption())
+    .addOption(rootOption())
+    .action(async (year: number, options) => {
+      const { runAnnual } = await import('./annual.js');
+      exitCode = await runAnnual({ year, out: options.out, lang: options.lang, root: options.root, template: options.template }, io);
     });
 
   program

@@ -12,9 +12,9 @@ const tocMarkers: readonly TocMarker[] = ['numbered', 'bullet'];
 const severities: readonly RuleSetting['severity'][] = ['off', 'warning', 'error'];
 
 /** Every key gazette.yml may hold; anything else is most likely a typo. */
-export const PUBLICATION_KEYS = ['name', 'publisher', 'website', 'template', 'issueLabel', 'totalLabel', 'sectionLabel', 'doctypes', 'rules', 'sections', 'issuers', 'colophon'] as const;
+export const PUBLICATION_KEYS = ['name', 'publisher', 'website', 'template', 'issueLabel', 'totalLabel', 'sectionLabel', 'annualLabel', 'doctypes', 'rules', 'sections', 'issuers', 'colophon'] as const;
 
-const defaultLabels: Labels = { issue: '{year}年第{number}期', total: '总第{total}期', section: '【{name}】' };
+const defaultLabels: Labels = { issue: '{year}年第{number}期', total: '总第{total}期', section: '【{name}】', annual: '{year}年度总目录' };
 
 /** Parses the publication file; returns no value when it is unusable. */
 export function readPublication(path: string, text: string): Outcome<Publication | undefined> {
@@ -52,7 +52,7 @@ export function readPublication(path: string, text: string): Outcome<Publication
   const website = text_('website', false);
   const template = text_('template', false);
   if (template !== undefined && !/^[\w.-]+$/.test(template)) problem(yaml.document.get('template', true) as YamlNode, 'template', 'folder-name');
-  const label = (key: 'issueLabel' | 'totalLabel' | 'sectionLabel', kind: keyof Labels): string => {
+  const label = (key: 'issueLabel' | 'totalLabel' | 'sectionLabel' | 'annualLabel', kind: keyof Labels): string => {
     const value = text_(key, false);
     if (value === undefined) return defaultLabels[kind];
     const allowed = LABEL_PLACEHOLDERS[kind];
@@ -60,7 +60,7 @@ export function readPublication(path: string, text: string): Outcome<Publication
     if (unknown.length > 0) problem(yaml.document.get(key, true) as YamlNode, key, 'unknown-placeholder', { placeholder: `{${unknown[0]}}`, placeholders: allowed.map((p) => `{${p}}`).join('、') });
     return value;
   };
-  const labels: Labels = { issue: label('issueLabel', 'issue'), total: label('totalLabel', 'total'), section: label('sectionLabel', 'section') };
+  const labels: Labels = { issue: label('issueLabel', 'issue'), total: label('totalLabel', 'total'), section: label('sectionLabel', 'section'), annual: label('annualLabel', 'annual') };
   const sections = readSections(yaml, bad, problem);
   const issuers = readIssuers(yaml, bad, problem);
   const doctypes = readStrings(yaml, 'doctypes', bad);

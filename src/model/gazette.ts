@@ -39,6 +39,8 @@ export interface Labels {
   total: string;
   /** e.g. `【{name}】` or `{name}`. */
   section: string;
+  /** The annual index's name, e.g. `{year}年度总目录`. */
+  annual: string;
 }
 
 /** A per-rule severity override from gazette.yml `rules:` (like ESLint's rule config). */

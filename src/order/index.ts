@@ -42,3 +42,5 @@ export function order(documents: readonly GazetteDocument[], publication: Public
   });
   return { publication, issue, sections };
 }
+
+export { annualIndex, type LaidOutIssue } from './annual.js';

@@ -7,8 +7,8 @@ import { issueLabel, totalLabel } from '../shared/labels.js';
 import type { Diagnostic, Outcome } from '../diagnostics/diagnostic.js';
 import type { FontSet } from '../fonts/index.js';
 import type { Gazette } from '../model/gazette.js';
-import type { Box, OutlineSection, Page, PagedGazette, TextBox } from '../model/layout.js';
-import type { StyleName, Theme } from '../theme/index.js';
+import type { Box, OutlineSection, Page, PagedGazette } from '../model/layout.js';
+import type { Theme } from '../theme/index.js';
 import { gazetteBlocks } from './blocks.js';
 import { chineseDate } from '../shared/dates.js';
 import { fillPages, type FilledPage } from './pages.js';
@@ -18,6 +18,7 @@ import { missingGlyphs } from '../coverage/index.js';
 import { blockRows } from './elements.js';
 import { tocEntries, tocRows } from './toc.js';
 import { colophonBlock } from './colophon.js';
+import { furniture, MM, singleLine } from './furniture.js';
 import type { BuildMemo } from '../shared/build-memo.js';
 
 
@@ -29,7 +30,6 @@ export interface PaginateOptions {
   memo?: BuildMemo;
 }
 
-const MM = 72 / 25.4;
 
 function romanLower(n: number): string {
   const table: [number, string][] = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
@@ -43,29 +43,6 @@ function romanLower(n: number): string {
   return out;
 }
 
-
-function singleLine(ctx: RowContext, style: StyleName, text: string, y: number, role: TextBox['role'], color?: string): TextBox {
-  const s = ctx.theme.styles[style];
-  const font = ctx.fonts.get(s.font);
-  let size = s.size;
-  let width = (font.measure(text).width * size) / 1000;
-  if (width > ctx.width) {
-    size = (size * ctx.width) / width;
-    width = ctx.width;
-  }
-  return {
-    kind: 'text',
-    text,
-    font: s.font,
-    size,
-    x: ctx.left + (ctx.width - width) / 2,
-    y,
-    characterSpacing: 0,
-    width,
-    role,
-    ...(color ? { color } : {}),
-  };
-}
 
 function coverPage(ctx: RowContext, gazette: Gazette): Box[] {
   const { theme } = ctx;
@@ -96,30 +73,6 @@ function coverPage(ctx: RowContext, gazette: Gazette): Box[] {
     boxes.push(singleLine(ctx, 'mastheadMeta', line, by + baselineOffset(meta), 'masthead'));
     by += meta.leading;
   }
-  return boxes;
-}
-
-function furniture(ctx: RowContext, gazette: Gazette, folio: number): Box[] {
-  const { theme } = ctx;
-  const boxes: Box[] = [];
-  const top = theme.page.margins.top;
-  const bottom = theme.page.height - theme.page.margins.bottom;
-  if (theme.runningHead) {
-    const rh = theme.styles.runningHead;
-    const y = top - 6 * MM;
-    boxes.push(singleLine(ctx, 'runningHead', `${gazette.publication.name}\u3000${issueLabel(gazette.publication.labels, gazette.issue)}`, y - 0.25 * rh.size, 'running-head'));
-    boxes.push({ kind: 'rule', x1: ctx.left, y1: y + 0.25 * rh.size, x2: ctx.left + ctx.width, y2: y + 0.25 * rh.size, lineWidth: 0.5 });
-  }
-  const fs = theme.styles.folio;
-  const font = ctx.fonts.get(fs.font);
-  const text = `— ${folio} —`;
-  const width = (font.measure(text).width * fs.size) / 1000;
-  const em = theme.styles.body.size;
-  let x = ctx.left + (ctx.width - width) / 2;
-  if (theme.folio === 'outer') x = folio % 2 === 1 ? ctx.left + ctx.width - em - width : ctx.left + em;
-  // GB/T 9704 7.5: the dashes' top 7 mm below the type area.
-  const y = bottom + 7 * MM + 0.6 * fs.size;
-  boxes.push({ kind: 'text', text, font: fs.font, size: fs.size, x, y, characterSpacing: 0, width, role: 'folio' });
   return boxes;
 }
 
@@ -232,7 +185,7 @@ export function paginate(gazette: Gazette, theme: Theme, fonts: FontSet, options
 
   const pages = [...front, ...bodyPages, ...backMatter(ctx, gazette, bodyFilled.at(-1)!, bodyPages.at(-1)!, front.length + bodyPages.length)];
   for (const page of pages) {
-    if (page.folio !== undefined) page.boxes.push(...furniture(ctx, gazette, page.folio).map((box) => ({ ...box, furniture: true as const })));
+    if (page.folio !== undefined) page.boxes.push(...furniture(ctx, `${gazette.publication.name}\u3000${issueLabel(gazette.publication.labels, gazette.issue)}`, page.folio).map((box) => ({ ...box, furniture: true as const })));
     if (options.draft) page.boxes.unshift({ ...draftMark(ctx), furniture: true });
   }
 
@@ -273,3 +226,5 @@ export function paginate(gazette: Gazette, theme: Theme, fonts: FontSet, options
   };
   return { value, diagnostics };
 }
+
+export { annualReference, paginateAnnual } from './annual.js';

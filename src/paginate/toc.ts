@@ -28,12 +28,42 @@ export function tocEntries(gazette: Gazette, pageOf: ReadonlyMap<string, number>
   return entries;
 }
 
+/** One group of a listing (a section of the TOC, a section or an issuer in the annual index). */
+export interface ListingGroup {
+  heading: string;
+  /** Named destination of the heading (an outline item of the annual index). */
+  anchor?: string;
+  entries: ListingEntry[];
+}
+
+export interface ListingEntry {
+  /** `1.`, `-`. */
+  label: string;
+  title: string;
+  /** What follows the leader: `（5）` in the TOC, `2021年第4期 第5页` in the annual index. */
+  reference: string;
+  /** Where a click on the entry goes in this PDF (the TOC's documents); none in the annual index. */
+  destination?: string;
+}
+
 /** Rows of the TOC pages. Page numbers only move the leader, so the TOC's line count never depends on them. */
 export function tocRows(ctx: RowContext, gazette: Gazette, entries: readonly TocEntry[]): Row[] {
+  const groups = gazette.sections.map((section) => ({
+    heading: sectionLabel(gazette.publication.labels, section.spec.name),
+    entries: entries.filter((e) => e.section === section.spec.name).map((entry) => ({ label: entry.label, title: entry.title, reference: `（${entry.page}）`, destination: entry.destination })),
+  }));
+  return listingRows(ctx, '目\u3000录', groups, '（000）');
+}
+
+/**
+ * Rows of a listing: a centred heading, then each group's heading and its entries, each title followed by a dot
+ * leader and its reference flush right. `widest` is the widest reference to keep room for on a title's last line.
+ */
+export function listingRows(ctx: RowContext, heading: string, groups: readonly ListingGroup[], widest: string): Row[] {
   const rows: Row[] = [];
   const { theme, fonts } = ctx;
   const titleStyle = theme.styles.tocTitle;
-  for (const line of blockLines(ctx, { style: 'tocTitle', text: '目\u3000录', align: 'center', indent: 0 })) {
+  for (const line of blockLines(ctx, { style: 'tocTitle', text: heading, align: 'center', indent: 0 })) {
     rows.push({
       height: titleStyle.leading,
       spaceBefore: 0,
@@ -48,21 +78,21 @@ export function tocRows(ctx: RowContext, gazette: Gazette, entries: readonly Toc
   const font = fonts.get(style.font);
   const em = style.size;
   const labelWidth = 2 * em;
-  const numberReserve = (font.measure('（000）').width * em) / 1000;
+  const numberReserve = (font.measure(widest).width * em) / 1000;
   const right = ctx.left + ctx.width;
   const leaderUnit = font.measure(LEADER);
 
-  gazette.sections.forEach((section, s) => {
-    for (const line of blockLines(ctx, { style: 'tocSection', text: sectionLabel(gazette.publication.labels, section.spec.name), align: 'left', indent: 0 })) {
+  groups.forEach((group, s) => {
+    blockLines(ctx, { style: 'tocSection', text: group.heading, align: 'left', indent: 0 }).forEach((line, k) => {
       rows.push({
         height: sectionStyle.leading,
         spaceBefore: s === 0 ? 0 : 0.25 * sectionStyle.leading,
         keepWithNext: true,
-        anchors: [],
+        anchors: k === 0 && group.anchor ? [{ name: group.anchor }] : [],
         boxes: (top) => [textBox(line, sectionStyle, ctx.left, top + baselineOffset(sectionStyle), 'left')],
       });
-    }
-    for (const entry of entries.filter((e) => e.section === section.spec.name)) {
+    });
+    for (const entry of group.entries) {
       const title = entry.title;
       // A title breaks between words, as in the body (a split word costs more than a line left short), and is
       // never spaced out beyond the usual limit; its last line keeps room for a leader of two em and the page
@@ -80,7 +110,7 @@ export function tocRows(ctx: RowContext, gazette: Gazette, entries: readonly Toc
       });
       const label = entry.label;
       const labelLine = { text: label, width: (font.measure(label).width * em) / 1000, characterSpacing: 0, adjustments: [] };
-      const number = `（${entry.page}）`;
+      const number = entry.reference;
       const numberWidth = (font.measure(number).width * em) / 1000;
       lines.forEach((line, i) => {
         const last = i === lines.length - 1;
@@ -106,7 +136,7 @@ export function tocRows(ctx: RowContext, gazette: Gazette, entries: readonly Toc
               out.push(textBox({ text: LEADER.repeat(count), width, characterSpacing: 0, adjustments: [] }, style, to - width, baseline, 'toc'));
               out.push(textBox({ text: number, width: numberWidth, characterSpacing: 0, adjustments: [] }, style, right - numberWidth, baseline, 'toc'));
             }
-            out.push({ kind: 'link', x: ctx.left, y: top, width: ctx.width, height: style.leading, destination: entry.destination });
+            if (entry.destination) out.push({ kind: 'link', x: ctx.left, y: top, width: ctx.width, height: style.leading, destination: entry.destination });
             return out;
           },
         });

@@ -9,6 +9,7 @@ export const LABEL_PLACEHOLDERS: Readonly<Record<keyof Labels, readonly string[]
   issue: ['year', 'number', 'yearCn', 'numberCn'],
   total: ['total', 'totalCn'],
   section: ['name'],
+  annual: ['year', 'yearCn'],
 };
 
 const DIGITS = '〇一二三四五六七八九';
@@ -51,6 +52,14 @@ export function issueLabel(labels: Labels, issue: IssueMeta): string {
 /** e.g. `（总第62期）`: the total label in full-width parentheses, as it stands beside the issue label. */
 export function totalLabel(labels: Labels, issue: IssueMeta): string {
   return `（${fill(labels.total, { total: String(issue.total), totalCn: countInChinese(issue.total) })}）`;
+}
+
+/** The heading of the annual index's second part, in its PDF and on its web page. */
+export const ISSUER_INDEX_HEADING = '发文机关索引';
+
+/** e.g. `2021年度总目录`. */
+export function annualLabel(labels: Labels, year: number): string {
+  return fill(labels.annual, { year: String(year), yearCn: yearInChinese(year) });
 }
 
 /** The issue as one line: `上海市长宁区人民政府公报 2021年第4期（总第62期）`. */

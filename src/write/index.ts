@@ -24,3 +24,6 @@ export const DEFAULT_FORMATS: readonly OutputFormat[] = ['pdf', 'html'];
 export function isFormat(name: string): name is OutputFormat {
   return Object.hasOwn(writers, name);
 }
+
+/** The annual index's files (not an edition of one issue: `gazette index <year>` writes it). */
+export const annualWriter = async () => (await import('./annual/index.js')).writeAnnual;

@@ -49,10 +49,16 @@ export interface HtmlOutput {
 const PAGE_IDS = ['masthead', 'toc', 'toc-heading', 'main'];
 const ASSETS = 'assets';
 
+/** The id each document has in the issue's page (never one the page itself uses). */
+export function documentAnchors(gazette: Gazette): Map<GazetteDocument, string> {
+  const sectionIds = gazette.sections.map((_, index) => `section-${index + 1}`);
+  return assignAnchors(gazette.sections.flatMap((section) => section.documents), new Set([...PAGE_IDS, ...sectionIds]));
+}
+
 export function renderHtml(gazette: Gazette, input: HtmlInput): HtmlOutput {
   const documents = gazette.sections.flatMap((section) => section.documents);
   const sectionIds = gazette.sections.map((_, index) => `section-${index + 1}`);
-  const anchors = assignAnchors(documents, new Set([...PAGE_IDS, ...sectionIds]));
+  const anchors = documentAnchors(gazette);
   const anchorOf = (doc: GazetteDocument): string => anchors.get(doc)!;
 
   const { publication, issue } = gazette;
@@ -84,8 +90,7 @@ export function renderDocumentPage(gazette: Gazette, doc: GazetteDocument, input
   if (!section) throw new Error(`document ${doc.id} is in no section`);
   const sectionIndex = gazette.sections.indexOf(section);
   // The anchor it has in the issue's page, so the link back lands on it there.
-  const anchors = assignAnchors(gazette.sections.flatMap((s) => s.documents), new Set([...PAGE_IDS, ...gazette.sections.map((_, i) => `section-${i + 1}`)]));
-  const anchor = anchors.get(doc)!;
+  const anchor = documentAnchors(gazette).get(doc)!;
   const { publication, issue } = gazette;
   const label = issueLabel(publication.labels, issue);
   const pages = input.pages ? (input.pages.first === input.pages.last ? `第${input.pages.first}页` : `第${input.pages.first}—${input.pages.last}页`) : undefined;
