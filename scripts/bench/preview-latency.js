@@ -44,7 +44,10 @@ export async function previewLatency({ bin, root, issue, document, saves }) {
     for (let i = 0; i < saves; i++) {
       const seen = events.length;
       const text = i % 2 === 0 ? original.replace(/。\n/u, `。第${i}次保存时加入的一句话。\n`) : original;
-      const event = new Promise((resolve) => (waiting = () => events.length > seen && resolve()));
+      const event = new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no reload event within 10 s of save ${i + 1}`)), 10_000);
+        waiting = () => events.length > seen && (clearTimeout(timer), resolve());
+      });
       const saved = performance.now();
       writeFileSync(path, text);
       await event;

@@ -22,6 +22,8 @@ export interface LoadedFont {
   font: Font;
   /** The TrueType/OpenType file (unwrapped from WOFF when the theme names one), for subsetting web fonts. */
   bytes: Uint8Array;
+  /** The file as read (the WOFF itself for a web font): what the font is, for comparing it with another build's. */
+  source: Uint8Array;
   /** Advance of one code point drawn unshaped (see isUnshapedCodePoint), in 1/1000 em. */
   advance(codePoint: number): number;
   /** Ascent and descent in 1/1000 em (descent negative). */
@@ -106,7 +108,7 @@ interface Shaped {
   width: number;
 }
 
-function createLoadedFont(key: string, ref: string, base: Font, metrics: Metrics | undefined, bytes: Uint8Array): LoadedFont {
+function createLoadedFont(key: string, ref: string, base: Font, metrics: Metrics | undefined, bytes: Uint8Array, source: Uint8Array): LoadedFont {
   const scale = 1000 / base.unitsPerEm;
   const glyphCache = new Map<number, Glyph>();
   const shapedCache = new Map<string, Shaped>();
@@ -241,6 +243,7 @@ function createLoadedFont(key: string, ref: string, base: Font, metrics: Metrics
     ref,
     font: fast,
     bytes,
+    source,
     ascent: base.ascent * scale,
     descent: base.descent * scale,
     advance,
@@ -260,7 +263,7 @@ function createLoadedFont(key: string, ref: string, base: Font, metrics: Metrics
  * Parsed fonts installed with gazette (`npm:` refs), kept for the process: they cannot change while it runs.
  * A project's own font files are read again on every build, so a preview sees a replaced file.
  */
-const loaded = new Map<string, { font: Font; metrics: Metrics | undefined; bytes: Uint8Array; complete: Promise<boolean> }>();
+const loaded = new Map<string, { font: Font; metrics: Metrics | undefined; bytes: Uint8Array; source: Uint8Array; complete: Promise<boolean> }>();
 
 const cacheable = (ref: string): boolean => ref.startsWith('npm:');
 
@@ -312,10 +315,10 @@ export function loadFonts(theme: Theme, host: Host): Outcome<FontSet> {
         diagnostics.push({ code: 'font-invalid', severity: 'error', ...(span ? { span } : {}), args: { font: key, ref, reason: 'collection' } });
         continue;
       }
-      entry = { font: base, metrics: readMetrics(sfnt), bytes: sfnt, complete: unwrapped.complete };
+      entry = { font: base, metrics: readMetrics(sfnt), bytes: sfnt, source: bytes, complete: unwrapped.complete };
       if (cacheable(ref)) loaded.set(ref, entry);
     }
-    const font = createLoadedFont(key, ref, entry.font, entry.metrics, entry.bytes);
+    const font = createLoadedFont(key, ref, entry.font, entry.metrics, entry.bytes, entry.source);
     fonts.set(key, font);
     byRef.set(ref, font);
     const span = theme.fontSpans.get(key);

@@ -1,6 +1,6 @@
 /** The Host on a real file system, rooted at the user's project folder. */
 import { createHash } from 'node:crypto';
-import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,8 +72,9 @@ export function createNodeHost(root: string, options: NodeHostOptions = {}): Hos
       try {
         const fd = openSync(path, 'r');
         try {
-          const buffer = Buffer.alloc(length);
-          return buffer.subarray(0, readSync(fd, buffer, 0, length, start));
+          // A length read from the file's own directory may be anything: never more than the file holds.
+          const buffer = Buffer.alloc(Math.max(0, Math.min(length, fstatSync(fd).size - start)));
+          return buffer.subarray(0, readSync(fd, buffer, 0, buffer.byteLength, start));
         } finally {
           closeSync(fd);
         }

@@ -14,19 +14,33 @@ export class BuildMemo {
   /** Results used by the build in progress, and those of the build before it (kept only if used again). */
   private current = new Map<string, unknown>();
   private previous = new Map<string, unknown>();
+  /** Whether the build in progress reached layout (see `begin`). */
+  private laidOut = false;
 
-  /** Starts a build: what the previous build did not use is dropped, so the memo holds about one issue's worth. */
+  /**
+   * Starts a build: what the previous build did not use is dropped, so the memo holds about one issue's worth. A
+   * build that stopped before layout (a broken theme) used no layout results, so it drops none.
+   */
   begin(): void {
-    this.previous = this.current;
-    this.current = new Map();
+    if (this.laidOut) {
+      this.previous = this.current;
+      this.current = new Map();
+    }
+    this.laidOut = false;
   }
 
   /** Layout is about to run with `theme` and `fonts`: with another theme or font file nothing kept is valid. */
   bind(theme: Theme, fonts: FontSet): void {
+    this.laidOut = true;
     const themeKey = JSON.stringify(theme);
-    // The font files' bytes, which loadFonts keeps for the process (a font file read again is another font).
-    const faces = [...fonts.fonts.values()].map((font) => font.bytes);
-    const same = themeKey === this.themeKey && faces.length === this.faces.length && faces.every((face, i) => face === this.faces[i]);
+    // The font files as read: loadFonts keeps the installed ones for the process, and reads a project's own font
+    // again on every build, so that one is compared byte for byte (a few milliseconds).
+    const faces = [...fonts.fonts.values()].map((font) => font.source);
+    const sameFace = (face: Uint8Array, i: number): boolean => {
+      const before = this.faces[i];
+      return face === before || (before !== undefined && Buffer.from(face.buffer, face.byteOffset, face.byteLength).equals(before));
+    };
+    const same = themeKey === this.themeKey && faces.length === this.faces.length && faces.every(sameFace);
     if (!same && this.themeKey !== undefined) {
       this.previous = new Map();
       this.current = new Map();

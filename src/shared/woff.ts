@@ -29,9 +29,11 @@ export function unwrapWoff(bytes: Uint8Array, only?: readonly string[]): Uint8Ar
 
 /**
  * The sfnt inside a WOFF 1.0 file at once, but with its outlines (glyf) still being inflated on zlib's thread
- * pool: that table is most of the file and of the time. Until `complete` resolves to true its bytes are zero;
- * layout reads only cmap and metrics, so it runs meanwhile, and whatever draws glyphs awaits `complete` (false
- * when the outlines cannot be inflated).
+ * pool: that table is most of the file and of the time. Until `complete` resolves to true its bytes are zero.
+ * Layout runs meanwhile: it measures with cmap and hmtx; fontkit's shaping of a Latin run also asks a glyph for
+ * its metrics, which reads glyf only for the vertical ones (from the bounding box, when the font has no vmtx),
+ * and nothing of gazette uses those. Whatever draws glyphs awaits `complete` (false when the outlines cannot be
+ * inflated).
  */
 export function unwrapWoffLater(bytes: Uint8Array): { sfnt: Uint8Array; complete: Promise<boolean> } | undefined {
   const late: Promise<boolean>[] = [];
@@ -120,13 +122,15 @@ function assemble(
  * table, or its directory does not fit.
  */
 export function readTable(part: (start: number, length: number) => Uint8Array | undefined, tag: string): Uint8Array | undefined {
-  const header = part(0, 12);
+  // A WOFF header is 44 bytes, an sfnt's 12: a file shorter than its header is not a font.
+  const header = part(0, 44);
   if (!header || header.byteLength < 12) return undefined;
   const view = (bytes: Uint8Array): DataView => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const woff = isWoff(header);
+  if (woff && header.byteLength < 44) return undefined;
   const version = view(header).getUint32(0);
   if (!woff && version !== 0x00010000 && version !== 0x4f54544f && version !== 0x74727565) return undefined;
-  const count = woff ? view(part(12, 2) ?? new Uint8Array(2)).getUint16(0) : view(header).getUint16(4);
+  const count = view(header).getUint16(woff ? 12 : 4);
   const [start, size] = woff ? [44, 20] : [12, 16];
   const directory = part(start, size * count);
   if (!directory || directory.byteLength < size * count) return undefined;

@@ -83,4 +83,36 @@ describe('layout memo', () => {
     expect(tableEdit).toBeGreaterThan(0);
     expect(themeEdit).toBeGreaterThan(first / 2);
   }, 120_000);
+
+  it('reuses layout with a project font read again on every build, and across a build that stopped before layout', async () => {
+    const kai = base.readAsset('npm:@fontsource/lxgw-wenkai/files/lxgw-wenkai-latin-500-normal.woff') as Uint8Array;
+    const withFont = source(theme).replace(/^(\s*kai:\s*).*$/mu, '$1fonts/kai.woff');
+    expect(withFont).toContain('fonts/kai.woff');
+    // Every build reads the project's font file anew, as from disk: equal bytes, another buffer.
+    const host = (themeText: string): Host => ({ ...edited({ [theme]: themeText }), readAsset: (ref) => (ref === 'fonts/kai.woff' ? new Uint8Array(kai) : base.readAsset(ref)) });
+    const memo = new BuildMemo();
+    let computed = 0;
+    const counting = new Proxy(memo, {
+      get(target, property, receiver) {
+        if (property !== 'get') return Reflect.get(target, property, receiver);
+        return <T>(key: string, compute: () => T): T =>
+          target.get(key, () => {
+            computed++;
+            return compute();
+          });
+      },
+    });
+    const build = async (themeText: string): Promise<number> => {
+      computed = 0;
+      await compile(host(themeText), { issue, draft: true, formats: ['html'], memo: counting });
+      return computed;
+    };
+    const first = await build(withFont);
+    expect(first).toBeGreaterThan(100);
+    expect(await build(withFont)).toBe(0);
+    // A theme that does not parse stops the build before layout; the next good build still reuses everything.
+    const broken = await compile(host(`${withFont}\nstyles: [\n`), { issue, draft: true, formats: ['html'], memo: counting });
+    expect(broken.files).toBeUndefined();
+    expect(await build(withFont)).toBe(0);
+  }, 120_000);
 });

@@ -38,6 +38,8 @@ describe('WOFF', () => {
       expect(read).toBeLessThan(file.byteLength / 10);
       expect(readTable(part, 'zzzz')).toBeUndefined();
     }
+    // A WOFF signature with no room for its header, a directory longer than the file: no table, no exception.
+    for (const length of [12, 13, 43, 60]) expect(readTable((start, n) => woff.subarray(start, Math.min(start + n, length)), 'cmap')).toBeUndefined();
     // Not a font, or cut short: no table.
     const text = new TextEncoder().encode('not a font at all');
     expect(readTable((start, length) => text.subarray(start, start + length), 'cmap')).toBeUndefined();
