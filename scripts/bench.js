@@ -71,7 +71,7 @@ function alternate(commands) {
 }
 
 function line(label, figure, goal, met) {
-  console.log(`  ${label.padEnd(46)} ${figure.padEnd(28)} ${goal ? `goal ${goal}`.padEnd(22) : ''.padEnd(22)} ${met === undefined ? '' : verdict(met)}`);
+  console.log(`  ${label.padEnd(50)} ${figure.padEnd(28)} ${goal ? `goal ${goal}`.padEnd(22) : ''.padEnd(22)} ${met === undefined ? '' : verdict(met)}`);
 }
 
 const section = (n, title) => {
@@ -103,10 +103,10 @@ if (section(1, 'build 2021-4 (PDF + HTML) against Typst, whole process')) {
 }
 
 if (section(2, 'preview: save a document → reload event (watcher and debounce included)')) {
-  const { median: ms, samples } = await previewLatency({ bin, root, issue: '2021-4', document: 'cfg-2021-46.md', saves: 2 * runs + 3 });
+  const { median: ms, samples, pdfMs } = await previewLatency({ bin, root, issue: '2021-4', document: 'cfg-2021-46.md', saves: 2 * runs + 3 });
   line('median of saves', `${seconds(ms)} (${samples.length} saves)`, '≤ 0.15 s', ms <= 150);
   line('first save after start', seconds(samples[0]));
-  line('(the PDF is written when first opened: as a build)', '');
+  line('then opening the draft PDF (written on request)', seconds(pdfMs));
 }
 
 if (section(3, 'scale (whole process, GAZETTE_CACHE=0)')) {

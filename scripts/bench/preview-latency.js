@@ -7,7 +7,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** Resolves with the median and the samples (ms) of `saves` saves of one document of `issue`. */
+/** Resolves with the median and the samples (ms) of `saves` saves of one document of `issue`, and the time to open the PDF after them. */
 export async function previewLatency({ bin, root, issue, document, saves }) {
   const project = mkdtempSync(join(tmpdir(), 'gazette-bench-preview-'));
   cpSync(join(root, 'documents'), join(project, 'documents'), { recursive: true });
@@ -56,7 +56,12 @@ export async function previewLatency({ bin, root, issue, document, saves }) {
       await new Promise((resolve) => setTimeout(resolve, 300));
     }
     const sorted = [...samples].sort((a, b) => a - b);
-    return { median: sorted[Math.floor(sorted.length / 2)], samples };
+    // The PDF is written from the last build's layout when it is first asked for.
+    const asked = performance.now();
+    const pdf = await fetch(new URL(`gazette-${issue}.pdf`, url));
+    if (!pdf.ok) throw new Error(`the preview's PDF: HTTP ${pdf.status}`);
+    await pdf.arrayBuffer();
+    return { median: sorted[Math.floor(sorted.length / 2)], samples, pdfMs: performance.now() - asked };
   } finally {
     child.kill('SIGTERM');
     rmSync(project, { recursive: true, force: true });
