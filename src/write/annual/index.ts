@@ -5,10 +5,9 @@
 import type { FontSet } from '../../fonts/index.js';
 import type { AnnualIndex } from '../../model/annual.js';
 import type { PagedGazette } from '../../model/layout.js';
-import type { HtmlTemplate } from '../html/index.js';
-import { renderAnnualHtml } from '../html/annual.js';
+import { renderAnnualHtml, type HtmlTemplate } from '../html/index.js';
 import { renderPdf } from '../pdf/index.js';
-import type { OutputFile } from '../writer.js';
+import type { OutputFile } from '../index.js';
 
 export interface AnnualInput {
   index: AnnualIndex;

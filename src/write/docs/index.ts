@@ -11,7 +11,7 @@ import type { PagedGazette } from '../../model/layout.js';
 import { issueLabel } from '../../shared/labels.js';
 import { renderDocumentPage } from '../html/index.js';
 import { renderPdf } from '../pdf/index.js';
-import type { OutputFile, Writer } from '../writer.js';
+import type { OutputFile, Writer } from '../index.js';
 
 /** The issue's layout narrowed to one document's pages and boxes. */
 export function documentLayout(gazette: Gazette, paged: PagedGazette, doc: GazetteDocument): PagedGazette {

@@ -249,3 +249,5 @@ export const htmlWriter: Writer = {
     return [{ path: names.html, data: out.html }, { path: 'style.css', data: faces.css + out.css }, ...out.assets, ...faces.files];
   },
 };
+
+export { renderAnnualHtml, type AnnualHtmlInput } from './annual.js';

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { GazetteDocument } from '../../model/document.js';
 import { issueLabel, totalLabel } from '../../shared/labels.js';
-import type { OutputFile, Writer } from '../writer.js';
+import type { OutputFile, Writer } from '../index.js';
 
 /** Bumped when a field changes meaning or goes; new optional fields keep the version. */
 const FORMAT_VERSION = 1;
