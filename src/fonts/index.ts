@@ -8,6 +8,7 @@ import { isUnshapedCodePoint } from '../shared/unicode.js';
 import { isWoff, isWoff2, unwrapWoffLater } from '../shared/woff.js';
 
 export { isCjkCodePoint, isUnshapedCodePoint } from '../shared/unicode.js';
+export { standaloneSubset } from './subset.js';
 
 /** Width (in 1/1000 em) and glyph count of a string, as the renderer will draw it. */
 export interface Measure {

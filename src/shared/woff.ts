@@ -185,13 +185,12 @@ function checksum(table: Uint8Array): number {
 }
 
 /**
- * A WOFF 1.0 file of the given TrueType tables (each zlib-compressed when that makes it smaller), with the
- * checksums and the head table's checkSumAdjustment an sfnt of them would have. Deterministic: same tables, same bytes.
+ * The sfnt of the given TrueType tables as an assembled file would have it: tags in order, every table's checksum,
+ * the directory, and the head table's checkSumAdjustment (the whole file then sums to 0xB1B0AFBA).
  */
-export function wrapWoff(tables: ReadonlyMap<string, Uint8Array>): Uint8Array {
+function sfntParts(tables: ReadonlyMap<string, Uint8Array>): { tags: string[]; own: Map<string, Uint8Array>; sums: number[]; directory: Uint8Array } {
   const tags = [...tables.keys()].sort();
   const count = tags.length;
-  const padded = (n: number): number => (n + 3) & ~3;
   // The head table is written with checkSumAdjustment 0 for the checksums, then with the adjustment.
   const head = tables.get('head');
   const own = new Map(tables);
@@ -201,7 +200,6 @@ export function wrapWoff(tables: ReadonlyMap<string, Uint8Array>): Uint8Array {
     own.set('head', copy);
   }
   const sums = tags.map((tag) => checksum(own.get(tag)!));
-  const sfntSize = 12 + 16 * count + tags.reduce((n, tag) => n + padded(own.get(tag)!.byteLength), 0);
   // The sfnt directory's own checksum, as in an assembled file: header, records, then every table.
   const directory = new Uint8Array(12 + 16 * count);
   const dir = new DataView(directory.buffer);
@@ -227,7 +225,32 @@ export function wrapWoff(tables: ReadonlyMap<string, Uint8Array>): Uint8Array {
   });
   const whole = sums.reduce((a, b) => (a + b) >>> 0, checksum(directory));
   if (head && head.byteLength >= 12) new DataView(own.get('head')!.buffer).setUint32(8, (0xb1b0afba - whole) >>> 0);
+  return { tags, own, sums, directory };
+}
 
+const padded = (n: number): number => (n + 3) & ~3;
+
+/** A TrueType file of the given tables (the OFD edition embeds its font subsets so). Deterministic. */
+export function wrapSfnt(tables: ReadonlyMap<string, Uint8Array>): Uint8Array {
+  const { tags, own, directory } = sfntParts(tables);
+  const out = new Uint8Array(directory.byteLength + tags.reduce((n, tag) => n + padded(own.get(tag)!.byteLength), 0));
+  out.set(directory);
+  let at = directory.byteLength;
+  for (const tag of tags) {
+    out.set(own.get(tag)!, at);
+    at += padded(own.get(tag)!.byteLength);
+  }
+  return out;
+}
+
+/**
+ * A WOFF 1.0 file of the given TrueType tables (each zlib-compressed when that makes it smaller), with the
+ * checksums and the head table's checkSumAdjustment an sfnt of them would have. Deterministic: same tables, same bytes.
+ */
+export function wrapWoff(tables: ReadonlyMap<string, Uint8Array>): Uint8Array {
+  const { tags, own, sums, directory } = sfntParts(tables);
+  const count = tags.length;
+  const sfntSize = directory.byteLength + tags.reduce((n, tag) => n + padded(own.get(tag)!.byteLength), 0);
   const data = tags.map((tag) => {
     const raw = own.get(tag)!;
     const packed = deflateSync(raw, { level: 9 });

@@ -11,6 +11,7 @@ export const writers = {
   html: async () => (await import('./html/index.js')).htmlWriter,
   json: async () => (await import('./json/index.js')).jsonWriter,
   docs: async () => (await import('./docs/index.js')).docsWriter,
+  ofd: async () => (await import('./ofd/index.js')).ofdWriter,
 } satisfies Record<string, () => Promise<Writer>>;
 
 export type OutputFormat = keyof typeof writers;

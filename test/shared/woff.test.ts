@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { loadFonts } from '../../src/fonts/index.js';
 import { parseTheme } from '../../src/theme/index.js';
 import { readTable, sfntTables, unwrapWoff, unwrapWoffLater, wrapWoff } from '../../src/shared/woff.js';
-import { webFontSubset } from '../../src/write/html/web-font.js';
+import { standaloneSubset } from '../../src/fonts/index.js';
 import { nodeHost, ROOT } from '../support/load-gazette.js';
 
 const theme = parseTheme([{ text: readFileSync(join(ROOT, 'templates/default/theme.yml'), 'utf8'), path: 'templates/default/theme.yml' }]).value!;
@@ -74,7 +74,7 @@ describe('web font subsets', () => {
     expect(await fonts.complete()).toEqual([]);
     const font = fonts.get(key);
     const text = '（一）聚焦设施建设，打造举步可就的体育“健身圈”𠮷';
-    const woff = webFontSubset(font, text)!;
+    const woff = wrapWoff(standaloneSubset(font, text)!);
     expect(woff.byteLength).toBeLessThan(40_000);
     const parsed = fontkit.create(Buffer.from(unwrapWoff(woff)!)) as fontkit.Font;
     const chars = [...new Set(text)].filter((c) => font.hasGlyph(c.codePointAt(0)!));

@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import type { FontSet } from '../../fonts/index.js';
 import type { PagedGazette } from '../../model/layout.js';
 import type { OutputFile } from '../index.js';
-import { webFontSubset } from './web-font.js';
+import { standaloneSubset } from '../../fonts/index.js';
+import { wrapWoff } from '../../shared/woff.js';
 import type { BuildMemo } from '../../shared/build-memo.js';
 
 export interface WebFonts {
@@ -28,7 +29,10 @@ export function webFonts(keys: readonly string[], fonts: FontSet, paged: PagedGa
     const chars = [...(used.get(key) ?? [])].sort().join('');
     const font = fonts.fonts.get(key);
     // Subsetting and compressing a face costs about ten milliseconds: the preview reuses it while no character is new.
-    const subset = (): Uint8Array | undefined => (font && chars !== '' ? webFontSubset(font, chars) : undefined);
+    const subset = (): Uint8Array | undefined => {
+      const tables = font && chars !== '' ? standaloneSubset(font, chars) : undefined;
+      return tables && wrapWoff(tables);
+    };
     const data = memo ? memo.get(`web-font\u0000${key}\u0000${chars}`, subset) : subset();
     if (!data) continue;
     const path = `${assets}/${key}-${createHash('sha256').update(data).digest('hex').slice(0, 8)}.woff`;

@@ -1,12 +1,12 @@
 /**
- * A web font of just the characters a page needs, from a TrueType face: fontkit's subset gives the glyph tables
- * (glyf, loca, hmtx, head, hhea, maxp and the hinting tables), to which a browser needs a cmap, name, OS/2 and post
- * added; the result is wrapped as WOFF. Milliseconds, where harfbuzz and a WOFF2 encoder took a second on a whole
- * CJK face.
+ * A standalone font of just the characters an edition needs, from a TrueType face: fontkit's subset gives the glyph
+ * tables (glyf, loca, hmtx, head, hhea, maxp and the hinting tables), to which a browser or an OFD reader needs a
+ * cmap, name, OS/2 and post added. Milliseconds, where harfbuzz took a second on a whole CJK face. The HTML edition
+ * wraps the tables as WOFF, the OFD edition as TrueType.
  */
 import type { Glyph } from 'fontkit';
-import type { LoadedFont } from '../../fonts/index.js';
-import { sfntTables, wrapWoff } from '../../shared/woff.js';
+import type { LoadedFont } from './index.js';
+import { sfntTables } from '../shared/woff.js';
 
 /** fontkit's subset (fontkit's types leave it untyped). */
 interface FontSubset {
@@ -74,8 +74,8 @@ function post(original: Uint8Array | undefined): Uint8Array {
   return out;
 }
 
-/** The WOFF subset of `font` holding `text`'s characters (those the face has), or undefined for a non-TrueType face. */
-export function webFontSubset(font: LoadedFont, text: string): Uint8Array | undefined {
+/** The tables of a subset of `font` holding `text`'s characters (those the face has); undefined for a non-TrueType face. */
+export function standaloneSubset(font: LoadedFont, text: string): Map<string, Uint8Array> | undefined {
   const original = sfntTables(font.bytes);
   if (!original?.has('glyf')) return undefined;
   const subset = font.font.createSubset() as FontSubset;
@@ -89,5 +89,5 @@ export function webFontSubset(font: LoadedFont, text: string): Uint8Array | unde
     const table = original.get(tag);
     if (table) tables.set(tag, table);
   }
-  return wrapWoff(tables);
+  return tables;
 }
