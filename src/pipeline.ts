@@ -287,10 +287,14 @@ export interface AnnualResult {
  * The annual index (年度总目录) of `year`: every issue whose issue.yml says that year is checked and laid out as
  * its build would lay it out, so every page reference is the page the issue prints; any error refuses the index.
  */
-export async function compileAnnualIndex(host: Host, year: number, options: { template?: string } = {}): Promise<AnnualResult> {
+export async function compileAnnualIndex(host: Host, year: number, options: { template?: string; issueHref?: (issue: string) => string } = {}): Promise<AnnualResult> {
   const loaded = loadProject(host, []);
   if ('setup' in loaded) return { setup: loaded.setup, diagnostics: sortDiagnostics(loaded.diagnostics) };
   const { project } = loaded;
+  // An issue whose issue.yml cannot be read might be of this year: the index is refused rather than go without it.
+  const unknown = project.issues.filter((issue) => !issue.file).map((issue) => `documents/${issue.id}/`);
+  const unknownYear = loaded.diagnostics.filter((d) => unknown.some((dir) => d.span?.file.startsWith(dir)));
+  if (unknown.length > 0 && hasErrors(unknownYear)) return { diagnostics: sortDiagnostics(unknownYear) };
   const issues = project.issues.filter((issue) => issue.file?.meta.year === year).sort((a, b) => a.file!.meta.number - b.file!.meta.number);
   if (issues.length === 0) {
     const years = [...new Set(project.issues.flatMap((issue) => (issue.file ? [issue.file.meta.year] : [])))].sort();
@@ -301,7 +305,7 @@ export async function compileAnnualIndex(host: Host, year: number, options: { te
   const laid: LaidOutIssue[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const id of ids) {
-    const result = await compileIssue(host, prepared, { issue: id, draft: false, formats: [], ...options });
+    const result = await compileIssue(host, prepared, { issue: id, draft: false, formats: [], ...(options.template ? { template: options.template } : {}) });
     if (result.setup) return { setup: result.setup, diagnostics: result.diagnostics };
     diagnostics.push(...result.diagnostics);
     if (result.gazette && result.documentPages) laid.push({ gazette: result.gazette, documentPages: result.documentPages });
@@ -321,7 +325,7 @@ export async function compileAnnualIndex(host: Host, year: number, options: { te
   const css = resolved.file('html/style.css');
   if (page === undefined || css === undefined) return { setup: { code: 'template-missing', args: { file: `templates/${options.template ?? 'default'}/html/page.html` } }, diagnostics };
   const write = await annualWriter();
-  const files = await write({ index, paged: paged.value, fonts, template: { page, css }, reference: annualReference });
+  const files = await write({ index, paged: paged.value, fonts, template: { page, css }, reference: annualReference, ...(options.issueHref ? { issueHref: options.issueHref } : {}) });
   return { diagnostics: sortDiagnostics(diagnostics), index, files };
 }
 

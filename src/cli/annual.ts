@@ -1,5 +1,5 @@
 /** `gazette index <year>`: the annual index, written atomically as one set into dist/index-<year>/. */
-import { isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { compileAnnualIndex } from '../pipeline.js';
 import { formatDiagnostics, type Lang } from '../report/index.js';
 import { shown } from '../diagnostics/diagnostic.js';
@@ -24,7 +24,7 @@ const messages = {
   },
   en: {
     refused: (n: number) => `✖ ${n} error${n === 1 ? '' : 's'} in the year's issues; no annual index was written (fix them and retry)\n`,
-    done: (title: string, issues: number, documents: number) => `✔ Built ${title} (${issues} issues, ${documents} documents)`,
+    done: (title: string, issues: number, documents: number) => `✔ Built ${title} (${issues} issue${issues === 1 ? '' : 's'}, ${documents} document${documents === 1 ? '' : 's'})`,
     notOurs: (dir: string) => `✖ The output folder ${dir} holds other files (not written by gazette); nothing was written. Choose an empty folder with --out\n`,
     writeFailed: (dir: string, reason: string) => `✖ Cannot write the output folder ${dir}: ${reason}. Check its permissions and the free space, or choose another folder with --out\n`,
   },
@@ -39,7 +39,9 @@ export async function runAnnual(options: AnnualOptions, io: Io): Promise<number>
   const t = messages[options.lang];
   const root = resolve(io.cwd, options.root);
   const outDir = options.out ? resolve(io.cwd, options.out) : resolve(root, `dist/index-${options.year}`);
-  const result = await compileAnnualIndex(openProject(root, io, options.lang), options.year, options.template ? { template: options.template } : {});
+  // The web page links each issue's web edition where `build` writes it, from wherever the index goes.
+  const issueHref = (issue: string): string => `${relative(outDir, resolve(root, 'dist', issue)).split(sep).map(encodeURIComponent).join('/')}/index.html`;
+  const result = await compileAnnualIndex(openProject(root, io, options.lang), options.year, { issueHref, ...(options.template ? { template: options.template } : {}) });
   const diagnostics = shown(result.setup ? [...result.diagnostics, setupDiagnostic(result.setup)] : result.diagnostics);
   if (diagnostics.length > 0) io.stderr(await formatDiagnostics('pretty', displayPaths(root, io.cwd).diagnostics(diagnostics), { lang: options.lang, color: useColor(io) }));
   if (result.setup) return 2;

@@ -28,7 +28,7 @@ export interface BuildAllOptions extends Omit<BuildOptions, 'issue'> {
 
 const messages = {
   zh: {
-    none: '✖ 没有要排版的期次\n',
+    none: '· 没有要排版的期次\n',
     shard: (i: number, n: number, count: number, all: number) => `第 ${i}/${n} 份：${all} 期中的 ${count} 期\n`,
     working: (done: number, total: number, issue: string) => `[${done}/${total}] 正在排版 ${issue}…`,
     built: (issue: string, pages: number, seconds: string) => `✔ ${issue}  正文 ${pages} 页，${seconds} 秒`,
@@ -39,7 +39,7 @@ const messages = {
     summary: (built: number, skipped: number, refused: number, seconds: string) => `共 ${built + skipped + refused} 期：生成 ${built} 期，跳过 ${skipped} 期（未改动）${refused > 0 ? `，${refused} 期有错误` : ''}，用时 ${seconds} 秒\n`,
   },
   en: {
-    none: '✖ No issue to build\n',
+    none: '· No issue to build\n',
     shard: (i: number, n: number, count: number, all: number) => `shard ${i}/${n}: ${count} of ${all} issues\n`,
     working: (done: number, total: number, issue: string) => `[${done}/${total}] typesetting ${issue}…`,
     built: (issue: string, pages: number, seconds: string) => `✔ ${issue}  ${pages} body pages, ${seconds} s`,
@@ -148,8 +148,9 @@ export async function runBuildAll(options: BuildAllOptions, io: Io): Promise<num
     else for (const job of work) await buildIssues(job, io.env, { started: progress, finished: queue });
   }
   await printing;
-  // The feed over every built issue, beside them; remade only when an issue was.
-  const feed = built > 0 && options.formats.includes('json') ? updateFeed(options.out ? resolve(io.cwd, options.out) : resolve(root, 'dist')) : undefined;
+  // The feed over every built issue, beside them. A shard sees only its issues: a job that gathers the shards'
+  // folders makes it (README, "Building an archive").
+  const feed = options.formats.includes('json') && !options.shard ? updateFeed(options.out ? resolve(io.cwd, options.out) : resolve(root, 'dist')) : undefined;
   if (feed) io.stdout(t.feed(relative(io.cwd, feed).startsWith('..') ? feed : relative(io.cwd, feed)));
   io.stdout(t.summary(built, issues.length - toBuild.length, refused, ((performance.now() - began) / 1000).toFixed(2)));
   return refused > 0 ? 1 : 0;

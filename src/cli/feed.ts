@@ -1,6 +1,7 @@
 /**
  * Keeps `feed.xml` beside the built issues up to date: after a build it is made again from the data edition
- * (issue.json) of every issue folder gazette wrote there, and replaced by a rename, so a reader never sees half.
+ * (issue.json) of every issue folder gazette wrote there, drafts left out, and replaced by a rename, so a reader
+ * never sees half.
  */
 import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +15,9 @@ export function updateFeed(dir: string): string | undefined {
     const data = join(dir, name, 'issue.json');
     if (!existsSync(join(dir, name, OUTPUT_MARKER)) || !existsSync(data)) continue;
     try {
-      issues.push(JSON.parse(readFileSync(data, 'utf8')) as FeedIssue);
+      const issue = JSON.parse(readFileSync(data, 'utf8')) as FeedIssue & { draft?: boolean };
+      // A draft (built with --draft despite errors) is for proofreading, never for readers of the feed.
+      if (issue.draft !== true) issues.push(issue);
     } catch {
       // A data file gazette did not write whole is left out rather than break the feed.
     }

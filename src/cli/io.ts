@@ -1,4 +1,5 @@
 /** What a command needs from the process, injected so tests can run commands in memory. */
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -73,7 +74,9 @@ export function writeOutputSet(dir: string, files: readonly { path: string; data
       mkdirSync(dirname(target), { recursive: true });
       writeFileSync(target, file.data);
     }
-    writeFileSync(join(staging, OUTPUT_MARKER), `${JSON.stringify({ files: files.map((file) => file.path), ...(digest ? { digest } : {}) })}\n`);
+    // With the inputs' digest, each file's own: `build --all` skips the set only while every file is as written.
+    const sums = digest ? { sha256: Object.fromEntries(files.map((file) => [file.path, sha256(file.data)])) } : {};
+    writeFileSync(join(staging, OUTPUT_MARKER), `${JSON.stringify({ files: files.map((file) => file.path), ...(digest ? { digest } : {}), ...sums })}\n`);
     if (existsSync(dir)) renameSync(dir, retired);
     renameSync(staging, dir);
   } catch (error) {
@@ -84,11 +87,18 @@ export function writeOutputSet(dir: string, files: readonly { path: string; data
   rmSync(retired, { recursive: true, force: true });
 }
 
-/** The digest of the inputs an output folder was built from (`build --all` skips an issue whose inputs match). */
+const sha256 = (data: Uint8Array | string): string => createHash('sha256').update(data).digest('hex');
+
+/**
+ * The digest of the inputs an output folder was built from (`build --all` skips an issue whose inputs match), or
+ * undefined when any of its files is missing or no longer what was written (deleted, edited, a half copy).
+ */
 export function outputDigest(dir: string): string | undefined {
   try {
-    const marker = JSON.parse(readFileSync(join(dir, OUTPUT_MARKER), 'utf8')) as { digest?: unknown };
-    return typeof marker.digest === 'string' ? marker.digest : undefined;
+    const marker = JSON.parse(readFileSync(join(dir, OUTPUT_MARKER), 'utf8')) as { digest?: unknown; sha256?: Record<string, unknown> };
+    if (typeof marker.digest !== 'string' || !marker.sha256) return undefined;
+    for (const [path, sum] of Object.entries(marker.sha256)) if (sha256(readFileSync(join(dir, path))) !== sum) return undefined;
+    return marker.digest;
   } catch {
     return undefined;
   }

@@ -13,6 +13,7 @@ const text = {
     build: '排版一期公报，输出 PDF 和 HTML 到 dist/<期次>/；--all 排版全部期次',
     annual: '编制年度总目录（按栏目、按发文机关），输出 PDF 和 HTML 到 dist/index-<年份>/',
     annualYear: '年份，如 2021',
+    annualOut: '输出目录（默认 dist/index-<年份>/）',
     badYear: '年份须为四位数字，如 2021',
     all: '排版全部期次（各自输出到 dist/<期次>/，未改动的跳过，多核并行）',
     shard: '只排版第 i 份（共 n 份）的期次，如 1/4，供 CI 矩阵分担',
@@ -66,6 +67,7 @@ const text = {
     build: 'typeset an issue to PDF and HTML in dist/<issue>/; --all for every issue',
     annual: 'make the annual index (by section and by issuer) as PDF and HTML in dist/index-<year>/',
     annualYear: 'the year, e.g. 2021',
+    annualOut: 'output folder (default dist/index-<year>/)',
     badYear: 'the year is four digits, e.g. 2021',
     all: 'build every issue (each into dist/<issue>/; unchanged ones are skipped; in parallel on all cores)',
     shard: 'build only the issues of shard i of n, e.g. 1/4, to spread them over a CI matrix',
@@ -232,7 +234,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       if (!/^\d{4}$/.test(value)) throw new InvalidArgumentError(t.badYear);
       return Number(value);
     })
-    .option('--out <dir>', t.out)
+    .option('--out <dir>', t.annualOut)
     .option('--template <name>', t.template)
     .addOption(langOption())
     .addOption(rootOption())

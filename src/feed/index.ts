@@ -5,6 +5,7 @@
  * id across rebuilds and machines. Links are relative to the feed, which sits beside the issue folders.
  */
 import { createHash } from 'node:crypto';
+import { listedTitle } from '../shared/titles.js';
 
 /** What the feed reads of an issue.json (see schema/issue.schema.json). */
 export interface FeedIssue {
@@ -17,6 +18,7 @@ export interface FeedIssue {
     category: string;
     issuers: string[];
     number?: string;
+    numberKind?: string;
     date?: string;
     firstPage: number;
     lastPage: number;
@@ -68,7 +70,7 @@ export function atomFeed(issues: readonly FeedIssue[]): string {
       const stamp = `${issue.published}T00:00:00Z`;
       lines.push(
         '  <entry>',
-        `    <title>${escape(doc.title)}</title>`,
+        `    <title>${escape(listedTitle(doc))}</title>`,
         `    <id>${uuid(`gazette:${name}:${issue.id}:${doc.id}`)}</id>`,
         `    <published>${stamp}</published>`,
         `    <updated>${stamp}</updated>`,

@@ -9,6 +9,7 @@ import type { FontSet } from '../fonts/index.js';
 import type { AnnualEntry, AnnualIndex } from '../model/annual.js';
 import type { Box, OutlineDocument, Page, PagedGazette } from '../model/layout.js';
 import { ISSUER_INDEX_HEADING, sectionLabel } from '../shared/labels.js';
+import { listedTitle } from '../shared/titles.js';
 import type { Theme } from '../theme/index.js';
 import { furniture } from './furniture.js';
 import { fillPages } from './pages.js';
@@ -31,7 +32,7 @@ export function paginateAnnual(index: AnnualIndex, theme: Theme, fonts: FontSet)
     groups.map((group, k) => ({
       heading: heading(group.name),
       anchor: `${prefix}-${k + 1}`,
-      entries: group.entries.map((entry, i) => ({ label: `${i + 1}.`, title: entry.document.meta.title, reference: annualReference(entry) })),
+      entries: group.entries.map((entry, i) => ({ label: `${i + 1}.`, title: listedTitle(entry.document.meta), reference: annualReference(entry) })),
     }));
   const bySection = listing(index.bySection, 'section', (name) => sectionLabel(publication.labels, name));
   const byIssuer = listing(index.byIssuer, 'issuer', (name) => name);

@@ -3,7 +3,7 @@
  * an issue of another year that must not appear). Every reference is checked against the page the issue's own PDF
  * prints the document on, every web link against the issue's web edition, and the refusals and usage errors.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -68,6 +68,12 @@ describe('gazette index <year>', () => {
         }
       }
     }
+    // Written elsewhere, its links still reach the issues' web editions where build writes them.
+    const elsewhere = join(root, 'published', 'index');
+    expect((await gazette(root, 'index', '2022', '--out', elsewhere)).code).toBe(0);
+    const hrefs = [...readFileSync(join(elsewhere, 'index.html'), 'utf8').matchAll(/href="([^"#]+\/index\.html)#/gu)].map((m) => m[1]!);
+    expect(hrefs.length).toBeGreaterThan(0);
+    for (const href of new Set(hrefs)) expect(existsSync(join(elsewhere, decodeURIComponent(href))), href).toBe(true);
     // Nothing of 2023.
     expect(text).not.toContain('2023年');
     expect(entries).toBeGreaterThan(8);
@@ -92,6 +98,13 @@ describe('gazette index <year>', () => {
       expect(none.stderr).toContain('2022');
       const bad = await gazette(broken, 'index', '22');
       expect(bad.code).toBe(2);
+      // An issue whose issue.yml is gone may be of any year: the index is refused, naming it.
+      writeFileSync(file, readFileSync(join(root, 'documents', ids[1]!, 'plan-46.md'), 'utf8'));
+      cpSync(join(broken, 'documents', ids[0]!), join(broken, 'documents', 'extra'), { recursive: true });
+      rmSync(join(broken, 'documents', 'extra', 'issue.yml'));
+      const unknown = await gazette(broken, 'index', '2022');
+      expect(unknown.code, unknown.stdout).toBe(1);
+      expect(unknown.stderr).toContain('documents/extra/issue.yml');
     } finally {
       rmSync(broken, { recursive: true, force: true });
     }

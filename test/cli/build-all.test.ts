@@ -125,6 +125,19 @@ describe('gazette build --all', () => {
     expect(outputs(root)).toEqual(outputs(clean));
   });
 
+  it('rebuilds an issue whose output was deleted or edited since it was written, though its inputs are unchanged', async () => {
+    const root = archive();
+    expect((await inProcess(root, 'build', '--all', '--jobs', '1')).code).toBe(0);
+    const built = outputs(root);
+    const [deleted, edited] = ids;
+    rmSync(join(root, 'dist', deleted!, `gazette-${deleted}.pdf`));
+    writeFileSync(join(root, 'dist', edited!, 'index.html'), `${readFileSync(join(root, 'dist', edited!, 'index.html'), 'utf8')}<!-- edited -->`);
+    const again = await inProcess(root, 'build', '--all', '--jobs', '1');
+    expect(builtIssues(again.stdout)).toEqual([deleted, edited].sort());
+    expect(skippedIssues(again.stdout)).toEqual(ids.filter((id) => id !== deleted && id !== edited));
+    expect(outputs(root)).toEqual(built);
+  });
+
   it('refuses an issue with errors and builds the others, exit 1', async () => {
     const root = archive();
     const [broken] = ids;

@@ -74,6 +74,26 @@ describe('the feed', () => {
     expect(existsSync(join(root, 'feed.xml'))).toBe(false);
   }, 120_000);
 
+  it('leaves drafts out, and is made by a run over every issue, not by a shard of them', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'gazette-feed-'));
+    made.push(root);
+    const ids = writeSyntheticArchive(root, 2, join(projectRoot, 'test/fixtures/layout/documents'));
+    const shard = await gazette(root, 'build', '--all', '--shard', '1/2', '--format', 'pdf,json');
+    expect(shard.code, shard.stderr).toBe(0);
+    expect(existsSync(join(root, 'dist/feed.xml'))).toBe(false);
+    expect((await gazette(root, 'build', '--all', '--shard', '2/2', '--format', 'pdf,json')).code).toBe(0);
+    // The gathering run: every issue is unchanged, and the feed covers them all.
+    const all = await gazette(root, 'build', '--all', '--format', 'pdf,json');
+    expect(all.stdout).toContain('未改动');
+    const count = entries(readFileSync(join(root, 'dist/feed.xml'), 'utf8')).length;
+    expect(count).toBeGreaterThan(2);
+    const draft = await gazette(root, 'build', ids[0]!, '--draft', '--format', 'pdf,json');
+    expect(draft.code, draft.stderr).toBe(0);
+    const left = entries(readFileSync(join(root, 'dist/feed.xml'), 'utf8'));
+    expect(left.length).toBe(count / 2);
+    expect(left.every((entry) => [entry.link].flat().every((link) => !link['@_href'].startsWith(`${ids[0]}/`)))).toBe(true);
+  }, 120_000);
+
   it('escapes what the text holds and links the issue when a document has no page of its own', () => {
     const xml = atomFeed([
       {

@@ -16,14 +16,16 @@ export interface AnnualInput {
   template: HtmlTemplate;
   /** What follows each title's leader, as the layout printed it. */
   reference(entry: AnnualIndex['bySection'][number]['entries'][number]): string;
+  /** Each issue's web edition from the index's folder; default: beside it, `../<issue>/index.html`. */
+  issueHref?: (issue: string) => string;
 }
 
-export async function writeAnnual({ index, paged, fonts, template, reference }: AnnualInput): Promise<OutputFile[]> {
+export async function writeAnnual({ index, paged, fonts, template, reference, issueHref }: AnnualInput): Promise<OutputFile[]> {
   const pdf = `index-${index.year}.pdf`;
   return [
     { path: pdf, data: await renderPdf(paged, fonts) },
     // The index sits in dist/index-<year>/, beside the issues' folders.
-    { path: 'index.html', data: renderAnnualHtml(index, { template, issueHref: (id) => `../${encodeURIComponent(id)}/index.html`, pdfHref: pdf, reference }) },
+    { path: 'index.html', data: renderAnnualHtml(index, { template, issueHref: issueHref ?? ((id) => `../${encodeURIComponent(id)}/index.html`), pdfHref: pdf, reference }) },
     { path: 'style.css', data: template.css },
   ];
 }

@@ -9,6 +9,7 @@ import type { GazetteDocument } from '../../model/document.js';
 import type { Gazette } from '../../model/gazette.js';
 import type { PagedGazette } from '../../model/layout.js';
 import { issueLabel } from '../../shared/labels.js';
+import { listedTitle } from '../../shared/titles.js';
 import { renderDocumentPage } from '../html/index.js';
 import { renderPdf } from '../pdf/index.js';
 import type { OutputFile, Writer } from '../index.js';
@@ -33,11 +34,11 @@ export function documentLayout(gazette: Gazette, paged: PagedGazette, doc: Gazet
     toc: [],
     pageOf: new Map([[doc.id, range.first]]),
     documentPages: new Map([[doc.id, range]]),
-    outline: [{ title: doc.meta.title, destination, pageIndex: 0, top: anchor?.kind === 'anchor' ? anchor.y : 0, documents: [] }],
+    outline: [{ title: listedTitle(doc.meta), destination, pageIndex: 0, top: anchor?.kind === 'anchor' ? anchor.y : 0, documents: [] }],
     pageLabels: [{ pageIndex: 0, style: 'decimal', start: range.first }],
     metadata: {
       ...paged.metadata,
-      title: doc.meta.title,
+      title: listedTitle(doc.meta),
       author: doc.meta.issuers.join('、'),
       subject: `${publication.name} ${issueLabel(publication.labels, issue)}`,
       keywords: [doc.meta.number, doc.meta.date, doc.meta.category].filter((value) => value !== undefined).join(', '),

@@ -7,6 +7,7 @@ import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import type { AnnualGroup, AnnualIndex } from '../../model/annual.js';
 import { ISSUER_INDEX_HEADING, sectionLabel } from '../../shared/labels.js';
+import { listedTitle } from '../../shared/titles.js';
 import { documentAnchors, type HtmlTemplate } from './index.js';
 import { nobrPieces } from './text.js';
 
@@ -37,7 +38,7 @@ export function renderAnnualHtml(index: AnnualIndex, input: AnnualHtmlInput): st
             'ol.annual-entries',
             group.entries.map((entry) =>
               h('li', [
-                h('a', { href: `${input.issueHref(entry.issue.issue.id)}#${anchors.get(entry.issue)!.get(entry.document)!}` }, nobrPieces(entry.document.meta.title)),
+                h('a', { href: `${input.issueHref(entry.issue.issue.id)}#${anchors.get(entry.issue)!.get(entry.document)!}` }, nobrPieces(listedTitle(entry.document.meta))),
                 ' ',
                 h('span.annual-reference', input.reference(entry)),
               ]),
