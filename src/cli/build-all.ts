@@ -36,6 +36,7 @@ const messages = {
     refused: (issue: string, errors: number) => `✖ ${issue}  ${errors} 个错误，未生成`,
     failed: (issue: string, reason: string) => `✖ ${issue}  ${reason}`,
     feed: (path: string) => `✔ 已更新订阅源 ${path}\n`,
+    feedFailed: (reason: string) => `✖ 无法写入订阅源 feed.xml：${reason}。请检查输出目录的写入权限和磁盘空间\n`,
     summary: (built: number, skipped: number, refused: number, seconds: string) => `共 ${built + skipped + refused} 期：生成 ${built} 期，跳过 ${skipped} 期（未改动）${refused > 0 ? `，${refused} 期有错误` : ''}，用时 ${seconds} 秒\n`,
   },
   en: {
@@ -47,6 +48,7 @@ const messages = {
     refused: (issue: string, errors: number) => `✖ ${issue}  ${errors} error${errors === 1 ? '' : 's'}, not built`,
     failed: (issue: string, reason: string) => `✖ ${issue}  ${reason}`,
     feed: (path: string) => `✔ Updated the feed ${path}\n`,
+    feedFailed: (reason: string) => `✖ Cannot write the feed feed.xml: ${reason}. Check the output folder's permissions and the free space\n`,
     summary: (built: number, skipped: number, refused: number, seconds: string) => `${built + skipped + refused} issues: ${built} built, ${skipped} skipped (unchanged)${refused > 0 ? `, ${refused} with errors` : ''}, ${seconds} s\n`,
   },
 };
@@ -151,7 +153,9 @@ export async function runBuildAll(options: BuildAllOptions, io: Io): Promise<num
   // The feed over every built issue, beside them. A shard sees only its issues: a job that gathers the shards'
   // folders makes it (README, "Building an archive").
   const feed = options.formats.includes('json') && !options.shard ? updateFeed(options.out ? resolve(io.cwd, options.out) : resolve(root, 'dist')) : undefined;
-  if (feed) io.stdout(t.feed(relative(io.cwd, feed).startsWith('..') ? feed : relative(io.cwd, feed)));
+  const shownFeed = (path: string): string => (relative(io.cwd, path).startsWith('..') ? path : relative(io.cwd, path));
+  if (feed && 'path' in feed) io.stdout(t.feed(shownFeed(feed.path)));
+  if (feed && 'error' in feed) io.stderr(t.feedFailed(feed.error));
   io.stdout(t.summary(built, issues.length - toBuild.length, refused, ((performance.now() - began) / 1000).toFixed(2)));
-  return refused > 0 ? 1 : 0;
+  return feed && 'error' in feed ? 2 : refused > 0 ? 1 : 0;
 }

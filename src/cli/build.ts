@@ -84,7 +84,11 @@ export async function runBuild(options: BuildOptions, io: Io): Promise<number> {
   const written = result.files.filter((file) => !file.path.includes('/') && !file.path.endsWith('.css')).map((file) => resolve(outDir, file.path));
   // The feed over the built issues lives in dist/, beside them; an issue built elsewhere (--out) has none.
   const feed = !options.out && options.formats.includes('json') ? updateFeed(resolve(root, 'dist')) : undefined;
-  if (feed) written.push(feed);
+  if (feed && 'error' in feed) {
+    io.stderr(t.writeFailed(shownPath(io.cwd, resolve(root, 'dist/feed.xml')), feed.error));
+    return 2;
+  }
+  if (feed) written.push(feed.path);
   const { issue, publication } = result.gazette;
   const documents = result.gazette.sections.reduce((n, s) => n + s.documents.length, 0);
   const seconds = ((performance.now() - started) / 1000).toFixed(2);

@@ -1,7 +1,7 @@
 /** What a command needs from the process, injected so tests can run commands in memory. */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Lang } from '../diagnostics/codes.js';
 import type { Host } from '../host/host.js';
@@ -95,9 +95,16 @@ const sha256 = (data: Uint8Array | string): string => createHash('sha256').updat
  */
 export function outputDigest(dir: string): string | undefined {
   try {
-    const marker = JSON.parse(readFileSync(join(dir, OUTPUT_MARKER), 'utf8')) as { digest?: unknown; sha256?: Record<string, unknown> };
-    if (typeof marker.digest !== 'string' || !marker.sha256) return undefined;
-    for (const [path, sum] of Object.entries(marker.sha256)) if (sha256(readFileSync(join(dir, path))) !== sum) return undefined;
+    const marker = JSON.parse(readFileSync(join(dir, OUTPUT_MARKER), 'utf8')) as { digest?: unknown; files?: unknown; sha256?: Record<string, unknown> };
+    if (typeof marker.digest !== 'string' || !marker.sha256 || !Array.isArray(marker.files)) return undefined;
+    const sums = marker.sha256;
+    // Every listed file, and only files inside the folder: a marker edited by hand never makes us read elsewhere.
+    if (marker.files.length !== Object.keys(sums).length) return undefined;
+    for (const path of marker.files) {
+      if (typeof path !== 'string' || path.split('/').some((part) => part === '..' || part === '') || isAbsolute(path)) return undefined;
+      const file = join(dir, path);
+      if (!lstatSync(file).isFile() || sha256(readFileSync(file)) !== sums[path]) return undefined;
+    }
     return marker.digest;
   } catch {
     return undefined;

@@ -82,6 +82,10 @@ export const catalogue: Record<string, Entry> = {
     zh: { message: '{file} 已存在，未覆盖（本次未写入任何文件）', hint: '确认要替换时加 --force，或先移走该文件' },
     en: { message: '{file} already exists and was not replaced (nothing was written)', hint: 'add --force to replace it, or move the file away first' },
   },
+  'document-id-duplicate': {
+    zh: { message: '文件名与 {other} 只差大小写，两篇文件的输出会互相覆盖', hint: '给其中一篇改个文件名' },
+    en: { message: 'The file name differs from {other} only in letter case: their outputs would overwrite each other', hint: 'rename one of the two files' },
+  },
   'year-without-issues': {
     zh: { message: '{year} 年没有期次（issue.yml 的 year 为 {year} 的期次）', hint: '有期次的年份：{years}' },
     en: { message: 'No issue of {year} (no issue.yml says year: {year})', hint: 'years with issues: {years}' },

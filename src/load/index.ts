@@ -102,9 +102,19 @@ function loadIssue(host: Host, id: string, files: readonly string[], memo?: Buil
     file = meta.value;
   }
   const documents: ParsedDocument[] = [];
+  // A document's id is its file name without .md: it names its files (docs/<id>.pdf) and its anchors, so two
+  // names that differ only in case would overwrite each other's files on macOS and Windows.
+  const ids = new Map<string, string>();
   for (const name of files) {
     const path = `${dir}/${name}`;
     if (!isDocumentName(name)) continue;
+    const key = name.replace(/\.md$/iu, '').toLowerCase();
+    const other = ids.get(key);
+    if (other !== undefined) {
+      diagnostics.push({ code: 'document-id-duplicate', severity: 'error', span: { file: path, start: { line: 1, column: 1 } }, args: { file: path, other } });
+      continue;
+    }
+    ids.set(key, path);
     const bytes = host.readFile(path);
     // A folder named a.md is not a document; anything else that cannot be read is reported as what it is.
     if (bytes === 'EISDIR') continue;

@@ -7,6 +7,8 @@ export interface Origin {
   document?: string;
   /** Part of every page's furniture (running head and its rule, folio, draft mark), not of its text. */
   furniture?: true;
+  /** Documents that share the box (the rule above a page's footnotes, when notes of several are there). */
+  shared?: readonly string[];
 }
 
 /** A run of text on one line. Coordinates in points, origin at the page's top-left, y down. */

@@ -1,6 +1,7 @@
 /** The annual index's order: the year's issues' documents grouped by section and by issuer, each in print order. */
 import type { AnnualEntry, AnnualGroup, AnnualIndex } from '../model/annual.js';
 import type { Gazette } from '../model/gazette.js';
+import { findIssuer } from '../shared/issuers.js';
 import { annualLabel, issueLabel } from '../shared/labels.js';
 
 /** One issue with the pages layout gave each of its documents. */
@@ -34,6 +35,7 @@ export function annualIndex(year: number, issues: readonly LaidOutIssue[]): Annu
     published: issues.at(-1)!.gazette.issue.published,
     issues: issues.map((issue) => issue.gazette),
     bySection: group(publication.sections.map((section) => section.name), (entry) => [entry.document.meta.category]),
-    byIssuer: group(publication.issuers.map((issuer) => issuer.name), (entry) => entry.document.meta.issuers),
+    // A document may name its issuer by an alias gazette.yml gives: it is listed under the registered name.
+    byIssuer: group(publication.issuers.map((issuer) => issuer.name), (entry) => entry.document.meta.issuers.map((name) => findIssuer(publication, name)?.name ?? name)),
   };
 }

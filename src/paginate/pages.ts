@@ -78,8 +78,9 @@ export function fillPages(rows: readonly Row[], top: number, bottom: number, not
     let at = bottom - heightOf(foot);
     page.footTop = at - 2 * notes.gap;
     const ruleY = at - notes.gap;
-    // The rule above the notes belongs to the document of the first note (a page's notes are one document's).
-    page.boxes.push(owned({ kind: 'rule', x1: notes.left, y1: ruleY, x2: notes.left + notes.ruleWidth, y2: ruleY, lineWidth: 0.5 }, foot[0]?.owner));
+    // The rule above the notes belongs to every document whose notes are on the page.
+    const owners = [...new Set(foot.flatMap((row) => (row.owner === undefined ? [] : [row.owner])))];
+    page.boxes.push({ kind: 'rule', x1: notes.left, y1: ruleY, x2: notes.left + notes.ruleWidth, y2: ruleY, lineWidth: 0.5, ...(owners.length > 0 ? { shared: owners } : {}) });
     for (const row of foot) {
       page.boxes.push(...row.boxes(at).map((box) => owned(box, row.owner)));
       at += row.height;

@@ -24,7 +24,7 @@ export function documentLayout(gazette: Gazette, paged: PagedGazette, doc: Gazet
     .filter((page) => page.folio !== undefined && page.folio >= range.first && page.folio <= range.last)
     .map((page) => ({
       ...page,
-      boxes: page.boxes.filter((box) => box.document === doc.id || box.furniture || (box.kind === 'anchor' && box.name === destination)),
+      boxes: page.boxes.filter((box) => box.document === doc.id || box.furniture || box.shared?.includes(doc.id) || (box.kind === 'anchor' && box.name === destination)),
     }));
   const anchor = pages[0]?.boxes.find((box) => box.kind === 'anchor' && box.name === destination);
   const { publication, issue } = gazette;
@@ -62,7 +62,7 @@ export const docsWriter: Writer = {
         theme,
         draft,
         titleBreaks: paged.titleBreaks,
-        pdfHref: `${doc.id}.pdf`,
+        pdfHref: `${encodeURIComponent(doc.id)}.pdf`,
         root: '../',
         issueHref: '../index.html',
         ...(paged.documentPages.get(doc.id) ? { pages: paged.documentPages.get(doc.id)! } : {}),

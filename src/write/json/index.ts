@@ -47,7 +47,7 @@ export const jsonWriter: Writer = {
     const { publication, issue } = gazette;
     const files = written.map(entry);
     // A document's own files are the per-document editions named by its id.
-    const own = (id: string): FileEntry[] => files.filter((file) => file.path.startsWith(`docs/${id}.`));
+    const own = (id: string): FileEntry[] => files.filter((file) => file.path === `docs/${id}.pdf` || file.path === `docs/${id}.html`);
     const data = {
       format: 'gazette-issue',
       version: FORMAT_VERSION,

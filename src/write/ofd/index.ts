@@ -50,8 +50,9 @@ function advances(box: TextBox, font: LoadedFont): number[] {
   let offset = 0;
   for (let i = 0; i < chars.length - 1; i++) {
     const char = chars[i]!;
+    // Adjustments name the UTF-16 offset where their character starts, as the PDF writer reads them.
+    const tightened = box.adjustments?.find((adj) => adj.after === offset)?.amount ?? 0;
     offset += char.length;
-    const tightened = box.adjustments?.find((adj) => adj.after === offset - 1)?.amount ?? 0;
     out.push((font.measure(char).width * box.size) / 1000 + box.characterSpacing - tightened);
   }
   return out;
@@ -164,8 +165,10 @@ export function renderOfd(paged: PagedGazette, fonts: FontSet): Uint8Array {
       `<ofd:Creator>gazette</ofd:Creator><ofd:CreationDate>${metadata.creationDate.toISOString().slice(0, 10)}</ofd:CreationDate></ofd:DocInfo>` +
       `<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>\n`,
   );
-  // Every entry dated by the issue (never the clock), in a fixed order: the same issue gives the same bytes.
-  const mtime = metadata.creationDate;
+  // Every entry dated by the issue (never the clock), in a fixed order: the same issue gives the same bytes. ZIP
+  // stores local date fields, which fflate reads from a Date in the machine's zone: midnight there, whatever it is.
+  const [year, month, day] = metadata.creationDate.toISOString().slice(0, 10).split('-').map(Number) as [number, number, number];
+  const mtime = new Date(year, month - 1, day);
   const ordered: Zippable = Object.fromEntries(['OFD.xml', ...Object.keys(files).filter((path) => path !== 'OFD.xml').sort()].map((path): [string, [Uint8Array, ZipOptions]] => [path, [files[path]!, { mtime }]]));
   return zipSync(ordered, { level: 6 });
 }
