@@ -50,7 +50,7 @@ async function loadAndValidate(host: Host, issues: readonly string[], memo?: Bui
   const diagnostics = [...loaded.diagnostics];
   for (const issue of project.issues) {
     if (!targets.has(issue.id)) continue;
-    const read = readBodies(await parseBodies(issue.documents, host.cache, memo), (path) => host.readFile(path));
+    const read = readBodies(await parseBodies(issue.documents, host.cache, memo), (path) => host.readFile(path), memo);
     issue.documents = read.value;
     diagnostics.push(...read.diagnostics);
   }

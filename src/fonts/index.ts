@@ -264,7 +264,7 @@ function createLoadedFont(key: string, ref: string, base: Font, metrics: Metrics
  * Parsed fonts installed with gazette (`npm:` refs), kept for the process: they cannot change while it runs.
  * A project's own font files are read again on every build, so a preview sees a replaced file.
  */
-const loaded = new Map<string, { font: Font; metrics: Metrics | undefined; bytes: Uint8Array; source: Uint8Array; complete: Promise<boolean> }>();
+const loaded = new Map<string, { font: Font; metrics: Metrics | undefined; bytes: Uint8Array; source: Uint8Array; complete: Promise<boolean>; faces: Map<string, LoadedFont> }>();
 
 const cacheable = (ref: string): boolean => ref.startsWith('npm:');
 
@@ -316,10 +316,15 @@ export function loadFonts(theme: Theme, host: Host): Outcome<FontSet> {
         diagnostics.push({ code: 'font-invalid', severity: 'error', ...(span ? { span } : {}), args: { font: key, ref, reason: 'collection' } });
         continue;
       }
-      entry = { font: base, metrics: readMetrics(sfnt), bytes: sfnt, source: bytes, complete: unwrapped.complete };
+      entry = { font: base, metrics: readMetrics(sfnt), bytes: sfnt, source: bytes, complete: unwrapped.complete, faces: new Map() };
       if (cacheable(ref)) loaded.set(ref, entry);
     }
-    const font = createLoadedFont(key, ref, entry.font, entry.metrics, entry.bytes, entry.source);
+    // The measuring caches live as long as the parsed font: a process that builds again (the preview) keeps them.
+    let font = entry.faces.get(key);
+    if (!font) {
+      font = createLoadedFont(key, ref, entry.font, entry.metrics, entry.bytes, entry.source);
+      entry.faces.set(key, font);
+    }
     fonts.set(key, font);
     byRef.set(ref, font);
     const span = theme.fontSpans.get(key);

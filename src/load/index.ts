@@ -64,7 +64,7 @@ export function loadProject(host: Host, targets: readonly string[], memo?: Build
   if (issueIds.length === 0) return { setup: { code: 'issues-missing', args: { dir: documentsDir } }, diagnostics };
   const unknown = targets.find((id) => !issueIds.includes(id));
   if (unknown !== undefined) return { setup: { code: 'issue-unknown', args: { issue: unknown, known: issueIds.join('、') } }, diagnostics };
-  const publication = loadPublication(host);
+  const publication = loadPublication(host, memo);
   diagnostics.push(...publication.diagnostics);
   if ('setup' in publication) return { setup: publication.setup, diagnostics };
   const issues = folders.map(({ id, files }) => {
@@ -76,12 +76,13 @@ export function loadProject(host: Host, targets: readonly string[], memo?: Build
 }
 
 /** Reads documents/gazette.yml alone (what `gazette import` needs to know about the gazette). */
-export function loadPublication(host: Host): { publication: Publication; diagnostics: Diagnostic[] } | { setup: SetupProblem; diagnostics: Diagnostic[] } {
+export function loadPublication(host: Host, memo?: BuildMemo): { publication: Publication; diagnostics: Diagnostic[] } | { setup: SetupProblem; diagnostics: Diagnostic[] } {
   const bytes = host.readFile(publicationFile);
   if (bytes === 'ENOENT') return { setup: { code: 'publication-missing', args: { file: publicationFile } }, diagnostics: [] };
   if (isFileError(bytes)) return { setup: { code: 'publication-unusable', args: { file: publicationFile } }, diagnostics: [unreadable(publicationFile, bytes)] };
   const decoded = decode(bytes);
-  const publication = readPublication(publicationFile, 'text' in decoded && decoded.text !== undefined ? decoded.text : '');
+  const text = 'text' in decoded && decoded.text !== undefined ? decoded.text : '';
+  const publication = memo ? memo.get(`publication\u0000${text}`, () => readPublication(publicationFile, text)) : readPublication(publicationFile, text);
   if (!publication.value) return { setup: { code: 'publication-unusable', args: { file: publicationFile } }, diagnostics: publication.diagnostics };
   return { publication: publication.value, diagnostics: publication.diagnostics };
 }
@@ -97,7 +98,8 @@ function loadIssue(host: Host, id: string, files: readonly string[], memo?: Buil
   else if (isFileError(metaBytes)) diagnostics.push(unreadable(metaPath, metaBytes));
   else {
     const decoded = decode(metaBytes);
-    const meta = readIssueMeta(id, metaPath, 'text' in decoded && decoded.text !== undefined ? decoded.text : '');
+    const text = 'text' in decoded && decoded.text !== undefined ? decoded.text : '';
+    const meta = memo ? memo.get(`issue-meta\u0000${id}\u0000${text}`, () => readIssueMeta(id, metaPath, text)) : readIssueMeta(id, metaPath, text);
     diagnostics.push(...meta.diagnostics);
     file = meta.value;
   }

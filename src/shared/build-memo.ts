@@ -49,10 +49,14 @@ export class BuildMemo {
     this.faces = faces;
   }
 
-  /** The value computed for `key` in this build or the last one, else `compute()`'s. Values are never mutated. */
-  get<T>(key: string, compute: () => T): T {
-    if (this.current.has(key)) return this.current.get(key) as T;
-    const value = this.previous.has(key) ? (this.previous.get(key) as T) : compute();
+  /**
+   * The value computed for `key` in this build or the last one, else `compute()`'s. Values are never mutated.
+   * `fresh` says whether a kept value still holds (for results that also read files the key does not name).
+   */
+  get<T>(key: string, compute: () => T, fresh?: (value: T) => boolean): T {
+    const kept = this.current.has(key) ? this.current.get(key) : this.previous.get(key);
+    const known = (this.current.has(key) || this.previous.has(key)) && (!fresh || fresh(kept as T));
+    const value = known ? (kept as T) : compute();
     this.current.set(key, value);
     return value;
   }

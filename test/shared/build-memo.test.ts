@@ -115,4 +115,22 @@ describe('layout memo', () => {
     expect(broken.files).toBeUndefined();
     expect(await build(withFont)).toBe(0);
   }, 120_000);
+
+  it('reads a document again when an image it shows changed, though its text did not', async () => {
+    const root = join(projectRoot, 'test/fixtures/constructs');
+    const fixture = createNodeHost(root, { cache: false });
+    const image = 'documents/2024-2/area.png';
+    // Another PNG of the project stands in for the edited figure.
+    const other = new Uint8Array(readFileSync(join(projectRoot, 'docs/make-up/before-toc.png')));
+    const withImage = (bytes?: Uint8Array): Host => (bytes ? overlayHost(fixture, new Map([[image, bytes]])) : fixture);
+    const build = async (host: Host, memo?: BuildMemo) => {
+      const result = await compile(host, { issue: '2024-2', draft: true, formats: ['pdf'], ...(memo ? { memo } : {}) });
+      return Buffer.from(result.files![0]!.data as Uint8Array);
+    };
+    const memo = new BuildMemo();
+    const before = await build(withImage(), memo);
+    const after = await build(withImage(other), memo);
+    expect(after.equals(before)).toBe(false);
+    expect(after.equals(await build(withImage(other)))).toBe(true);
+  }, 120_000);
 });
