@@ -508,7 +508,7 @@ function titleBreakPenalty(text: string, at: number, words: WordIndex): number {
 }
 
 interface WordIndex {
-  boundaries: Set<number>;
+  boundaries: ReadonlySet<number>;
   /** For a break before `text[at]`: where the word before it starts, and where the word after it ends. */
   previous: Int32Array;
   next: Int32Array;
