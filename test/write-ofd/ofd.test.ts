@@ -13,6 +13,7 @@ import { createNodeHost } from '../../src/host/node-host.js';
 import { compile } from '../../src/pipeline.js';
 import { projectRoot } from '../support/project.js';
 import { readPdf } from '../support/pdf-text.js';
+import { DRAFT_MARK } from '../../src/paginate/printed.js';
 
 const gazettes = [
   { name: 'the bundled issue', root: projectRoot, issue: '2021-4' },
@@ -108,3 +109,24 @@ describe.each(gazettes)('OFD edition of $name', ({ root, issue }) => {
     });
   }, 120_000);
 });
+
+describe('OFD edition of a draft', () => {
+  it('turns the 草稿 mark about its start as the PDF does', async () => {
+    const result = await compile(createNodeHost(join(projectRoot, 'test/fixtures/layout'), { cache: false }), { issue: '2021-4', draft: true, formats: ['ofd'] });
+    const parts = unzipSync(result.files![0]!.data as Uint8Array);
+    const page = decoder.decode(parts['Doc_0/Pages/Page_2/Content.xml']);
+    const mark = /<ofd:TextObject [^>]*CTM="([^"]+)"[^>]*>(?:<ofd:FillColor [^>]*\/>)?<ofd:TextCode X="([^"]+)" Y="([^"]+)"[^>]*>([^<]+)</u.exec(page);
+    expect(mark, 'a turned text object').not.toBeNull();
+    expect(mark![4]).toBe(DRAFT_MARK);
+    const [a, b, c, d, e, f] = mark![1]!.split(' ').map(Number) as [number, number, number, number, number, number];
+    const [x, y] = [Number(mark![2]), Number(mark![3])];
+    // A rotation (45° counter-clockwise on the page, y down) that leaves the text's start where layout put it.
+    expect(Math.abs(a - Math.SQRT1_2)).toBeLessThan(1e-3);
+    expect(Math.abs(b + Math.SQRT1_2)).toBeLessThan(1e-3);
+    expect(Math.abs(c - Math.SQRT1_2)).toBeLessThan(1e-3);
+    expect(Math.abs(d - Math.SQRT1_2)).toBeLessThan(1e-3);
+    expect(Math.abs(a * x + c * y + e - x)).toBeLessThan(0.01);
+    expect(Math.abs(b * x + d * y + f - y)).toBeLessThan(0.01);
+  }, 60_000);
+});
+

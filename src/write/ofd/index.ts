@@ -58,6 +58,26 @@ function advances(box: TextBox, font: LoadedFont): number[] {
   return out;
 }
 
+/**
+ * A text box turned by `rotation` degrees counter-clockwise about its baseline start (the 草稿 mark): the object
+ * spans the page, its text sits where layout put it, and the CTM turns it there (y down, so the signs swap).
+ */
+function rotatedText(box: TextBox, id: number, font: number, deltas: readonly number[], fill: string): string {
+  const angle = ((box.rotation ?? 0) * Math.PI) / 180;
+  const [cos, sin] = [Math.cos(angle), Math.sin(angle)];
+  const [x, y] = [box.x * MM, box.y * MM];
+  // The matrix to six places: at 45° over a page, three would move the text's far end by a few hundredths of a mm.
+  const round = (value: number): string => String(Math.round(value * 1e6) / 1e6);
+  const ctm = [cos, -sin, sin, cos, x - (cos * x + sin * y), y - (-sin * x + cos * y)].map(round).join(' ');
+  return (
+    `<ofd:TextObject ID="${id}" Boundary="0 0 ${mm(PAGE_EXTENT)} ${mm(PAGE_EXTENT)}" Font="${font}" Size="${mm(box.size)}" CTM="${ctm}">` +
+    `${fill}<ofd:TextCode X="${mm(box.x)}" Y="${mm(box.y)}"${deltas.length > 0 ? ` DeltaX="${deltas.map(mm).join(' ')}"` : ''}>${escapeXml(box.text)}</ofd:TextCode></ofd:TextObject>`
+  );
+}
+
+/** Points covering any page a gazette uses (A3 and beyond), for objects that span their page. */
+const PAGE_EXTENT = 2000;
+
 interface PageParts {
   xml: string;
 }
@@ -72,6 +92,10 @@ function pageXml(boxes: readonly Box[], ids: Ids, fontIds: ReadonlyMap<string, n
       const height = ((font.ascent - font.descent) * box.size) / 1000;
       const deltas = advances(box, font);
       const fill = box.color && box.color !== '#000000' ? `<ofd:FillColor Value="${rgb(box.color)}"/>` : '';
+      if (box.rotation) {
+        objects.push(rotatedText(box, ids.next(), fontIds.get(box.font)!, deltas, fill));
+        continue;
+      }
       objects.push(
         `<ofd:TextObject ID="${ids.next()}" Boundary="${mm(box.x)} ${mm(top)} ${mm(Math.max(box.width, box.size))} ${mm(height)}" Font="${fontIds.get(box.font)}" Size="${mm(box.size)}">` +
           `${fill}<ofd:TextCode X="0" Y="${mm(box.y - top)}"${deltas.length > 0 ? ` DeltaX="${deltas.map(mm).join(' ')}"` : ''}>${escapeXml(box.text)}</ofd:TextCode></ofd:TextObject>`,
