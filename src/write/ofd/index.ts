@@ -78,11 +78,8 @@ function rotatedText(box: TextBox, id: number, font: number, deltas: readonly nu
 /** Points covering any page a gazette uses (A3 and beyond), for objects that span their page. */
 const PAGE_EXTENT = 2000;
 
-interface PageParts {
-  xml: string;
-}
-
-function pageXml(boxes: readonly Box[], ids: Ids, fontIds: ReadonlyMap<string, number>, fonts: FontSet, imageIds: ReadonlyMap<string, number>): PageParts {
+/** One page's Content.xml: its boxes in layout order, each an object with the next ID. */
+function pageXml(boxes: readonly Box[], ids: Ids, fontIds: ReadonlyMap<string, number>, fonts: FontSet, imageIds: ReadonlyMap<string, number>): string {
   const objects: string[] = [];
   for (const box of boxes) {
     if (box.kind === 'text') {
@@ -111,7 +108,7 @@ function pageXml(boxes: readonly Box[], ids: Ids, fontIds: ReadonlyMap<string, n
       objects.push(`<ofd:ImageObject ID="${ids.next()}" Boundary="${mm(box.x)} ${mm(box.y)} ${mm(box.width)} ${mm(box.height)}" CTM="${mm(box.width)} 0 0 ${mm(box.height)} 0 0" ResourceID="${imageIds.get(box.image.outputName)}"/>`);
     }
   }
-  return { xml: `<?xml version="1.0" encoding="UTF-8"?>\n<ofd:Page xmlns:ofd="${NS}"><ofd:Content><ofd:Layer ID="${ids.next()}" Type="Body">${objects.join('')}</ofd:Layer></ofd:Content></ofd:Page>\n` };
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<ofd:Page xmlns:ofd="${NS}"><ofd:Content><ofd:Layer ID="${ids.next()}" Type="Body">${objects.join('')}</ofd:Layer></ofd:Content></ofd:Page>\n`;
 }
 
 /** A stable 32-hex-digit DocID from what the document is. */
@@ -157,7 +154,7 @@ export function renderOfd(paged: PagedGazette, fonts: FontSet): Uint8Array {
   paged.pages.forEach((page, i) => {
     const id = ids.next();
     pageIds.push(id);
-    files[`Doc_0/Pages/Page_${i}/Content.xml`] = encoder.encode(pageXml(page.boxes, ids, fontIds, fonts, imageIds).xml);
+    files[`Doc_0/Pages/Page_${i}/Content.xml`] = encoder.encode(pageXml(page.boxes, ids, fontIds, fonts, imageIds));
   });
 
   const goto = (target: OutlineDocument): string =>
