@@ -42,8 +42,13 @@ export interface CheckResult {
  * Loads the project and validates the target issues (all when `issues` is empty). Every target document's body
  * is parsed and read, so `check` finds everything `build` would refuse before layout.
  */
-async function loadAndValidate(host: Host, issues: readonly string[], memo?: BuildMemo): Promise<CheckResult & { validated?: ReturnType<typeof validate> }> {
-  const loaded = loadProject(host, issues, memo);
+async function loadAndValidate(
+  host: Host,
+  issues: readonly string[],
+  memo?: BuildMemo,
+  // A caller that loaded the project already (to pick the issues) passes it rather than read every file again.
+  loaded: ReturnType<typeof loadProject> = loadProject(host, issues, memo),
+): Promise<CheckResult & { validated?: ReturnType<typeof validate> }> {
   if ('setup' in loaded) return { setup: loaded.setup, diagnostics: sortDiagnostics(loaded.diagnostics) };
   const { project } = loaded;
   const targets = new Set(issues.length > 0 ? issues : project.issues.map((issue) => issue.id));
@@ -301,7 +306,7 @@ export async function compileAnnualIndex(host: Host, year: number, options: { te
     return { setup: { code: 'year-without-issues', args: { year: String(year), years: years.join('、') || '—' } }, diagnostics: [] };
   }
   const ids = issues.map((issue) => issue.id);
-  const prepared = await prepare(host, ids);
+  const prepared = await loadAndValidate(host, ids, undefined, loaded);
   const laid: LaidOutIssue[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const id of ids) {

@@ -1,5 +1,5 @@
 /** `gazette build`: compile one issue and write the PDF and HTML edition atomically, with a short summary. */
-import { isAbsolute, relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { compile } from '../pipeline.js';
 import type { OutputFormat } from '../write/index.js';
@@ -7,7 +7,8 @@ import { formatDiagnostics, type Lang } from '../report/index.js';
 import { setupDiagnostic } from './setup.js';
 import { shown } from '../diagnostics/diagnostic.js';
 import { issueTitle } from '../shared/labels.js';
-import { displayPaths, openProject, ownsOutput, useColor, writeOutputSet, type Io } from './io.js';
+import { displayPaths, openProject, useColor, type Io } from './io.js';
+import { shownPath, writeFailed, writeForUser } from './output.js';
 import { printable } from '../report/printable.js';
 import { updateFeed } from './feed.js';
 
@@ -27,24 +28,14 @@ const messages = {
     refused: (n: number) => `✖ 发现 ${n} 个错误，未生成任何文件（改正后重试，或用 --draft 生成草稿）\n`,
     done: (name: string) => `✔ 已生成 ${name}`,
     stats: (docs: number, pages: number, seconds: string) => `  ${docs} 篇文件，正文 ${pages} 页，用时 ${seconds} 秒`,
-    notOurs: (dir: string) => `✖ 输出目录 ${dir} 中已有其他文件（不是 gazette 生成的），未写入任何文件。请用 --out 指定一个空目录，或先移走这些文件\n`,
-    writeFailed: (dir: string, reason: string) => `✖ 无法写入输出目录 ${dir}：${reason}。请检查该目录的写入权限和磁盘空间，或用 --out 换一个目录\n`,
   },
   en: {
     working: (issue: string) => `Typesetting ${issue}…`,
     refused: (n: number) => `✖ ${n} error${n === 1 ? '' : 's'} found; nothing was written (fix them, or use --draft)\n`,
     done: (name: string) => `✔ Built ${name}`,
     stats: (docs: number, pages: number, seconds: string) => `  ${docs} documents, ${pages} body pages, ${seconds} s`,
-    notOurs: (dir: string) => `✖ The output folder ${dir} holds other files (not written by gazette); nothing was written. Choose an empty folder with --out, or move those files\n`,
-    writeFailed: (dir: string, reason: string) => `✖ Cannot write the output folder ${dir}: ${reason}. Check its permissions and the free space, or choose another folder with --out\n`,
   },
 };
-
-/** A written file as the user can find it: relative to the current folder when inside it, else absolute. */
-function shownPath(cwd: string, path: string): string {
-  const shown = relative(cwd, path);
-  return shown && !shown.startsWith('..') && !isAbsolute(shown) ? shown : path;
-}
 
 export async function runBuild(options: BuildOptions, io: Io): Promise<number> {
   const started = performance.now();
@@ -69,23 +60,14 @@ export async function runBuild(options: BuildOptions, io: Io): Promise<number> {
     io.stderr(t.refused(Math.max(errors, 1)));
     return 1;
   }
-  if (!ownsOutput(outDir)) {
-    io.stderr(t.notOurs(shownPath(io.cwd, outDir)));
-    return 2;
-  }
-  try {
-    writeOutputSet(outDir, result.files);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    io.stderr(t.writeFailed(shownPath(io.cwd, outDir), code ?? (error instanceof Error ? error.message : String(error))));
-    return 2;
-  }
+  const refused = writeForUser(outDir, result.files, io, options.lang);
+  if (refused) return refused;
   // The summary names each edition's main file, not its stylesheet and images.
   const written = result.files.filter((file) => !file.path.includes('/') && !file.path.endsWith('.css')).map((file) => resolve(outDir, file.path));
   // The feed over the built issues lives in dist/, beside them; an issue built elsewhere (--out) has none.
   const feed = !options.out && options.formats.includes('json') ? updateFeed(resolve(root, 'dist')) : undefined;
   if (feed && 'error' in feed) {
-    io.stderr(t.writeFailed(shownPath(io.cwd, resolve(root, 'dist/feed.xml')), feed.error));
+    writeFailed(io, options.lang, resolve(root, 'dist/feed.xml'), feed.error);
     return 2;
   }
   if (feed) written.push(feed.path);

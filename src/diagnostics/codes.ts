@@ -367,8 +367,8 @@ export const catalogue: Record<string, Entry> = {
     en: { message: 'Image "{src}" is not a PNG or JPEG file', hint: 'save it as PNG or JPEG' },
   },
   'image-alt-missing': {
-    zh: { message: '图片“{src}”缺少替代文字', hint: '在 ![ ] 中写明图片内容，供读屏软件朗读，如 ![长宁区区位图](map.png)' },
-    en: { message: 'Image "{src}" has no alternative text', hint: 'describe the image inside ![ ], e.g. ![map of the district](map.png)' },
+    zh: { message: '图片“{src}”缺少替代文字', hint: '在 ![ ] 中写明图片内容，供读屏软件朗读：![图片内容]({src})' },
+    en: { message: 'Image "{src}" has no alternative text', hint: 'describe the image inside ![ ], for screen readers: ![what it shows]({src})' },
   },
   'text-invisible': {
     zh: { message: '此处有不可见字符 {codePoint}（零宽空格、方向控制符、变体选择符或控制字符），两种版本都不印出', hint: '删除该字符（gazette check --fix 可自动删除）' },

@@ -15,6 +15,21 @@ const base = createNodeHost(projectRoot, { cache: false });
 const source = (path: string): string => readFileSync(join(projectRoot, path), 'utf8');
 const encoder = new TextEncoder();
 
+/** A memo that counts the values it had to compute: what a build could not reuse. */
+class CountingMemo extends BuildMemo {
+  computed = 0;
+  override get<T>(key: string, compute: () => T, fresh?: (value: T) => boolean): T {
+    return super.get(
+      key,
+      () => {
+        this.computed++;
+        return compute();
+      },
+      fresh,
+    );
+  }
+}
+
 /** The bundled project with some files replaced. */
 function edited(files: Record<string, string>): Host {
   return overlayHost(base, new Map(Object.entries(files).map(([path, text]) => [path, encoder.encode(text)])));
@@ -50,24 +65,13 @@ describe('layout memo', () => {
       // Back to the original: lines from two builds ago are laid out afresh or come from the memo, never stale.
       {},
     ];
-    const memo = new BuildMemo();
-    let computed = 0;
-    const counting = new Proxy(memo, {
-      get(target, property, receiver) {
-        if (property !== 'get') return Reflect.get(target, property, receiver);
-        return <T>(key: string, compute: () => T): T =>
-          target.get(key, () => {
-            computed++;
-            return compute();
-          });
-      },
-    });
+    const counting = new CountingMemo();
     const computedPerStep: number[] = [];
     for (const files of steps) {
       const host = edited(files);
-      computed = 0;
+      counting.computed = 0;
       const reused = await editions(host, counting);
-      computedPerStep.push(computed);
+      computedPerStep.push(counting.computed);
       const fresh = await editions(host);
       expect(reused.diagnostics).toBe(fresh.diagnostics);
       expect([...reused.files.keys()]).toEqual([...fresh.files.keys()]);
@@ -90,22 +94,11 @@ describe('layout memo', () => {
     expect(withFont).toContain('fonts/kai.woff');
     // Every build reads the project's font file anew, as from disk: equal bytes, another buffer.
     const host = (themeText: string): Host => ({ ...edited({ [theme]: themeText }), readAsset: (ref) => (ref === 'fonts/kai.woff' ? new Uint8Array(kai) : base.readAsset(ref)) });
-    const memo = new BuildMemo();
-    let computed = 0;
-    const counting = new Proxy(memo, {
-      get(target, property, receiver) {
-        if (property !== 'get') return Reflect.get(target, property, receiver);
-        return <T>(key: string, compute: () => T): T =>
-          target.get(key, () => {
-            computed++;
-            return compute();
-          });
-      },
-    });
+    const counting = new CountingMemo();
     const build = async (themeText: string): Promise<number> => {
-      computed = 0;
+      counting.computed = 0;
       await compile(host(themeText), { issue, draft: true, formats: ['html'], memo: counting });
-      return computed;
+      return counting.computed;
     };
     const first = await build(withFont);
     expect(first).toBeGreaterThan(100);
