@@ -1,6 +1,7 @@
 #!/bin/sh
-# Browser-suite dependencies: Debian's chromium (driven by playwright-core, no browser download)
-# and a CJK font so screenshots show Chinese text. Installs only what is missing.
+# Dependencies of the extra suites, from Debian (never downloaded by a test tool); installs only what is missing:
+# chromium (driven by playwright-core) and a CJK font for the browser suite; poppler-utils, qpdf and Apache PDFBox
+# Preflight (with a Java runtime) for the PDF validators.
 set -eu
 
 packages=""
@@ -8,6 +9,10 @@ packages=""
 if ! fc-list :lang=zh 2>/dev/null | grep -q .; then
   packages="$packages fonts-noto-cjk"
 fi
+command -v pdfinfo >/dev/null 2>&1 || packages="$packages poppler-utils"
+command -v qpdf >/dev/null 2>&1 || packages="$packages qpdf"
+command -v java >/dev/null 2>&1 || packages="$packages default-jre-headless"
+[ -f /usr/share/java/preflight.jar ] || packages="$packages libpdfbox2-java libactivation-java libjaxb-api-java"
 
 if [ -n "$packages" ]; then
   echo "e2e-deps: installing$packages"
@@ -18,3 +23,5 @@ if [ -n "$packages" ]; then
 fi
 
 /usr/bin/chromium --version
+pdfinfo -v 2>&1 | head -1
+java -version 2>&1 | head -1

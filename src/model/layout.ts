@@ -9,6 +9,55 @@ export interface Origin {
   furniture?: true;
   /** Documents that share the box (the rule above a page's footnotes, when notes of several are there). */
   shared?: readonly string[];
+  /**
+   * The structure element of the tagged PDF whose content a text or image box is, or which a link belongs to.
+   * Text without one is an artifact: page furniture, a TOC leader, a table header repeated on a later page.
+   */
+  tag?: StructNode;
+}
+
+/** Standard structure types (ISO 32000-1 §14.8.4) the layout uses. */
+export type StructType =
+  | 'Part'
+  | 'Sect'
+  | 'Div'
+  | 'BlockQuote'
+  | 'TOC'
+  | 'TOCI'
+  | 'Note'
+  | 'H1'
+  | 'H2'
+  | 'H3'
+  | 'H4'
+  | 'H5'
+  | 'H6'
+  | 'P'
+  | 'Lbl'
+  | 'L'
+  | 'LI'
+  | 'LBody'
+  | 'Table'
+  | 'TR'
+  | 'TH'
+  | 'TD'
+  | 'Caption'
+  | 'Figure'
+  | 'Link';
+
+/**
+ * A node of the issue's logical structure; nodes without a parent are children of the Document. Boxes point at
+ * nodes, and a writer makes an element of each node the first time its content is drawn, so the structure's order
+ * is the reading order of the pages.
+ */
+export interface StructNode {
+  type: StructType;
+  parent?: StructNode;
+  /** Alternate description (a figure's alt text). */
+  alt?: string;
+  /** Table cells: the header's direction and the cell's spans. */
+  scope?: 'Column' | 'Row';
+  rowSpan?: number;
+  colSpan?: number;
 }
 
 /** A run of text on one line. Coordinates in points, origin at the page's top-left, y down. */
@@ -75,6 +124,8 @@ export interface LinkBox extends Origin {
   destination?: string;
   /** … or an http(s)/mailto address (links in the text). */
   uri?: string;
+  /** What the link says (its text), for readers that announce links. */
+  contents: string;
 }
 
 /** An image scaled into its box; (x, y) is the top-left corner. */
@@ -162,6 +213,8 @@ export interface PagedGazette {
   pageLabels: PageLabelRange[];
   metadata: PdfMetadata;
   draft: boolean;
+  /** Write the logical structure (a tagged PDF, PDF/UA-1): the theme's choice. */
+  tagged: boolean;
   /**
    * Where each title broke into lines: the document, title heading or attachment of the model → offsets into its
    * title's text (without hard breaks) at which a new line starts. Other editions break at the same places.

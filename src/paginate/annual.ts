@@ -89,6 +89,7 @@ export function paginateAnnual(index: AnnualIndex, theme: Theme, fonts: FontSet)
         creationDate: new Date(`${index.published}T00:00:00Z`),
       },
       draft: false,
+      tagged: theme.tagged,
       titleBreaks: new Map(),
     },
     diagnostics,

@@ -6,11 +6,13 @@ import type { Block as ModelBlock, Body, GazetteDocument, Inline, Table } from '
 import type { Gazette } from '../model/gazette.js';
 import type { ImageAsset } from '../model/document.js';
 import type { Span } from '../model/source.js';
+import type { StructNode } from '../model/layout.js';
 import type { ClosingItem, HeadItem, StyleName, Theme } from '../theme/index.js';
 import { chineseDate } from '../shared/dates.js';
 import { sectionLabel } from '../shared/labels.js';
 import { alignNames } from '../shared/names.js';
 import { noteMark } from '../shared/notes.js';
+import { HeadingLevels, structNode } from './structure.js';
 
 /** A target for TOC links and outline items, placed at the top of the block that carries it. */
 export interface Anchor {
@@ -29,6 +31,8 @@ export interface InlineSpan {
   noteMark?: true;
   strike?: true;
   href?: string;
+  /** A link's own structure element, in its block's. */
+  tag?: StructNode;
 }
 
 /** A footnote cited by a block, set at the foot of the page where it is first cited (or after the document). */
@@ -42,6 +46,8 @@ export interface CitedNote {
 interface BlockBase {
   /** Id of the document the block belongs to; absent for section headings. */
   owner?: string;
+  /** The structure element its content goes into (a table's or a figure's own element). */
+  tag?: StructNode;
 }
 
 export interface TextBlock extends BlockBase {
@@ -148,6 +154,11 @@ function flatten(content: readonly Inline[], theme: Theme): Flattened {
   return { text, spans, notes };
 }
 
+/** The spans, each link given a Link element in the block's element `tag`. */
+export function linkTags(spans: InlineSpan[], tag: StructNode | undefined): InlineSpan[] {
+  return tag ? spans.map((s) => (s.href ? { ...s, tag: structNode('Link', tag) } : s)) : spans;
+}
+
 function text(style: StyleName, value: string, align: TextBlock['align'], indent: number, extra: Partial<TextBlock> = {}): TextBlock {
   return { kind: 'text', style, text: value, spans: [], align, indent, hang: 0, inset: 0, spaceBefore: 0, keepWithNext: false, notes: [], ...extra };
 }
@@ -164,24 +175,35 @@ class DocumentSetter {
   private inNote = false;
   /** Notes already set: a note cited twice prints once, where it is first cited. */
   private readonly cited = new Set<number>();
+  /** Levels of the headings under the document's title (H2; its section's heading is H1). */
+  private headings = new HeadingLevels(2);
 
   constructor(
     private readonly theme: Theme,
     private readonly body: Body,
+    /** The structure element of the document, or of the attachment being set. */
+    private sect: StructNode,
   ) {}
+
+  /** From here on blocks go into an attachment's own element, its headings under its title. */
+  attachment(sect: StructNode): void {
+    this.sect = sect;
+    this.headings = new HeadingLevels(2);
+  }
 
   /** The note's content, first paragraph led by its mark. */
   noteBlocks(number: number): TextBlock[] {
     const note = this.body.notes.find((n) => n.number === number);
     const blocks: TextBlock[] = [];
     const mark = `${noteMark(number)}\u2002`;
+    const tag = structNode('Note', this.sect);
     this.inNote = true;
-    for (const block of note?.blocks ?? []) blocks.push(...this.inlineBlocks(block, 0, 'footnote'));
+    for (const block of note?.blocks ?? []) blocks.push(...this.inlineBlocks(block, 0, 'footnote', tag));
     this.inNote = false;
     const first = blocks[0];
     if (first) {
       blocks[0] = { ...first, text: mark + first.text, spans: first.spans.map((s) => ({ ...s, start: s.start + mark.length, end: s.end + mark.length })), indent: 0, hang: 1.5 };
-    } else blocks.push(text('footnote', mark, 'left', 0));
+    } else blocks.push(text('footnote', mark, 'left', 0, { tag: structNode('P', tag) }));
     return blocks.map((b) => ({ ...b, spaceBefore: 0, keepWithNext: false }));
   }
 
@@ -193,38 +215,42 @@ class DocumentSetter {
       this.cited.add(number);
       notes.push({ at, blocks: this.noteBlocks(number) });
     }
-    return { ...block, text: flattened.text, spans: flattened.spans, notes };
+    return { ...block, text: flattened.text, spans: linkTags(flattened.spans, block.tag), notes };
   }
 
   /** The centred title of something that is not a heading block (an attachment). */
   title(content: Inline[], of: object, span: Span | undefined): void {
-    this.out.push(this.withNotes(text('subtitle', '', 'center', 0, { spaceBefore: 0.5, keepWithNext: true, titleOf: of, ...(span ? { span } : {}) }), flatten(content, this.theme)));
+    const tag = structNode(this.headings.next(0), this.sect);
+    this.out.push(this.withNotes(text('subtitle', '', 'center', 0, { spaceBefore: 0.5, keepWithNext: true, titleOf: of, tag, ...(span ? { span } : {}) }), flatten(content, this.theme)));
   }
 
   /** Text blocks for a model block that holds only text (inside notes, lists and quotes). */
-  private inlineBlocks(block: ModelBlock, level: number, style: StyleName = 'body'): TextBlock[] {
+  private inlineBlocks(block: ModelBlock, level: number, style: StyleName, parent: StructNode): TextBlock[] {
     const out: Block[] = [];
-    this.block(block, level, out, style);
+    this.block(block, level, out, style, 0, parent);
     return out.filter((b): b is TextBlock => b.kind === 'text');
   }
 
-  block(block: ModelBlock, level: number, out: Block[] = this.out, style: StyleName = 'body', inset = 0): void {
+  /** Sets a model block into `out`, its structure under `parent` (the document's, unless inside a list, quote or note). */
+  block(block: ModelBlock, level: number, out: Block[] = this.out, style: StyleName = 'body', inset = 0, parent: StructNode = this.sect): void {
     const span = block.span ? { span: block.span } : {};
     switch (block.kind) {
       case 'paragraph': {
         const flat = flatten(block.content, this.theme);
         if (flat.text.trim() === '' && flat.notes.length === 0) return;
         const leads = ARTICLE.test(flat.text) ? { leads: true } : {};
-        out.push(this.withNotes(text(style, '', 'justify', style === 'footnote' ? 0 : 2 + level * 2, { hang: level * 2, inset, ...leads, ...span }), flat));
+        out.push(this.withNotes(text(style, '', 'justify', style === 'footnote' ? 0 : 2 + level * 2, { hang: level * 2, inset, tag: structNode('P', parent), ...leads, ...span }), flat));
         return;
       }
       case 'heading': {
         const flat = flatten(block.content, this.theme);
-        if (block.level === 1) out.push(this.withNotes(text('subtitle', '', 'center', 0, { spaceBefore: 0.5, keepWithNext: true, inset, titleOf: block, ...span }), flat));
-        else out.push(this.withNotes(text(HEADING_STYLE[block.level] ?? 'heading3', '', 'justify', 2, { keepWithNext: true, inset, ...span }), flat));
+        const tag = structNode(this.headings.next(block.level), parent);
+        if (block.level === 1) out.push(this.withNotes(text('subtitle', '', 'center', 0, { spaceBefore: 0.5, keepWithNext: true, inset, titleOf: block, tag, ...span }), flat));
+        else out.push(this.withNotes(text(HEADING_STYLE[block.level] ?? 'heading3', '', 'justify', 2, { keepWithNext: true, inset, tag, ...span }), flat));
         return;
       }
       case 'list': {
+        const list = structNode('L', parent);
         block.items.forEach((item, i) => {
           const marker = block.ordered ? `${block.start + i}.` : '·';
           const [first, ...rest] = item.blocks;
@@ -233,28 +259,40 @@ class DocumentSetter {
           const flat: Flattened = lead
             ? { text: marker + lead.text, spans: lead.spans.map((s) => ({ ...s, start: s.start + marker.length, end: s.end + marker.length })), notes: lead.notes.map((n) => ({ ...n, at: n.at + marker.length })) }
             : { text: marker, spans: [], notes: [] };
-          out.push(this.withNotes(text(style, '', 'justify', 2 + level * 2, { hang: level * 2, inset, ...(itemSpan ? { span: itemSpan } : {}) }), flat));
-          for (const child of lead ? rest : item.blocks) this.block(child, level + 1, out, style, inset);
+          const body = structNode('LBody', structNode('LI', list));
+          out.push(this.withNotes(text(style, '', 'justify', 2 + level * 2, { hang: level * 2, inset, tag: structNode('P', body), ...(itemSpan ? { span: itemSpan } : {}) }), flat));
+          for (const child of lead ? rest : item.blocks) this.block(child, level + 1, out, style, inset, body);
         });
         return;
       }
-      case 'quote':
-        for (const child of block.blocks) this.block(child, level, out, style, inset + 2);
+      case 'quote': {
+        const quote = structNode('BlockQuote', parent);
+        for (const child of block.blocks) this.block(child, level, out, style, inset + 2, quote);
         return;
-      case 'preformatted':
-        for (const line of block.lines) out.push(text(style, line.trim() === '' ? '\u3000' : line, 'left', inset, { inset, ...span }));
+      }
+      case 'preformatted': {
+        // One paragraph, set line by line as written.
+        const tag = structNode('P', parent);
+        for (const line of block.lines) out.push(text(style, line.trim() === '' ? '\u3000' : line, 'left', inset, { inset, tag, ...span }));
         return;
+      }
       case 'separator':
         out.push({ kind: 'separator', spaceBefore: 0.5 });
         return;
-      case 'table':
+      case 'table': {
+        const tag = structNode('Table', parent);
         // A table's title stands above it (表题在表上), kept with it; a figure's stands below.
-        if (block.caption) out.push(this.withNotes(text('caption', '', 'center', 0, { spaceBefore: 0.5, keepWithNext: true, ...span }), flatten(block.caption, this.theme)));
-        out.push({ kind: 'table', table: block, spaceBefore: block.caption ? 0.25 : 0.5, ...span });
+        if (block.caption) out.push(this.withNotes(text('caption', '', 'center', 0, { spaceBefore: 0.5, keepWithNext: true, tag: structNode('Caption', tag), ...span }), flatten(block.caption, this.theme)));
+        out.push({ kind: 'table', table: block, spaceBefore: block.caption ? 0.25 : 0.5, tag, ...span });
         return;
+      }
       case 'figure': {
-        const caption = block.caption ? this.withNotes(text('caption', '', 'center', 0, { ...span }), flatten(block.caption, this.theme)) : undefined;
-        out.push({ kind: 'figure', image: block.image, ...(caption ? { caption } : {}), spaceBefore: 0.5, ...span });
+        const captionText = block.caption ? flatten(block.caption, this.theme) : undefined;
+        // A figure without alt text is described by its caption (check warns about the missing alt).
+        const alt = block.alt.trim() || captionText?.text;
+        const tag = structNode('Figure', parent, alt ? { alt } : {});
+        const caption = captionText ? this.withNotes(text('caption', '', 'center', 0, { tag: structNode('Caption', tag), ...span }), captionText) : undefined;
+        out.push({ kind: 'figure', image: block.image, ...(caption ? { caption } : {}), spaceBefore: 0.5, tag, ...span });
         return;
       }
     }
@@ -262,9 +300,9 @@ class DocumentSetter {
 }
 
 /** 附件说明 (GB/T 9704 §7.3.4): 附件：1.名称, later numbers under the first, wrapped names under the name. */
-function attachmentList(names: readonly string[], span: Span | undefined): TextBlock[] {
+function attachmentList(names: readonly string[], span: Span | undefined, sect: StructNode): TextBlock[] {
   const lead = '附件：';
-  const at = span ? { span } : {};
+  const at = { tag: structNode('P', sect), ...(span ? { span } : {}) };
   if (names.length === 1) return [text('body', `${lead}${names[0]}`, 'justify', 2, { hang: 2 + lead.length, spaceBefore: 1, ...at })];
   return names.map((name, i) => {
     const number = `${i + 1}.`;
@@ -275,10 +313,10 @@ function attachmentList(names: readonly string[], span: Span | undefined): TextB
 }
 
 /** The head block (title, date, number, recipients) in the theme's order. */
-function headBlocks(doc: GazetteDocument, headOrder: readonly HeadItem[], first: boolean): TextBlock[] {
+function headBlocks(doc: GazetteDocument, headOrder: readonly HeadItem[], first: boolean, sect: StructNode): TextBlock[] {
   const head: TextBlock[] = [];
   for (const item of headOrder) {
-    const at = doc.fieldSpans.get(item) ? { span: doc.fieldSpans.get(item)! } : {};
+    const at = { tag: structNode(item === 'title' ? 'H2' : 'P', sect), ...(doc.fieldSpans.get(item) ? { span: doc.fieldSpans.get(item)! } : {}) };
     if (item === 'title') head.push(text('title', doc.meta.title, 'center', 0, { anchor: { name: `doc-${doc.id}` }, titleOf: doc, ...at }));
     else if (item === 'date' && doc.meta.date) head.push(text('head', `（${chineseDate(doc.meta.date)}）`, 'center', 0, at));
     else if (item === 'number' && doc.meta.number) head.push(text('head', doc.meta.number, 'center', 0, at));
@@ -293,16 +331,16 @@ function headBlocks(doc: GazetteDocument, headOrder: readonly HeadItem[], first:
 }
 
 /** What follows the text, in the theme's closing order; items the document lacks print nothing. */
-function closingBlocks(doc: GazetteDocument, order: readonly ClosingItem[]): Block[] {
+function closingBlocks(doc: GazetteDocument, order: readonly ClosingItem[], sect: StructNode): Block[] {
   const out: Block[] = [];
   const { meta } = doc;
   let closing: ClosingBlock | undefined;
   for (const item of order) {
-    if (item === 'attachments' && meta.attachments.length > 0) out.push(...attachmentList(meta.attachments, doc.fieldSpans.get('attachments')));
+    if (item === 'attachments' && meta.attachments.length > 0) out.push(...attachmentList(meta.attachments, doc.fieldSpans.get('attachments'), sect));
     if ((item === 'signature' && meta.signature.length > 0) || (item === 'date' && meta.date)) {
       if (!closing) {
         const span = doc.fieldSpans.get('signature') ?? doc.fieldSpans.get('date');
-        closing = { kind: 'closing', signatures: [], spaceBefore: 1, ...(span ? { span } : {}) };
+        closing = { kind: 'closing', signatures: [], spaceBefore: 1, tag: structNode('P', sect), ...(span ? { span } : {}) };
         out.push(closing);
       }
       if (item === 'signature') closing.signatures.push(...meta.signature);
@@ -310,46 +348,48 @@ function closingBlocks(doc: GazetteDocument, order: readonly ClosingItem[]): Blo
     }
     if (item === 'note' && meta.note) {
       const span = doc.fieldSpans.get('note');
-      out.push(text('body', `（${meta.note}）`, 'justify', 2, { ...(span ? { span } : {}) }));
+      out.push(text('body', `（${meta.note}）`, 'justify', 2, { tag: structNode('P', sect), ...(span ? { span } : {}) }));
     }
   }
   return out;
 }
 
 /** Every block of one document: head, text, closing, the text it issues, attachments, 版记 (and endnotes). */
-function documentBlocks(doc: GazetteDocument, theme: Theme, first: boolean): Block[] {
-  const out: Block[] = [...headBlocks(doc, theme.headOrder, first)];
-  const setter = new DocumentSetter(theme, doc.body);
+function documentBlocks(doc: GazetteDocument, theme: Theme, first: boolean, sect: StructNode): Block[] {
+  const out: Block[] = [...headBlocks(doc, theme.headOrder, first, sect)];
+  const setter = new DocumentSetter(theme, doc.body, sect);
   const bodyStart = setter.out.length;
   for (const block of alignNames(doc.body.blocks)) setter.block(block, 0);
   // The body follows the recipients line directly, and the title or number after half a line.
   const firstBody = setter.out[bodyStart];
   const endsWithRecipients = theme.headOrder.at(-1) === 'recipients' && doc.meta.recipients !== undefined;
   if (firstBody && !endsWithRecipients && firstBody.spaceBefore === 0) firstBody.spaceBefore = 0.5;
-  setter.out.push(...closingBlocks(doc, theme.closingOrder));
+  setter.out.push(...closingBlocks(doc, theme.closingOrder, sect));
   for (const block of alignNames(doc.body.enclosure)) setter.block(block, 0);
   for (const attachment of doc.body.attachments) {
     const span = attachment.span ? { span: attachment.span } : {};
-    setter.out.push(text('attachmentLabel', attachment.label, 'left', 0, { spaceBefore: 1.5, keepWithNext: true, ...(theme.attachmentNewPage ? { breakBefore: true } : {}), ...span }));
+    const own = structNode('Sect', sect);
+    setter.attachment(own);
+    setter.out.push(text('attachmentLabel', attachment.label, 'left', 0, { spaceBefore: 1.5, keepWithNext: true, tag: structNode('P', own), ...(theme.attachmentNewPage ? { breakBefore: true } : {}), ...span }));
     if (attachment.title) setter.title(attachment.title, attachment, attachment.span);
     for (const block of alignNames(attachment.blocks)) setter.block(block, 0);
   }
   if (theme.record && (doc.meta.cc.length > 0 || doc.meta.printed)) {
     const span = doc.fieldSpans.get('cc') ?? doc.fieldSpans.get('printed');
-    setter.out.push({ kind: 'record', cc: doc.meta.cc, ...(doc.meta.printed ? { printed: doc.meta.printed } : {}), spaceBefore: 1, ...(span ? { span } : {}) });
+    setter.out.push({ kind: 'record', cc: doc.meta.cc, ...(doc.meta.printed ? { printed: doc.meta.printed } : {}), spaceBefore: 1, tag: structNode('P', sect), ...(span ? { span } : {}) });
   }
-  return [...out, ...(theme.footnotes === 'end' ? moveNotesToEnd(setter.out) : setter.out)];
+  return [...out, ...(theme.footnotes === 'end' ? moveNotesToEnd(setter.out, sect) : setter.out)];
 }
 
 /**
  * Endnotes: the notes cited anywhere in the document are set after its text under 注释, and the citing blocks
  * keep only their marks.
  */
-function moveNotesToEnd(blocks: Block[]): Block[] {
+function moveNotesToEnd(blocks: Block[], sect: StructNode): Block[] {
   const notes = blocks.flatMap((b) => (b.kind === 'text' ? b.notes : []));
   if (notes.length === 0) return blocks;
   const stripped = blocks.map((b) => (b.kind === 'text' && b.notes.length > 0 ? { ...b, notes: [] } : b));
-  const heading = text('footnote', '注释：', 'left', 0, { spaceBefore: 1, keepWithNext: true });
+  const heading = text('footnote', '注释：', 'left', 0, { spaceBefore: 1, keepWithNext: true, tag: structNode('P', sect) });
   return [...stripped, heading, ...notes.flatMap((note) => note.blocks)];
 }
 
@@ -357,16 +397,18 @@ function moveNotesToEnd(blocks: Block[]): Block[] {
 export function gazetteBlocks(gazette: Gazette, theme: Theme): Block[] {
   const out: Block[] = [];
   gazette.sections.forEach((section, s) => {
+    const part = structNode('Part');
     out.push(
       text('section', sectionLabel(gazette.publication.labels, section.spec.name), 'center', 0, {
         spaceBefore: s === 0 ? 0 : 1,
         keepWithNext: true,
         anchor: { name: `sec-${s + 1}` },
         opens: true,
+        tag: structNode('H1', part),
       }),
     );
     section.documents.forEach((doc, d) => {
-      const blocks = documentBlocks(doc, theme, d === 0);
+      const blocks = documentBlocks(doc, theme, d === 0, structNode('Sect', part));
       if (blocks[0]?.kind === 'text') blocks[0].opens = true;
       for (const block of blocks) block.owner = doc.id;
       out.push(...blocks);

@@ -6,6 +6,7 @@ import type { Box } from '../model/layout.js';
 import type { Gazette } from '../model/gazette.js';
 import { colophonLines, colophonText } from '../shared/colophon.js';
 import { baselineOffset, blockLines, textBox, type RowContext } from './rows.js';
+import { structNode } from './structure.js';
 
 export interface ColophonBlock {
   height: number;
@@ -19,11 +20,12 @@ export function colophonBlock(ctx: RowContext, gazette: Gazette): ColophonBlock 
   const lines = colophonLines(gazette).flatMap((line) => blockLines(ctx, { style: 'colophon', text: colophonText(line), align: 'center', indent: 0 }));
   const height = 2 * pad + lines.length * style.leading;
   const right = ctx.left + ctx.width;
+  const tag = structNode('P', structNode('Div'));
   return {
     height,
     boxes: (top) => [
       { kind: 'rule', x1: ctx.left, y1: top, x2: right, y2: top, lineWidth: 0.75 },
-      ...lines.map((line, i) => textBox(line, style, ctx.left + (ctx.width - line.width) / 2, top + pad + i * style.leading + baselineOffset(style), 'centered')),
+      ...lines.map((line, i) => ({ ...textBox(line, style, ctx.left + (ctx.width - line.width) / 2, top + pad + i * style.leading + baselineOffset(style), 'centered'), tag })),
       { kind: 'rule', x1: ctx.left, y1: top + height, x2: right, y2: top + height, lineWidth: 0.75 },
     ],
   };

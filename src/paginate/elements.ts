@@ -156,6 +156,8 @@ export function blockRows(ctx: RowContext, blocks: readonly Block[], pageHeight:
     if (first && (afterTable || block.kind === 'table' || block.kind === 'figure')) first.stretch = 'heading';
     afterTable = block.kind === 'table';
     if (block.owner !== undefined) for (const row of added) own(row, block.owner);
+    // A table's cells carry their own elements; a figure's caption rows have theirs already.
+    if (block.tag && block.kind !== 'table') for (const row of added) row.tag ??= block.tag;
     rows.push(...added);
   }
   return rows;

@@ -19,6 +19,7 @@ import { blockRows } from './elements.js';
 import { tocEntries, tocRows } from './toc.js';
 import { colophonBlock } from './colophon.js';
 import { furniture, MM, singleLine } from './furniture.js';
+import { structNode } from './structure.js';
 import type { BuildMemo } from '../shared/build-memo.js';
 
 
@@ -54,23 +55,26 @@ function coverPage(ctx: RowContext, gazette: Gazette): Box[] {
   const meta = theme.styles.mastheadMeta;
   const right = ctx.left + ctx.width;
   const boxes: Box[] = [];
+  // The cover's lines are the issue's title page: a division of paragraphs, the rules an artifact.
+  const cover = structNode('Div');
+  const line = (box: Box): Box => ({ ...box, tag: structNode('P', cover) });
   let y = top + 10 * MM;
-  boxes.push(singleLine(ctx, 'mastheadName', gazette.publication.name, y + baselineOffset(name), 'masthead', red));
+  boxes.push(line(singleLine(ctx, 'mastheadName', gazette.publication.name, y + baselineOffset(name), 'masthead', red)));
   y += name.leading + 4;
   boxes.push({ kind: 'rule', x1: ctx.left, y1: y, x2: right, y2: y, lineWidth: 2, color: red });
   boxes.push({ kind: 'rule', x1: ctx.left, y1: y + 4, x2: right, y2: y + 4, lineWidth: 0.5, color: red });
   y += 4 + issue.leading;
   const { labels } = gazette.publication;
-  boxes.push(singleLine(ctx, 'mastheadIssue', issueLabel(labels, gazette.issue), y + baselineOffset(issue), 'masthead'));
+  boxes.push(line(singleLine(ctx, 'mastheadIssue', issueLabel(labels, gazette.issue), y + baselineOffset(issue), 'masthead')));
   y += issue.leading;
-  boxes.push(singleLine(ctx, 'mastheadMeta', totalLabel(labels, gazette.issue), y + baselineOffset(meta), 'masthead'));
+  boxes.push(line(singleLine(ctx, 'mastheadMeta', totalLabel(labels, gazette.issue), y + baselineOffset(meta), 'masthead')));
 
   const lines = [`${gazette.publication.publisher}主办`, `${chineseDate(gazette.issue.published)}出版`];
   if (gazette.publication.website) lines.push(`网址：${gazette.publication.website}`);
   let by = bottom - lines.length * meta.leading;
   boxes.push({ kind: 'rule', x1: ctx.left, y1: by - 8, x2: right, y2: by - 8, lineWidth: 0.5, color: red });
-  for (const line of lines) {
-    boxes.push(singleLine(ctx, 'mastheadMeta', line, by + baselineOffset(meta), 'masthead'));
+  for (const text of lines) {
+    boxes.push(line(singleLine(ctx, 'mastheadMeta', text, by + baselineOffset(meta), 'masthead')));
     by += meta.leading;
   }
   return boxes;
@@ -222,6 +226,7 @@ export function paginate(gazette: Gazette, theme: Theme, fonts: FontSet, options
       creationDate: new Date(`${gazette.issue.published}T00:00:00Z`),
     },
     draft: options.draft,
+    tagged: theme.tagged,
     titleBreaks,
   };
   return { value, diagnostics };

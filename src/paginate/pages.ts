@@ -45,12 +45,18 @@ export interface Justification {
   documentGap: number;
 }
 
-/** Places rows between `top` and `bottom` on as many pages as needed. */
-/** The box marked as setting document `owner` (see Origin). */
-function owned<T extends Box>(box: T, owner: string | undefined): T {
-  if (owner !== undefined) box.document = owner;
+/**
+ * The box marked as setting its row's document and as content of its row's structure element (see Origin). A row
+ * placed again at a page top (a repeated table header, 续表) is an artifact: its content is already in the structure.
+ */
+function stamped<T extends Box>(box: T, row: Row, repeated = false): T {
+  if (row.owner !== undefined) box.document = row.owner;
+  if (repeated) delete box.tag;
+  else if (row.tag && box.tag === undefined && (box.kind === 'text' || box.kind === 'image' || box.kind === 'link')) box.tag = row.tag;
   return box;
 }
+
+/** Places rows between `top` and `bottom` on as many pages as needed. */
 
 export function fillPages(rows: readonly Row[], top: number, bottom: number, notes?: FootnoteArea, justification: Justification = { glue: 0, documentGap: 0 }): FilledPage[] {
   const { glue } = justification;
@@ -82,7 +88,7 @@ export function fillPages(rows: readonly Row[], top: number, bottom: number, not
     const owners = [...new Set(foot.flatMap((row) => (row.owner === undefined ? [] : [row.owner])))];
     page.boxes.push({ kind: 'rule', x1: notes.left, y1: ruleY, x2: notes.left + notes.ruleWidth, y2: ruleY, lineWidth: 0.5, ...(owners.length > 0 ? { shared: owners } : {}) });
     for (const row of foot) {
-      page.boxes.push(...row.boxes(at).map((box) => owned(box, row.owner)));
+      page.boxes.push(...row.boxes(at).map((box) => stamped(box, row)));
       at += row.height;
     }
   };
@@ -109,7 +115,7 @@ export function fillPages(rows: readonly Row[], top: number, bottom: number, not
       shift += kind === 'heading' ? atHeading : kind === 'paragraph' ? atParagraph : 0;
       const at = item.y + shift;
       for (const anchor of item.row.anchors) page.anchors.push({ anchor, y: at });
-      page.boxes.push(...(item.continued && item.row.continued ? item.row.continued(at) : item.row.boxes(at)).map((box) => owned(box, item.row.owner)));
+      page.boxes.push(...(item.continued && item.row.continued ? item.row.continued(at) : item.row.boxes(at)).map((box) => stamped(box, item.row, item.fixed)));
     });
     y += shift;
     page.end = y;
@@ -136,7 +142,7 @@ export function fillPages(rows: readonly Row[], top: number, bottom: number, not
     // When the text goes on overleaf the page ends flush; before a new document it may end short, but by no more
     // than `documentGap`; before a forced break (an attachment on a new page) it ends where it ends.
     closeText(next.breakBefore ? Infinity : next.opens ? justification.documentGap : 0);
-    if (last?.closeRule) page.boxes.push(owned(last.closeRule(y), last.owner));
+    if (last?.closeRule) page.boxes.push(stamped(last.closeRule(y), last));
     closeFoot();
     page = { boxes: [], anchors: [], end: top, footTop: bottom };
     pages.push(page);

@@ -1,6 +1,6 @@
 /** Blocks → rows: each row is one line slot (a text line, a slice of a table row, a figure) ready to be placed. */
 import type { FontSet } from '../fonts/index.js';
-import type { Box, TextBox } from '../model/layout.js';
+import type { Box, StructNode, TextBox } from '../model/layout.js';
 import type { TextStyle, Theme } from '../theme/index.js';
 import type { Anchor, InlineSpan, TextBlock } from './blocks.js';
 import { breakBalanced, breakLines, type FontRun, type Line } from './linebreak.js';
@@ -32,6 +32,8 @@ export interface Row {
   boxes(top: number): Box[];
   /** Id of the document the row sets (see `Origin`); fillPages marks the row's boxes with it. */
   owner?: string;
+  /** Structure element of the row's text and images (see `Origin.tag`), unless a box names its own (a table cell). */
+  tag?: StructNode;
   anchors: Anchor[];
   /** Rows of the footnotes first cited on this row, set at the foot of the page it lands on. */
   footnotes?: Row[];
@@ -184,12 +186,13 @@ export function lineBoxes(ctx: RowContext, block: Pick<TextBlock, 'style' | 'tex
       width,
       ...(own.length > 0 ? { adjustments: own } : {}),
       role: seg.span?.noteMark ? 'note-mark' : role,
+      ...(seg.span?.tag ? { tag: seg.span.tag } : {}),
     });
     if (seg.span?.strike) {
       const y = baseline - 0.3 * seg.size;
       out.push({ kind: 'rule', x1: cursor, y1: y, x2: cursor + width, y2: y, lineWidth: Math.max(0.4, 0.05 * seg.size) });
     }
-    if (seg.span?.href) out.push({ kind: 'link', x: cursor, y: top, width, height: style.leading, uri: seg.span.href });
+    if (seg.span?.href) out.push({ kind: 'link', x: cursor, y: top, width, height: style.leading, uri: seg.span.href, contents: block.text.slice(seg.start, seg.end), ...(seg.span.tag ? { tag: seg.span.tag } : {}) });
     cursor += width + cs - across;
   }
   return out;
@@ -234,6 +237,7 @@ export function textRows(ctx: RowContext, block: TextBlock): Row[] {
       ...(i === 0 ? { stretch: block.keepWithNext || block.align === 'center' ? ('heading' as const) : ('paragraph' as const) } : {}),
       boxes: (top) => lineBoxes(ctx, block, line, x, top, role),
       anchors: i === 0 && block.anchor ? [block.anchor] : [],
+      ...(block.tag ? { tag: block.tag } : {}),
       ...(footnotes ? { footnotes } : {}),
     };
   });

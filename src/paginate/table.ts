@@ -6,13 +6,14 @@
  * merged cell whose text is already past repeats its label.
  */
 import type { Inline, Table, TableCell } from '../model/document.js';
-import type { Box } from '../model/layout.js';
+import type { Box, StructNode } from '../model/layout.js';
 import type { Theme } from '../theme/index.js';
-import type { InlineSpan, TableBlock, TextBlock } from './blocks.js';
+import { linkTags, type InlineSpan, type TableBlock, type TextBlock } from './blocks.js';
 import { widestUnit, type Line } from './linebreak.js';
 import { baselineOffset, blockLines, lineBoxes, textBox, type Row, type RowContext, type TableGroup } from './rows.js';
 import { noteMark } from '../shared/notes.js';
 import { centredColumns, tableGrid } from '../shared/table-grid.js';
+import { structNode } from './structure.js';
 
 const PAD_X = 4;
 const PAD_Y = 2;
@@ -56,13 +57,22 @@ interface PlacedCell {
   rowSpan: number;
   header: boolean;
   block: TextBlock;
+  /** Its TH or TD element, in the TR of its grid row. */
+  tag: StructNode;
 }
 
 function placeCells(ctx: RowContext, block: TableBlock): PlacedCell[] {
   const { table } = block;
-  return tableGrid(table).flatMap((row) =>
-    row.map(({ cell, row: r, column, colSpan, rowSpan }) => ({ row: r, column, colSpan, rowSpan, header: r < table.headerRows, block: cellBlock(ctx.theme, cell, r < table.headerRows, block.span) })),
-  );
+  return tableGrid(table).flatMap((row) => {
+    const tr = structNode('TR', block.tag);
+    return row.map(({ cell, row: r, column, colSpan, rowSpan }) => {
+      const header = r < table.headerRows;
+      const spans = { ...(rowSpan > 1 ? { rowSpan } : {}), ...(colSpan > 1 ? { colSpan } : {}) };
+      const tag = structNode(header ? 'TH' : 'TD', tr, header ? { scope: 'Column', ...spans } : spans);
+      const text = cellBlock(ctx.theme, cell, header, block.span);
+      return { row: r, column, colSpan, rowSpan, header, block: { ...text, spans: linkTags(text.spans, tag) }, tag };
+    });
+  });
 }
 
 /**
@@ -302,7 +312,10 @@ function tableRows(ctx: RowContext, block: TableBlock, cells: readonly PlacedCel
       if (!line) continue;
       const inner = xs[cell.column + cell.colSpan]! - xs[cell.column]! - 2 * PAD_X;
       const shift = cell.header || centred[cell.column] ? (inner - line.width) / 2 : table.align[cell.column] === 'right' ? inner - line.width : 0;
-      out.push(...lineBoxes(ctx, cell.block, line, xs[cell.column]! + PAD_X + shift, lineTop, 'cell'));
+      const boxes = lineBoxes(ctx, cell.block, line, xs[cell.column]! + PAD_X + shift, lineTop, 'cell');
+      // A label shown again on a continuation page is an artifact: the cell's text is in the structure once.
+      if (line === cellLines[k]) for (const box of boxes) if (box.kind !== 'rule') box.tag = cell.tag;
+      out.push(...boxes);
     }
     return out;
   };

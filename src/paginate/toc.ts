@@ -5,6 +5,7 @@ import { breakLines } from './linebreak.js';
 import { sectionLabel } from '../shared/labels.js';
 import { wordBoundaries } from '../shared/words.js';
 import { baselineOffset, blockLines, textBox, type Row, type RowContext } from './rows.js';
+import { structNode } from './structure.js';
 
 const LEADER = '…';
 /** More than a line spaced beyond the limit costs the breaker: a split word is the last resort. */
@@ -63,12 +64,17 @@ export function listingRows(ctx: RowContext, heading: string, groups: readonly L
   const rows: Row[] = [];
   const { theme, fonts } = ctx;
   const titleStyle = theme.styles.tocTitle;
+  // Structure: the heading, then a TOC of items, each entry's title and reference a Link to the document (when
+  // there is one) after its label; the leader is an artifact.
+  const headingTag = structNode('H1');
+  const toc = structNode('TOC');
   for (const line of blockLines(ctx, { style: 'tocTitle', text: heading, align: 'center', indent: 0 })) {
     rows.push({
       height: titleStyle.leading,
       spaceBefore: 0,
       keepWithNext: true,
       anchors: [],
+      tag: headingTag,
       boxes: (top) => [textBox(line, titleStyle, ctx.left + (ctx.width - line.width) / 2, top + baselineOffset(titleStyle), 'centered')],
     });
   }
@@ -83,16 +89,21 @@ export function listingRows(ctx: RowContext, heading: string, groups: readonly L
   const leaderUnit = font.measure(LEADER);
 
   groups.forEach((group, s) => {
+    const groupTag = structNode('P', structNode('TOCI', toc));
     blockLines(ctx, { style: 'tocSection', text: group.heading, align: 'left', indent: 0 }).forEach((line, k) => {
       rows.push({
         height: sectionStyle.leading,
         spaceBefore: s === 0 ? 0 : 0.25 * sectionStyle.leading,
         keepWithNext: true,
         anchors: k === 0 && group.anchor ? [{ name: group.anchor }] : [],
+        tag: groupTag,
         boxes: (top) => [textBox(line, sectionStyle, ctx.left, top + baselineOffset(sectionStyle), 'left')],
       });
     });
     for (const entry of group.entries) {
+      const item = structNode('TOCI', toc);
+      const labelTag = structNode('Lbl', item);
+      const textTag = structNode(entry.destination ? 'Link' : 'P', item);
       const title = entry.title;
       // A title breaks between words, as in the body (a split word costs more than a line left short), and is
       // never spaced out beyond the usual limit; its last line keeps room for a leader of two em and the page
@@ -123,8 +134,8 @@ export function listingRows(ctx: RowContext, heading: string, groups: readonly L
             const baseline = top + baselineOffset(style);
             const x = ctx.left + labelWidth;
             const out: Box[] = [];
-            if (i === 0) out.push(textBox(labelLine, style, ctx.left, baseline, 'toc'));
-            if (line.text) out.push(textBox(line, style, x, baseline, 'toc'));
+            if (i === 0) out.push({ ...textBox(labelLine, style, ctx.left, baseline, 'toc'), tag: labelTag });
+            if (line.text) out.push({ ...textBox(line, style, x, baseline, 'toc'), tag: textTag });
             if (last) {
               // Whole leader glyphs set solid, so the dots stay evenly spaced; it ends at the page number, and what
               // is left of a glyph's width goes to the gap after the title.
@@ -134,9 +145,9 @@ export function listingRows(ctx: RowContext, heading: string, groups: readonly L
               const count = Math.max(1, Math.floor((to - from) / unit));
               const width = count * unit;
               out.push(textBox({ text: LEADER.repeat(count), width, characterSpacing: 0, adjustments: [] }, style, to - width, baseline, 'toc'));
-              out.push(textBox({ text: number, width: numberWidth, characterSpacing: 0, adjustments: [] }, style, right - numberWidth, baseline, 'toc'));
+              out.push({ ...textBox({ text: number, width: numberWidth, characterSpacing: 0, adjustments: [] }, style, right - numberWidth, baseline, 'toc'), tag: textTag });
             }
-            if (entry.destination) out.push({ kind: 'link', x: ctx.left, y: top, width: ctx.width, height: style.leading, destination: entry.destination });
+            if (entry.destination) out.push({ kind: 'link', x: ctx.left, y: top, width: ctx.width, height: style.leading, destination: entry.destination, contents: title, tag: textTag });
             return out;
           },
         });

@@ -71,6 +71,8 @@ export interface Theme {
   evenPages: boolean;
   runningHead: boolean;
   folio: FolioStyle;
+  /** Whether the PDF carries its logical structure (tagged PDF, PDF/UA-1) for screen readers and reflow. */
+  tagged: boolean;
   /** Justification spacing the line breaker aims to stay under, in em of the line's size. */
   maxLetterSpacing: number;
   /** Hard limit on justification spacing, in em: beyond it a line is left short. */
@@ -267,6 +269,8 @@ export function parseTheme(layers: readonly ThemeLayer[]): Outcome<Theme | undef
   const evenPages = get(['evenPages']) === undefined ? false : flag('evenPages', false);
 
   const runningHead = flag('runningHead', true);
+  // Added after the first templates: a theme written before it gets the accessible PDF too.
+  const tagged = get(['tagged']) === undefined ? true : flag('tagged', true);
 
   const folioText = str(['folio'], 'outer');
   let folio: FolioStyle = 'outer';
@@ -306,6 +310,7 @@ export function parseTheme(layers: readonly ThemeLayer[]): Outcome<Theme | undef
       evenPages,
       runningHead,
       folio,
+      tagged,
       maxLetterSpacing,
       letterSpacingLimit: Math.max(letterSpacingLimit, maxLetterSpacing),
       mastheadColor,

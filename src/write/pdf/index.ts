@@ -1,26 +1,28 @@
 /**
  * The PDF edition: draws a PagedGazette with pdfkit. Every decision was taken by layout; this module only draws,
- * embeds subset fonts and images, and writes destinations, links, outline, page labels and metadata (PDF/A-2b,
- * deterministic).
+ * embeds subset fonts and images, and writes destinations, links, outline, page labels, metadata (PDF/A-2b,
+ * deterministic) and, when the theme asks, the logical structure (tagged PDF, PDF/UA-1).
  */
 import { isUnshapedCodePoint, type FontSet, type LoadedFont } from '../../fonts/index.js';
 import type { ImageAsset } from '../../model/document.js';
 import type { Box, OutlineDocument, PagedGazette, RuleBox, TextBox } from '../../model/layout.js';
 import type { Writer } from '../index.js';
+import { PDF_UA_XMP, Tagger, type TaggingPdf } from './tags.js';
 
 /** The part of pdfkit 0.20 used here; @types/pdfkit lags behind 0.20 (fontkit fonts, outline options). */
 interface OutlineItem {
   outlineData: Record<string, unknown>;
   addItem(title: string, options?: { expanded?: boolean }): OutlineItem;
 }
-interface Pdf {
-  page: { dictionary: unknown; height: number; fonts: Record<string, unknown> };
+interface Pdf extends TaggingPdf {
+  page: { dictionary: { data: Record<string, unknown> }; height: number; fonts: Record<string, unknown> };
   _font: unknown;
   addContent(data: string | Uint8Array): Pdf;
   outline: OutlineItem;
   _root: { data: Record<string, unknown> };
   info: Record<string, unknown>;
   _addInfo(): void;
+  appendXML(xml: string): void;
   on(event: 'data', listener: (chunk: Uint8Array) => void): void;
   on(event: 'end', listener: () => void): void;
   on(event: 'error', listener: (error: Error) => void): void;
@@ -38,14 +40,21 @@ interface Pdf {
     y: number,
     options: { lineBreak: false; characterSpacing: number; baseline: 'alphabetic'; rotation?: number },
   ): Pdf;
-  goTo(x: number, y: number, w: number, h: number, name: string): Pdf;
-  link(x: number, y: number, w: number, h: number, url: string): Pdf;
+  goTo(x: number, y: number, w: number, h: number, name: string, options?: LinkOptions): Pdf;
+  link(x: number, y: number, w: number, h: number, url: string, options?: LinkOptions): Pdf;
   openImage(source: Uint8Array): unknown;
   image(image: unknown, x: number, y: number, options: { width: number; height: number }): Pdf;
   addNamedDestination(name: string, type: 'XYZ', left: null, top: number, zoom: null): void;
   end(): void;
 }
 type PdfConstructor = new (options: Record<string, unknown>) => Pdf;
+/** A link annotation's place in the structure and its text (PDF/UA: Contents describes every link). */
+interface LinkOptions {
+  structParent?: ReturnType<Tagger['linkParent']>;
+  /** A String object: pdfkit writes primitive strings as names. */
+  // eslint-disable-next-line @typescript-eslint/no-wrapper-object-types
+  Contents: String;
+}
 
 const BLACK = '#000000';
 
@@ -197,11 +206,21 @@ class TextWriter {
 
 const ASCII = new TextEncoder();
 
+/** What drawing a page needs: the document, its text writer, fonts and images by key, the structure when tagged. */
+interface Canvas {
+  doc: Pdf;
+  writer: TextWriter;
+  fontName: (key: string) => string;
+  image: (asset: ImageAsset) => unknown;
+  tagger?: Tagger;
+}
+
 /**
  * Draws one box; `rules` holds the run of consecutive rules of the same width and colour that starts with
  * `box` (a table's cell borders), stroked as one path.
  */
-function draw(doc: Pdf, box: Box, rules: readonly RuleBox[], writer: TextWriter, fontName: (key: string) => string, image: (asset: ImageAsset) => unknown): void {
+function draw({ doc, writer, fontName, image, tagger }: Canvas, box: Box, rules: readonly RuleBox[]): void {
+  if (tagger && (box.kind === 'text' || box.kind === 'rule' || box.kind === 'image')) tagger.mark(box, () => writer.close());
   switch (box.kind) {
     case 'text':
       if (!box.rotation && writer.write(box)) return;
@@ -220,11 +239,13 @@ function draw(doc: Pdf, box: Box, rules: readonly RuleBox[], writer: TextWriter,
       // One path for the whole run, written as bytes: pdfkit's moveTo/lineTo add (and copy) a string per segment.
       doc.addContent(ASCII.encode(`${rules.map((r) => `${num(r.x1)} ${num(r.y1)} m ${num(r.x2)} ${num(r.y2)} l`).join('\n')}\nS\n`));
       return;
-    case 'link':
+    case 'link': {
       writer.close();
-      if (box.destination !== undefined) doc.goTo(box.x, box.y, box.width, box.height, box.destination);
-      else if (box.uri !== undefined) doc.link(box.x, box.y, box.width, box.height, box.uri);
+      const options: LinkOptions = { Contents: new String(box.contents), ...(tagger && box.tag ? { structParent: tagger.linkParent(box.tag, doc.page.dictionary) } : {}) };
+      if (box.destination !== undefined) doc.goTo(box.x, box.y, box.width, box.height, box.destination, options);
+      else if (box.uri !== undefined) doc.link(box.x, box.y, box.width, box.height, box.uri, options);
       return;
+    }
     case 'image':
       writer.reset();
       doc.image(image(box.image), box.x, box.y, { width: box.width, height: box.height });
@@ -247,6 +268,7 @@ export async function renderPdf(paged: PagedGazette, fonts: FontSet): Promise<Ui
     font: null,
     pdfVersion: '1.7',
     subset: 'PDF/A-2b',
+    tagged: paged.tagged,
     lang: metadata.lang,
     displayTitle: true,
     info: {
@@ -272,6 +294,9 @@ export async function renderPdf(paged: PagedGazette, fonts: FontSet): Promise<Ui
       this.info = raw;
     }
   };
+  // PDF/A-2b and PDF/UA-1 at once: pdfkit's `subset` names one standard, so the UA claim is added to the XMP.
+  if (paged.tagged) doc.appendXML(PDF_UA_XMP);
+  const tagger = paged.tagged ? new Tagger(doc) : undefined;
   const chunks: Uint8Array[] = [];
   const done = new Promise<void>((resolve, reject) => {
     doc.on('data', (chunk) => chunks.push(chunk));
@@ -308,7 +333,9 @@ export async function renderPdf(paged: PagedGazette, fonts: FontSet): Promise<Ui
   for (const page of paged.pages) {
     doc.addPage({ size: [paged.width, paged.height], margin: 0 });
     pageDicts.push(doc.page.dictionary);
-    const writer = new TextWriter(doc, fontName, paged.height, codes);
+    // PDF/UA: links are visited in the order of the structure.
+    if (tagger) doc.page.dictionary.data.Tabs = 'S';
+    const canvas: Canvas = { doc, writer: new TextWriter(doc, fontName, paged.height, codes), fontName, image, ...(tagger ? { tagger } : {}) };
     const boxes = page.boxes;
     for (let i = 0; i < boxes.length; i++) {
       const box = boxes[i] as Box;
@@ -317,14 +344,15 @@ export async function renderPdf(paged: PagedGazette, fonts: FontSet): Promise<Ui
         let j = i;
         for (; j < boxes.length; j++) {
           const next = boxes[j] as Box;
-          if (next.kind !== 'rule' || next.lineWidth !== box.lineWidth || next.color !== box.color) break;
+          if (next.kind !== 'rule' || next.lineWidth !== box.lineWidth || next.color !== box.color || next.furniture !== box.furniture) break;
           rules.push(next);
         }
         i = j - 1;
       }
-      draw(doc, box, rules, writer, fontName, image);
+      draw(canvas, box, rules);
     }
-    writer.close();
+    canvas.writer.close();
+    tagger?.close();
   }
   const drawn = doc.bufferedPageRange().count;
   if (drawn !== paged.pages.length) {
@@ -338,6 +366,8 @@ export async function renderPdf(paged: PagedGazette, fonts: FontSet): Promise<Ui
     item.outlineData.Dest = destination(section);
     for (const d of section.documents) item.addItem(d.title).outlineData.Dest = destination(d);
   }
+  // With open items the outline's root must count the items shown (ISO 32000-1 §12.3.3); pdfkit leaves it out.
+  if (paged.outline.length > 0) doc.outline.outlineData.Count = paged.outline.reduce((n, section) => n + 1 + section.documents.length, 0);
 
   const nums: unknown[] = [];
   for (const range of paged.pageLabels) nums.push(range.pageIndex, { S: range.style === 'roman' ? 'r' : 'D', St: range.start });
