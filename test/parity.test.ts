@@ -18,6 +18,8 @@ const BOTTOM = (297 - 35) * MM;
 /** Sizes of the default theme: footnote text, and table cells (which the bundled issue's long cells interleave). */
 const FOOTNOTE = 9;
 const TABLE = 9.5;
+/** Footnote text, and the marks of notes a note cites (set at 0.6 of its size). */
+const inNote = (size: number): boolean => Math.abs(size - FOOTNOTE) < 0.01 || Math.abs(size - 0.6 * FOOTNOTE) < 0.01;
 
 interface Edition {
   pdf: PdfReadBack;
@@ -47,7 +49,7 @@ function pdfText(edition: Edition, id: string, skipTables: boolean): string {
     for (const item of pages[p]!.items) {
       if (item.y < TOP - 1 || item.y > BOTTOM + 1) continue;
       if (p === from.pageIndex && item.y < from.top - 1) continue;
-      if (Math.abs(item.size - FOOTNOTE) < 0.01) continue;
+      if (inNote(item.size)) continue;
       if (to && p === to.pageIndex && item.y >= to.top - 1) continue;
       if (skipTables && Math.abs(item.size - TABLE) < 0.01) continue;
       flow += stripSpaces(item.str);
@@ -59,7 +61,7 @@ function pdfText(edition: Edition, id: string, skipTables: boolean): string {
 /** Every footnote of the issue, in page order: a note sits at the foot of the page that cites it. */
 function pdfNotes(edition: Edition): string {
   return edition.pdf.pages
-    .flatMap((page) => page.items.filter((item) => item.y >= TOP && item.y <= BOTTOM + 1 && Math.abs(item.size - FOOTNOTE) < 0.01))
+    .flatMap((page) => page.items.filter((item) => item.y >= TOP && item.y <= BOTTOM + 1 && inNote(item.size)))
     .map((item) => stripSpaces(item.str))
     .join('');
 }

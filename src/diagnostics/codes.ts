@@ -23,8 +23,8 @@ export const catalogue: Record<string, Entry> = {
     en: { message: 'Cannot read the {dir}/ folder: {error}', hint: '{remedy}' },
   },
   'publication-missing': {
-    zh: { message: '缺少或无法读取公报设置文件 {file}', hint: '创建 {file}，写明 name、publisher、sections 和 issuers（可参照自带的 documents/gazette.yml）' },
-    en: { message: 'Missing or unreadable publication file {file}', hint: 'create {file} with name, publisher, sections and issuers (see the bundled documents/gazette.yml)' },
+    zh: { message: '缺少或无法读取公报设置文件 {file}', hint: '创建 {file}，写明 name、publisher、sections 和 issuers；新建公报可运行 gazette init，它写出每项都有注释的示例' },
+    en: { message: 'Missing or unreadable publication file {file}', hint: 'create {file} with name, publisher, sections and issuers; for a new gazette run gazette init, which writes one with every key commented' },
   },
   'publication-unusable': {
     zh: { message: '公报设置文件 {file} 有错误，无法继续', hint: '按上面列出的位置修改 {file}' },
@@ -219,8 +219,8 @@ export const catalogue: Record<string, Entry> = {
     en: { message: 'Code "{code}" is not in the issuer registry of gazette.yml', hint: ['add {code} to the codes of {issuer} in gazette.yml', 'add {code} to the issuer’s codes in gazette.yml'] },
   },
   'number-duplicate': {
-    zh: { message: '发文字号 {number} 重复，另见 {others}', hint: '核对文号；同一代字、年份和序号只能使用一次' },
-    en: { message: 'Document number {number} is used again at {others}', hint: 'check the numbers; each code, year and sequence is used once' },
+    zh: { message: '文号 {number} 重复，另见 {others}', hint: '核对文号；同一发文字号（代字、年份、序号）或令号（机关、序号）只能使用一次' },
+    en: { message: 'Number {number} is used again at {others}', hint: 'check the numbers; each document number (code, year, sequence) or order number (body, sequence) is used once' },
   },
   'number-year-mismatch': {
     zh: { message: '文号年份 {year} 与成文日期 {date} 的年份 {dateYear} 不同', hint: '核对文号与日期；年末成文、次年编号时可忽略' },
@@ -229,6 +229,10 @@ export const catalogue: Record<string, Entry> = {
   'number-forbidden': {
     zh: { message: '“{section}”栏目的文件不带发文字号（现为 {number}）', hint: '删除 number 字段，或改正 category' },
     en: { message: 'Documents in section "{section}" carry no number (found {number})', hint: 'remove the number field, or correct category' },
+  },
+  'order-missing': {
+    zh: { message: '“{section}”栏目收录令，每件须有令号', hint: '加入 number: {example}' },
+    en: { message: 'Section "{section}" holds orders: each needs an order number', hint: 'add number: {example}' },
   },
   'number-missing': {
     zh: { message: '“{section}”栏目的文件须有发文字号', hint: '加入 number: {example}' },
@@ -329,6 +333,10 @@ export const catalogue: Record<string, Entry> = {
   'html-unsupported': {
     zh: { message: 'HTML 标签 <{tag}> 不受支持，已从两种版本中略去', hint: '改用 Markdown 写法；注释 <!-- … --> 与换行 <br> 可以使用' },
     en: { message: 'HTML tag <{tag}> is not supported and is left out of both editions', hint: 'use Markdown instead; comments <!-- … --> and <br> are fine' },
+  },
+  'task-list-unsupported': {
+    zh: { message: '任务列表的勾选框 [ ] / [x] 不受支持，两种版本都只印该项文字', hint: '改为普通列表项；需要说明完成情况时写成文字，如“（已完成）”' },
+    en: { message: 'Task-list boxes [ ] / [x] are not supported: both editions print only the item’s text', hint: 'write a plain list item; state progress in words, e.g. “（已完成）”' },
   },
   'markdown-unsupported': {
     zh: { message: 'Markdown 结构“{node}”不受支持，已从两种版本中略去', hint: '改用段落、标题、列表、表格或图片' },

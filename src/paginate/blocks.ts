@@ -2,7 +2,7 @@
  * The document model → a flat list of typographic blocks (lines of text to break, tables, figures, the closing
  * block, the 版记), before any measuring. This is the only place that decides how each model node is set.
  */
-import type { Block as ModelBlock, Body, GazetteDocument, Inline, Table } from '../model/document.js';
+import type { Block as ModelBlock, Body, GazetteDocument, Inline, Table, TableCell } from '../model/document.js';
 import type { Gazette } from '../model/gazette.js';
 import type { ImageAsset } from '../model/document.js';
 import type { Span } from '../model/source.js';
@@ -85,6 +85,8 @@ export interface TextBlock extends BlockBase {
 export interface TableBlock extends BlockBase {
   kind: 'table';
   table: Table;
+  /** The notes each cell cites first, set at the foot of the page the cell's line is on. */
+  notes?: ReadonlyMap<TableCell, CitedNote[]>;
   spaceBefore: number;
   span?: Span;
 }
@@ -175,6 +177,8 @@ class DocumentSetter {
   private inNote = false;
   /** Notes already set: a note cited twice prints once, where it is first cited. */
   private readonly cited = new Set<number>();
+  /** Notes first cited inside the note being set: they follow it. */
+  private readonly nested: number[] = [];
   /** Levels of the headings under the document's title (H2; its section's heading is H1). */
   private headings = new HeadingLevels(2);
 
@@ -207,14 +211,30 @@ class DocumentSetter {
     return blocks.map((b) => ({ ...b, spaceBefore: 0, keepWithNext: false }));
   }
 
+  /**
+   * The notes first cited by these marks, each with its content; a note first cited inside another note is set
+   * right after that one, cited at the same place.
+   */
+  private citedNotes(marks: Flattened['notes']): CitedNote[] {
+    if (this.inNote) {
+      for (const { number } of marks) if (!this.cited.has(number)) this.nested.push(number);
+      return [];
+    }
+    const notes: CitedNote[] = [];
+    for (const { at, number } of marks) {
+      const waiting = [number];
+      for (let next = waiting.shift(); next !== undefined; next = waiting.shift() ?? this.nested.shift()) {
+        if (this.cited.has(next)) continue;
+        this.cited.add(next);
+        notes.push({ at, blocks: this.noteBlocks(next) });
+      }
+    }
+    return notes;
+  }
+
   /** A text block from inline content, with its cited notes attached. */
   private withNotes(block: TextBlock, flattened: Flattened): TextBlock {
-    const notes: CitedNote[] = [];
-    for (const { at, number } of this.inNote ? [] : flattened.notes) {
-      if (this.cited.has(number)) continue;
-      this.cited.add(number);
-      notes.push({ at, blocks: this.noteBlocks(number) });
-    }
+    const notes = this.citedNotes(flattened.notes);
     return { ...block, text: flattened.text, spans: linkTags(flattened.spans, block.tag), notes };
   }
 
@@ -283,7 +303,8 @@ class DocumentSetter {
         const tag = structNode('Table', parent);
         // A table's title stands above it (表题在表上), kept with it; a figure's stands below.
         if (block.caption) out.push(this.withNotes(text('caption', '', 'center', 0, { spaceBefore: 0.5, keepWithNext: true, tag: structNode('Caption', tag), ...span }), flatten(block.caption, this.theme)));
-        out.push({ kind: 'table', table: block, spaceBefore: block.caption ? 0.25 : 0.5, tag, ...span });
+        const notes = new Map(block.rows.flatMap((row) => row.cells).map((cell) => [cell, this.citedNotes(flatten(cell.content, this.theme).notes)]));
+        out.push({ kind: 'table', table: block, spaceBefore: block.caption ? 0.25 : 0.5, tag, notes, ...span });
         return;
       }
       case 'figure': {
@@ -386,9 +407,9 @@ function documentBlocks(doc: GazetteDocument, theme: Theme, first: boolean, sect
  * keep only their marks.
  */
 function moveNotesToEnd(blocks: Block[], sect: StructNode): Block[] {
-  const notes = blocks.flatMap((b) => (b.kind === 'text' ? b.notes : []));
+  const notes = blocks.flatMap((b) => (b.kind === 'text' ? b.notes : b.kind === 'table' ? [...(b.notes?.values() ?? [])].flat() : []));
   if (notes.length === 0) return blocks;
-  const stripped = blocks.map((b) => (b.kind === 'text' && b.notes.length > 0 ? { ...b, notes: [] } : b));
+  const stripped = blocks.map((b) => (b.kind === 'text' && b.notes.length > 0 ? { ...b, notes: [] } : b.kind === 'table' && b.notes ? { ...b, notes: new Map() } : b));
   const heading = text('footnote', '注释：', 'left', 0, { spaceBefore: 1, keepWithNext: true, tag: structNode('P', sect) });
   return [...stripped, heading, ...notes.flatMap((note) => note.blocks)];
 }

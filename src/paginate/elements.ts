@@ -152,6 +152,11 @@ export function blockRows(ctx: RowContext, blocks: readonly Block[], pageHeight:
     // Text after a table gets the same half line the table has above it; the space around tables and figures
     // may grow to make a page flush.
     const first = added[0];
+    // 署名 and 成文日期 never open a page alone: they keep the text's last line with them.
+    if (block.kind === 'closing' && first) {
+      const previous = rows.at(-1);
+      if (previous) previous.keepWithNext = true;
+    }
     if (afterTable && first) first.spaceBefore = Math.max(first.spaceBefore, 0.5 * ctx.theme.styles.body.leading);
     if (first && (afterTable || block.kind === 'table' || block.kind === 'figure')) first.stretch = 'heading';
     afterTable = block.kind === 'table';

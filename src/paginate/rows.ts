@@ -198,8 +198,8 @@ export function lineBoxes(ctx: RowContext, block: Pick<TextBlock, 'style' | 'tex
   return out;
 }
 
-/** Rows of the footnotes a text block first cites on a line, set in the footnote style at the full measure. */
-function footnoteRows(ctx: RowContext, block: TextBlock, line: Line): Row[] | undefined {
+/** Rows of the footnotes a text block (or a table cell) first cites on a line, set in the footnote style at the full measure. */
+export function footnoteRows(ctx: RowContext, block: TextBlock, line: Line): Row[] | undefined {
   const cited = block.notes.filter((note) => note.at >= line.start && note.at < Math.max(line.end, line.start + 1));
   if (cited.length === 0) return undefined;
   const rows = cited.flatMap((note) => note.blocks.flatMap((b) => textRows(ctx, b)));

@@ -10,7 +10,7 @@ import type { Box, StructNode } from '../model/layout.js';
 import type { Theme } from '../theme/index.js';
 import { linkTags, type InlineSpan, type TableBlock, type TextBlock } from './blocks.js';
 import { widestUnit, type Line } from './linebreak.js';
-import { baselineOffset, blockLines, lineBoxes, textBox, type Row, type RowContext, type TableGroup } from './rows.js';
+import { baselineOffset, blockLines, footnoteRows, lineBoxes, textBox, type Row, type RowContext, type TableGroup } from './rows.js';
 import { noteMark } from '../shared/notes.js';
 import { centredColumns, tableGrid } from '../shared/table-grid.js';
 import { structNode } from './structure.js';
@@ -70,7 +70,7 @@ function placeCells(ctx: RowContext, block: TableBlock): PlacedCell[] {
       const spans = { ...(rowSpan > 1 ? { rowSpan } : {}), ...(colSpan > 1 ? { colSpan } : {}) };
       const tag = structNode(header ? 'TH' : 'TD', tr, header ? { scope: 'Column', ...spans } : spans);
       const text = cellBlock(ctx.theme, cell, header, block.span);
-      return { row: r, column, colSpan, rowSpan, header, block: { ...text, spans: linkTags(text.spans, tag) }, tag };
+      return { row: r, column, colSpan, rowSpan, header, block: { ...text, spans: linkTags(text.spans, tag), notes: block.notes?.get(cell) ?? [] }, tag };
     });
   });
 }
@@ -333,8 +333,14 @@ function tableRows(ctx: RowContext, block: TableBlock, cells: readonly PlacedCel
     // text goes on, and its label heads the next page.
     const whole = rowHeight + headerHeight + style.leading <= pageHeight * WHOLE_ROW;
     const keep = s === slots - 1 ? false : header ? true : whole ? s < rowLast : s <= rowFirst + 1 || (s >= rowLast - 2 && s < rowLast);
+    // Notes a cell first cites on its line in this slot go to the foot of the page the slot lands on.
+    const footnotes = covering(s).flatMap((cell) => {
+      const line = lines.get(cell)![s - firstSlot(cell)];
+      return line ? (footnoteRows(ctx, cell.block, line) ?? []) : [];
+    });
     const row: Row = {
       height: slotHeight(s),
+      ...(footnotes.length > 0 ? { footnotes } : {}),
       spaceBefore: s === 0 ? block.spaceBefore * ctx.theme.styles.body.leading : 0,
       keepWithNext: keep,
       anchors: [],

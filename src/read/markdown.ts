@@ -69,8 +69,15 @@ function isBreakTag(html: string): boolean {
 const HIDDEN_CONTENT = new Set(['script', 'style', 'template', 'noscript', 'iframe', 'object', 'textarea', 'title', 'svg', 'math']);
 
 /** The tag named by a raw HTML fragment, for the diagnostic. */
+/** The element an HTML node opens, for the message; a comment's text never shows in it. */
 function tagName(html: string): string {
-  return /^\s*<\/?\s*([A-Za-z][\w-]*)/.exec(html)?.[1]?.toLowerCase() ?? html.trim().slice(0, 20);
+  const bare = html.replace(/<!--[\s\S]*?(-->|$)/g, '');
+  return /^\s*<\/?\s*([A-Za-z][\w-]*)/.exec(bare)?.[1]?.toLowerCase() ?? bare.trim().slice(0, 20);
+}
+
+/** A closing tag alone (`</span>`): its opening tag was reported already. */
+function isClosingTag(html: string): boolean {
+  return /^\s*<\/\s*[A-Za-z][\w-]*\s*>\s*$/.test(html);
 }
 
 class Reader {
@@ -189,6 +196,8 @@ class Reader {
       case 'list': {
         if (depth >= MAX_NESTING) return this.tooDeep(node, depth);
         const items = node.children.map((item) => {
+          // A task list's box has no place in a gazette: said, not silently lost.
+          if (typeof item.checked === 'boolean') this.report('task-list-unsupported', item, {});
           const itemSpan = this.span(item);
           return { blocks: this.blocks(item.children, depth + 1).map((b) => b.block), ...(itemSpan ? { span: itemSpan } : {}) };
         });
@@ -199,7 +208,7 @@ class Reader {
       case 'code':
         return [{ block: { kind: 'preformatted', lines: withoutInvisible(node.value).split('\n'), ...at } }];
       case 'html':
-        if (!isComment(node.value) && !isBreakTag(node.value)) this.report('html-unsupported', node, { tag: tagName(node.value) });
+        if (!isComment(node.value) && !isBreakTag(node.value) && !isClosingTag(node.value)) this.report('html-unsupported', node, { tag: tagName(node.value) });
         return [];
       case 'definition':
       case 'footnoteDefinition':
@@ -331,7 +340,7 @@ class Reader {
         return;
       case 'html':
         if (isBreakTag(node.value)) out.push({ kind: 'break' });
-        else if (!isComment(node.value)) this.report('html-unsupported', node, { tag: tagName(node.value) });
+        else if (!isComment(node.value) && !isClosingTag(node.value)) this.report('html-unsupported', node, { tag: tagName(node.value) });
         return;
       default:
         this.report('markdown-unsupported', node, { node: (node as Nodes).type });

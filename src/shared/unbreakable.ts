@@ -10,7 +10,8 @@ export const UNBREAKABLE = new RegExp(
     String.raw`\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?`,
     String.raw`\d{1,2}月\d{1,2}日`,
     String.raw`\d+(?:\.\d+)?[—–\-~～]\d+(?:\.\d+)?(?:年|月|日|号|%|％)?`,
-    String.raw`第?\d+(?:[.,]\d+)*\s?(?:平方公里|平方米|万元|亿元|千米|公里|%|％|‰|[a-zA-Z]+|\p{Script=Han})`,
+    // A unit follows its number directly; only a Latin one may stand after a space (5 G): 图1　示例 is no unit.
+    String.raw`第?\d+(?:[.,]\d+)*(?:平方公里|平方米|万元|亿元|千米|公里|%|％|‰|\p{Script=Han}| ?[a-zA-Z]+)`,
     '—{2,}',
     '…{2,}',
   ].join('|'),

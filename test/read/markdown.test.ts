@@ -118,6 +118,18 @@ describe('reported constructs', () => {
     expect(readBody('![动图](a.gif)\n\n![](b.png)', 'documents/2021-4/doc.md', files).diagnostics.map((d) => d.code)).toEqual(['image-format', 'image-alt-missing']);
   });
 
+  it('reports an element once, a task list’s boxes where they are, and never a comment’s text', () => {
+    expect(readBody('文字<span>内联</span>。').diagnostics.map((d) => [d.code, d.args.tag])).toEqual([['html-unsupported', 'span']]);
+    const tasks = readBody('事项：\n\n- [ ] 未办\n- [x] 已办\n- 普通').diagnostics;
+    expect(tasks.map((d) => [d.code, d.span?.start.line])).toEqual([
+      ['task-list-unsupported', 3],
+      ['task-list-unsupported', 4],
+    ]);
+    const mixed = readBody('<!-- 勿公开的批注 --><div>块</div>').diagnostics;
+    expect(mixed.map((d) => [d.code, d.args.tag])).toEqual([['html-unsupported', 'div']]);
+    expect(JSON.stringify(mixed)).not.toContain('勿公开');
+  });
+
   it('drops comments silently and never keeps raw HTML as text', () => {
     const { body, diagnostics } = readBody('<!-- 内部批注 -->\n\n前<script>alert(1)</script>后<!-- 注 -->。');
     // One report per element: its content and closing tag go with it.

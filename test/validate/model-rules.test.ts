@@ -81,9 +81,11 @@ describe('令号 in a section of orders', () => {
     expect(describeCode('order-issuer', issuer.args, issuer.fix, 'zh').message).toContain('财政部');
   });
 
-  it('requires a 令号 there, with an example in this gazette’s form', async () => {
-    const d = (await diagnosticsFor({ ...order, number: undefined })).find((x) => x.code === 'number-missing')!;
+  it('requires a 令号 there, with an example in this gazette’s form, calling it a 令号', async () => {
+    const d = (await diagnosticsFor({ ...order, number: undefined })).find((x) => x.code === 'order-missing')!;
     expect(d.args.example).toBe('国务院令第1号');
+    expect(describeCode('order-missing', d.args, d.fix, 'zh').message).toContain('令号');
+    expect(describeCode('order-missing', d.args, d.fix, 'zh').message).not.toContain('发文字号');
   });
 
   it('rejects a 令号 in a section of documents, naming where orders go', async () => {
@@ -92,9 +94,19 @@ describe('令号 in a section of orders', () => {
     expect(shown(await diagnosticsFor({ ...document, number: '国务院令第770号' })).map((x) => x.code)).toEqual(['number-order-misplaced']);
   });
 
-  it('treats two documents with the same 令号 as duplicates', async () => {
+  it('treats two documents with the same 令号 as duplicates, whichever name of the body they write', async () => {
     const twin = { 'documents/2024-1/twin.md': documentText({ ...order, title: '中华人民共和国国务院令（重复）' }) };
     expect(await codesFor(order, undefined, '', twin)).toContain('number-duplicate');
+    const shortName = { 'documents/2024-1/twin.md': documentText({ ...order, number: '国务院令第770号' }) };
+    expect(await codesFor(order, undefined, '', shortName)).toEqual(['number-duplicate', 'number-duplicate']);
+  });
+
+  it('takes two orders of one issue, which share their title, as two documents', async () => {
+    const next = { 'documents/2024-1/o2.md': documentText({ ...order, number: '国务院令第771号' }) };
+    expect(await codesFor(order, undefined, '', next)).toEqual([]);
+    // The same title and the same number are still one document twice.
+    const same = { 'documents/2024-1/o2.md': documentText(order) };
+    expect(await codesFor(order, undefined, '', same)).toContain('document-duplicate');
   });
 });
 
@@ -113,8 +125,14 @@ describe('issuers: joint documents and aliases', () => {
     expect(await codesFor({ ...joint, issuer: '[财政部, 自然资源部]', title: '财政部、自然资源部关于示例资金管理的通知' })).toContain('number-issuer');
   });
 
-  it('accepts a title that starts with an alias of the issuer', async () => {
+  it('accepts a title that starts with an alias of the issuer, or with its name when the issuer is written as an alias', async () => {
     expect(await codesFor({ ...document, title: '中华人民共和国国务院关于推进示例工作的意见' })).toEqual([]);
+    expect(await codesFor({ ...document, issuer: '中华人民共和国国务院' })).toEqual([]);
+  });
+
+  it('replaces the whole joint name of a title that lists the issuers in another order', async () => {
+    const d = (await diagnosticsFor({ ...joint, issuer: '[自然资源部, 财政部]', title: '财政部、自然资源部关于示例资金管理的通知' })).find((x) => x.code === 'title-issuer')!;
+    expect(d.fix).toBe('自然资源部、财政部关于示例资金管理的通知');
   });
 
   it('names the joint issuers in the title hint', async () => {

@@ -53,6 +53,7 @@ describe('punctuation-halfwidth', () => {
     ['a code block', '```\n甲,乙\n```'],
     ['an unmatched bracket', '甲乙(丙'],
     ['full-width marks', '经研究，同意（试行）：如下；'],
+    ['character references', '甲&#x4E00;乙&#20108;丙&amp;丁'],
   ])('leaves %s alone', async (_, body) => {
     expect(await reported(body)).toEqual([]);
   });

@@ -22,3 +22,15 @@ describe('titleContent', () => {
     expect(html('国务院关于开展普查的通知', [0, 99])).not.toContain('pdf-break');
   });
 });
+
+describe('nobrPieces', () => {
+  it.each([
+    ['图1\u3000示例区域示意图', []],
+    ['第186次会议', ['第186次']],
+    ['5 G网络与46%', ['5 G', '46%']],
+    ['面积1.3平方米', ['1.3平方米']],
+  ])('%s keeps %j unbroken', (text, runs) => {
+    const spans = nobrPieces(text).flatMap((piece) => (piece.type === 'element' ? [toHtml(piece).replace(/<[^>]*>/g, '')] : []));
+    expect(spans).toEqual(runs);
+  });
+});

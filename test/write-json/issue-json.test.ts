@@ -82,4 +82,14 @@ describe('issue.json fields', () => {
     expect(validate({ ...data, documents: [{ ...data.documents[0], firstPage: 0 }] })).toBe(false);
     expect(validate({ ...data, extra: true })).toBe(false);
   }, 60_000);
+
+  it('keeps the 版记 as data (抄送, 印发机关 and 印发日期) though the theme does not print it', async () => {
+    const root = join(projectRoot, 'test/fixtures/state-council');
+    const result = await compile(createNodeHost(root, { cache: false }), { issue: '2024-1', draft: false, formats: ['json'] });
+    const data = JSON.parse(result.files!.find((file) => file.path === 'issue.json')!.data as string) as { documents: { id: string; cc: string[]; printed?: unknown }[] };
+    expect(validate(data), JSON.stringify(validate.errors)).toBe(true);
+    expect(data.documents.find((doc) => doc.id === 'zrzf-2024-3')).toMatchObject({ cc: ['国务院办公厅', '审计署'], printed: { by: '自然资源部办公厅', date: '2024-01-09' } });
+    expect(data.documents.find((doc) => doc.id === 'gf-2024-1')).toMatchObject({ cc: [] });
+    expect(data.documents.find((doc) => doc.id === 'gf-2024-1')).not.toHaveProperty('printed');
+  }, 60_000);
 });

@@ -166,7 +166,8 @@ describe('the tagged PDF of the every-construct fixture', () => {
     const figure = nodes.find(({ node }) => node.role === 'Figure')!.node;
     expect(figure.alt).toBe('示例区域示意图');
     expect(figure.children.some((c) => 'role' in c && c.role === 'Caption' && textOf(c) === '图1示例区域示意图')).toBe(true);
-    expect(text('Note')).toEqual(['①指本通知所称的示例工作。', '②含各区所辖街道、乡镇。']);
+    // A note cited in a table cell, and one cited only inside that note, follow it.
+    expect(text('Note')).toEqual(['①指本通知所称的示例工作。', '②含各区所辖街道、乡镇。', '③制度清单另行印发④。', '④由市司法局汇总。']);
     // The image is drawn inside the Figure: its marked content has no text but is there.
     expect(figure.children.some((c) => !('role' in c) && c.type === 'content')).toBe(true);
   });

@@ -7,7 +7,7 @@ import { exampleNumber, exampleOrder } from '../examples.js';
 
 export const numberSection: Rule = {
   meta: {
-    codes: { 'number-forbidden': 'error', 'number-missing': 'error' },
+    codes: { 'number-forbidden': 'error', 'number-missing': 'error', 'order-missing': 'error' },
     standard: ['A13'],
     fixable: false,
     description: '栏目要求与发文字号一致',
@@ -21,7 +21,7 @@ export const numberSection: Rule = {
     if (section.number === 'forbidden' && present) report({ code: 'number-forbidden', span: field.keySpan, args: { section: section.name, number: String(field.value) } });
     if ((section.number === 'required' || section.number === 'order') && !present) {
       const example = section.number === 'order' ? exampleOrder(publication, doc) : exampleNumber(publication, doc);
-      report({ code: 'number-missing', span: field?.keySpan ?? doc.parsed.frontMatterSpan, args: { section: section.name, example } });
+      report({ code: section.number === 'order' ? 'order-missing' : 'number-missing', span: field?.keySpan ?? doc.parsed.frontMatterSpan, args: { section: section.name, example } });
     }
   },
 };

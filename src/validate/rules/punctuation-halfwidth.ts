@@ -46,8 +46,10 @@ export const punctuationHalfwidth: Rule = {
         }
       };
       block.children.forEach((child) => collect(child as Nodes));
-      // An escaped \( stays as written (the escape would be left in front of a full-width mark), and so does its pair.
-      for (const mark of halfwidthMarks(text.replace(/\\[,:;()]/g, `\\${BOUNDARY}`))) {
+      // An escaped \( stays as written (the escape would be left in front of a full-width mark), and so does its pair;
+      // the ; that ends a character reference (&#x4E00; &amp;) is part of it, not punctuation.
+      const judged = text.replace(/\\[,:;()]/g, `\\${BOUNDARY}`).replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z][a-z0-9]*);/gi, (ref) => BOUNDARY.repeat(ref.length));
+      for (const mark of halfwidthMarks(judged)) {
         const offset = offsets[mark.index]!;
         lines ??= new LineIndex(file.text);
         const context = (from: number, to: number): string => text.slice(Math.max(0, from), to).replaceAll(BOUNDARY, '').replace(/\s+/gu, ' ');

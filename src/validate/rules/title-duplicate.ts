@@ -1,4 +1,7 @@
-/** E4: a document appears once per issue; two files with the same title are the same document. */
+/**
+ * E4: a document appears once per issue; two files with the same title are the same document. Orders share their
+ * title (中华人民共和国国务院令): two of them are the same order when their 令号 are the same too.
+ */
 import type { Rule } from '../rule.js';
 
 export const titleDuplicate: Rule = {
@@ -9,7 +12,8 @@ export const titleDuplicate: Rule = {
     for (const doc of documents) {
       const title = doc.text('title')?.value.trim();
       if (!title || !targets.has(doc.parsed.issueId)) continue;
-      const key = `${doc.parsed.issueId}|${title}`;
+      const order = doc.section?.number === 'order' ? `|${doc.text('number')?.value.trim() ?? ''}` : '';
+      const key = `${doc.parsed.issueId}|${title}${order}`;
       byTitle.set(key, [...(byTitle.get(key) ?? []), doc]);
     }
     for (const group of byTitle.values()) {

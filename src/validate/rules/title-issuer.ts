@@ -12,16 +12,25 @@ export const titleIssuer: Rule = {
     const title = doc.text('title');
     const issuer = doc.issuers[0];
     if (!title || !issuer || !doc.section?.official) return;
-    const names = [issuer, ...(findIssuer(publication, issuer)?.aliases ?? [])];
+    // The issuer may be written by its registered name or by any alias: each names it.
+    const entry = findIssuer(publication, issuer);
+    const names = [issuer, ...(entry ? [entry.name, ...entry.aliases] : [])];
     const joint = doc.issuers.length > 1 ? [doc.issuers.join('、')] : [];
     if ([...joint, ...names].some((name) => title.value.startsWith(name))) return;
-    // A title that starts with another registered issuer names the wrong body; one that starts with 关于 lacks it.
-    const other = publication.issuers
-      .flatMap((entry) => [entry.name, ...entry.aliases])
-      .filter((name) => title.value.startsWith(name))
-      .sort((a, b) => b.length - a.length)[0];
+    // A title that starts with other registered issuers (one, or several joined by 、 in another order) names the
+    // wrong bodies; one that starts with 关于 lacks them.
+    const registered = publication.issuers.flatMap((e) => [e.name, ...e.aliases]).sort((a, b) => b.length - a.length);
+    let other = 0;
+    for (;;) {
+      const name = registered.find((n) => title.value.startsWith(n, other));
+      if (!name) break;
+      other += name.length;
+      if (title.value[other] !== '、') break;
+      other++;
+    }
+    if (title.value[other - 1] === '、') other--;
     const lead = joint[0] ?? issuer;
-    const fix = other ? `${lead}${title.value.slice(other.length)}` : /^(关于|印发)/u.test(title.value) ? `${lead}${title.value}` : undefined;
+    const fix = other > 0 ? `${lead}${title.value.slice(other)}` : /^(关于|印发)/u.test(title.value) ? `${lead}${title.value}` : undefined;
     report({ code: 'title-issuer', span: title.span, args: { issuer: lead }, ...(fix ? { fix } : {}) });
   },
 };

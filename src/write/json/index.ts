@@ -76,6 +76,8 @@ export const jsonWriter: Writer = {
             ...optional(doc),
             signature: doc.meta.signature,
             attachments: doc.meta.attachments,
+            cc: doc.meta.cc,
+            ...(doc.meta.printed ? { printed: doc.meta.printed } : {}),
             firstPage: pages.first,
             lastPage: pages.last,
             source: doc.file.path,
