@@ -2,14 +2,8 @@
 // Compiles src/ into build/gazette.cjs, one esbuild bundle: loading hundreds of small modules is most of the
 // start-up cost of `gazette check` and `gazette build`. pdfkit and fontkit are bundled too: resolving their many
 // small CommonJS dependencies costs more than running them. Type checking is tsc's job (`npm run typecheck`).
-//
-// Then it records a V8 code cache (build/gazette.cjs.cache) by building the bundled issue once: the cache holds the
-// bytecode of every function that run compiled, so later runs skip parsing and compiling them (what Node 22's
-// module.enableCompileCache does; Node 20 lacks it). bin/gazette.js uses the cache when V8 accepts it.
-import { spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -77,15 +71,3 @@ await build({
 const require = createRequire(import.meta.url);
 mkdirSync(join(root, 'build/data'), { recursive: true });
 copyFileSync(join(dirname(require.resolve('pdfkit')), 'data/sRGB_IEC61966_2_1.icc'), join(root, 'build/data/sRGB_IEC61966_2_1.icc'));
-
-// Training run for the code cache; without the bundled issue (or if it fails) gazette simply runs uncached.
-if (existsSync(join(root, 'documents/2021-4'))) {
-  const out = mkdtempSync(join(tmpdir(), 'gazette-cache-'));
-  const run = spawnSync(process.execPath, [join(root, 'bin/gazette.js'), 'build', '2021-4', '--out', out], {
-    cwd: root,
-    env: { ...process.env, GAZETTE_WRITE_CODE_CACHE: '1' },
-    encoding: 'utf8',
-  });
-  rmSync(out, { recursive: true, force: true });
-  if (run.status !== 0) console.warn(`gazette: code cache not recorded (${run.stderr.trim().split('\n')[0]})`);
-}

@@ -1,6 +1,6 @@
 /** `gazette init`, `gazette new issue` and `gazette new document`: write what src/scaffold builds, never over a file. */
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { createNodeHost } from '../host/node-host.js';
 import { loadProject, type Project } from '../load/index.js';
 import { formatDiagnostics, type Lang } from '../report/index.js';
@@ -9,11 +9,19 @@ import { issueTitle } from '../shared/labels.js';
 import { documentFile, issueFile, issueId, nextIssue, publicationFiles, publicationNames, suggestedNumber, type ScaffoldFile } from '../scaffold/index.js';
 import { setupDiagnostic } from './setup.js';
 import { useColor, type Io } from './io.js';
+import { shownPath } from './output.js';
+
+/** What the system's reason for a failed write means. */
+const WRITE_REASONS: Record<Lang, Record<string, string>> = {
+  zh: { ENOTDIR: '路径中有一段是文件，不是文件夹', EACCES: '没有写入权限', EPERM: '没有写入权限', EROFS: '文件系统只读', ENOSPC: '磁盘空间不足', ENOENT: '这里不能创建文件夹', EEXIST: '已有同名文件' },
+  en: { ENOTDIR: 'part of the path is a file, not a folder', EACCES: 'permission denied', EPERM: 'permission denied', EROFS: 'read-only file system', ENOSPC: 'no space left', ENOENT: 'no folder can be made there', EEXIST: 'a file of that name exists' },
+};
 
 const messages = {
   zh: {
     notFolder: (path: string) => `错误：${path} 不是文件夹\n`,
     exists: (paths: string[]) => `错误：以下文件已存在，未做任何改动：\n${paths.map((p) => `  ${p}\n`).join('')}（换一个空文件夹，或先移走这些文件）\n`,
+    cannotWrite: (path: string, code: string) => `错误：无法创建 ${path}（${WRITE_REASONS.zh[code] ?? code}），未写入任何文件；检查路径与写入权限，或换一个文件夹\n`,
     created: (what: string) => `✔ 已创建 ${what}`,
     next: (steps: string[]) => `下一步：\n${steps.map((s) => `  ${s}`).join('\n')}\n`,
     badDate: (value: string) => `错误：--published 的取值“${value}”不是 YYYY-MM-DD 格式的真实日期\n`,
@@ -32,6 +40,7 @@ const messages = {
   en: {
     notFolder: (path: string) => `error: ${path} is not a folder\n`,
     exists: (paths: string[]) => `error: these files exist already; nothing was changed:\n${paths.map((p) => `  ${p}\n`).join('')}(use an empty folder, or move them away first)\n`,
+    cannotWrite: (path: string, code: string) => `error: cannot create ${path} (${WRITE_REASONS.en[code] ?? code}); nothing was written. Check the path and its permissions, or choose another folder\n`,
     created: (what: string) => `✔ Created ${what}`,
     next: (steps: string[]) => `Next:\n${steps.map((s) => `  ${s}`).join('\n')}\n`,
     badDate: (value: string) => `error: --published "${value}" is not a real YYYY-MM-DD date\n`,
@@ -55,13 +64,25 @@ function today(): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
-/** A path as the user can find it: relative to the current folder when inside it. */
-function shown(io: Io, path: string): string {
-  const rel = relative(io.cwd, path);
-  return rel && !rel.startsWith('..') ? rel.split(sep).join('/') : path;
+const shown = (io: Io, path: string): string => shownPath(io.cwd, path);
+
+/**
+ * Makes the missing folders of `dir` one level at a time, recording each in `made`. (Node 20's recursive mkdirSync
+ * never returns for a folder under /proc.)
+ */
+function makeFolders(dir: string, made: string[]): void {
+  const missing: string[] = [];
+  for (let at = dir; !existsSync(at); at = dirname(at)) missing.unshift(at);
+  for (const folder of missing) {
+    mkdirSync(folder);
+    made.push(folder);
+  }
 }
 
-/** Writes every file, or none when any exists already (exit 2, naming them). */
+/**
+ * Writes every file, or none: not when any exists already (exit 2, naming them), and what was written is removed
+ * again when a later file cannot be (exit 2, naming it and why).
+ */
 function writeAll(root: string, files: readonly ScaffoldFile[], io: Io, lang: Lang): number {
   const t = messages[lang];
   const existing = files.map((f) => join(root, f.path)).filter((path) => existsSync(path));
@@ -69,9 +90,21 @@ function writeAll(root: string, files: readonly ScaffoldFile[], io: Io, lang: La
     io.stderr(t.exists(existing.map((path) => shown(io, path))));
     return 2;
   }
-  for (const file of files) {
-    mkdirSync(dirname(join(root, file.path)), { recursive: true });
-    writeFileSync(join(root, file.path), file.content, { flag: 'wx' });
+  const folders: string[] = [];
+  const written: string[] = [];
+  let current = root;
+  try {
+    for (const file of files) {
+      current = join(root, file.path);
+      makeFolders(dirname(current), folders);
+      writeFileSync(current, file.content, { flag: 'wx' });
+      written.push(current);
+    }
+  } catch (error) {
+    for (const path of written.reverse()) unlinkSync(path);
+    for (const folder of folders.reverse()) rmdirSync(folder);
+    io.stderr(t.cannotWrite(shown(io, current), (error as NodeJS.ErrnoException).code ?? String(error)));
+    return 2;
   }
   return 0;
 }
@@ -96,7 +129,7 @@ export function runInit(options: InitOptions, io: Io): number {
   const code = writeAll(target, files, io, options.lang);
   if (code !== 0) return code;
   const issue = files.find((f) => f.path.endsWith('/issue.yml'))!.path.split('/')[1]!;
-  const cd = relative(io.cwd, target);
+  const cd = target === io.cwd ? '' : shown(io, target);
   io.stdout(
     `${t.created(publicationNames(options).name)}\n${files.map((f) => `  ${shown(io, join(target, f.path))}\n`).join('')}` +
       t.next([...(cd ? [`cd ${cd}`] : []), 'gazette check', `gazette build ${issue}`, 'gazette preview ' + issue]),

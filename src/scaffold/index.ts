@@ -31,11 +31,14 @@ export interface PublicationNames {
 const DEFAULT_GOVERNMENT = '示例市人民政府';
 const OFFICE = /办公[室厅]$/u;
 
-/** Fills in what was not given: 某某人民政府公报 is published by 某某人民政府办公室, and the other way round. */
+/**
+ * Fills in what was not given: 某某人民政府公报 is published by 某某人民政府办公室, and the other way round. The
+ * publisher names the government more surely than the gazette's name does (测试公报 by 测试市人民政府办公室).
+ */
 export function publicationNames(seed: Pick<PublicationSeed, 'name' | 'publisher'>): PublicationNames {
   const fromName = seed.name?.replace(/公报$/u, '');
   const fromPublisher = seed.publisher?.replace(OFFICE, '');
-  const government = fromName || fromPublisher || DEFAULT_GOVERNMENT;
+  const government = fromPublisher || fromName || DEFAULT_GOVERNMENT;
   return { name: seed.name ?? `${government}公报`, publisher: seed.publisher ?? `${government}办公室`, government };
 }
 

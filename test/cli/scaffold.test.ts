@@ -77,6 +77,45 @@ describe('gazette init', () => {
     expect(file).toMatchObject({ code: 2, stderr: '错误：.gitignore 不是文件夹\n' });
     expect(runCli(['init', '--lang', 'en'], root).stderr).toContain('these files exist already; nothing was changed');
   });
+
+  it('takes the government from --publisher when --name is given too', () => {
+    const root = initProject('--name', '测试公报', '--publisher', '测试市人民政府办公室');
+    const yaml = read(root, 'documents/gazette.yml');
+    expect(yaml).toContain('name: 测试公报');
+    expect(yaml).toMatch(/name: 测试市人民政府\n {4}codes: \[测府\]/);
+    expect(runCli(['check'], root).code).toBe(0);
+  });
+
+  it.each([
+    ['a file in the path', (root: string) => (writeFileSync(join(root, 'afile'), ''), 'afile/sub'), '路径中有一段是文件'],
+    ['a folder the system will not make one in', () => '/proc/gazette-init', '这里不能创建文件夹'],
+  ])('exits 2 at %s, naming it, and leaves nothing behind', (_, target, reason) => {
+    const root = emptyFolder();
+    const path = target(root);
+    const result = runCli(['init', path], root);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('错误：无法创建');
+    expect(result.stderr).toContain(reason);
+    expect(result.stderr).not.toMatch(/内部错误|internal error|\n\s+at /);
+    expect(existsSync(join(root, path))).toBe(false);
+  });
+
+  it('removes what it wrote when a later file cannot be written', () => {
+    const root = emptyFolder();
+    // .github is a file: the workflow cannot go under it, after documents/ has been written.
+    writeFileSync(join(root, '.github'), '');
+    const result = runCli(['init'], root);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('.github/workflows/gazette.yml');
+    expect(readdirSync(root)).toEqual(['.github']);
+  });
+
+  it('names an absolute target absolutely in its next steps', () => {
+    const parent = emptyFolder();
+    const result = runCli(['init', join(parent, 'g')], emptyFolder());
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`cd ${join(parent, 'g')}\n`);
+  });
 });
 
 describe('gazette new issue', () => {
@@ -117,6 +156,14 @@ describe('gazette new issue', () => {
 });
 
 describe('gazette new document', () => {
+  it('works on the project --root names, from anywhere', () => {
+    const root = initProject();
+    const result = runCli(['new', 'document', `${year}-1`, '--category', '市政府文件', '--root', root], emptyFolder());
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`${join(root, `documents/${year}-1/sf-${year}-2.md`)}（市政府文件，示府〔${year}〕2号）`);
+    expect(existsSync(join(root, `documents/${year}-1/sf-${year}-2.md`))).toBe(true);
+  });
+
   it('suggests the next free number of the issuer’s 代字 across all issues and writes a skeleton that checks', () => {
     const root = initProject();
     // A number used in the first issue: the next document of the series follows it.
