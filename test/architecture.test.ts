@@ -31,7 +31,7 @@ describe('architecture', () => {
   });
 
   it.each(core)('%s reaches other stages only through their index.ts', (path) => {
-    const stages = ['load', 'parse', 'validate', 'order', 'paginate', 'read', 'import', 'write/pdf', 'write/html', 'write/json', 'write/docs', 'write/annual', 'write/ofd', 'write', 'fonts', 'theme', 'fix', 'report', 'scaffold'];
+    const stages = ['load', 'parse', 'validate', 'order', 'paginate', 'read', 'import', 'write/pdf', 'write/html', 'write/json', 'write/docs', 'write/annual', 'write/ofd', 'write/svg', 'write', 'fonts', 'theme', 'fix', 'report', 'scaffold'];
     const own = stages.find((stage) => path.startsWith(`${stage}/`));
     const code = readFileSync(join(src, path), 'utf8');
     const targets = [...code.matchAll(/from '(\.{1,2}\/[^']+)'/g)].map((m) => join(path, '..', m[1]!).replace(/\\/g, '/'));

@@ -1,5 +1,6 @@
 /** The laid-out issue: every page with positioned boxes. The PDF writer draws it and decides nothing. */
 import type { ImageAsset } from './document.js';
+import type { Span } from './source.js';
 
 /** What every box may say about where it comes from. */
 export interface Origin {
@@ -14,6 +15,8 @@ export interface Origin {
    * Text without one is an artifact: page furniture, a TOC leader, a table header repeated on a later page.
    */
   tag?: StructNode;
+  /** Where in the source the box's content was written (its block's span), for a way back from a page to it. */
+  source?: Span;
 }
 
 /** Standard structure types (ISO 32000-1 §14.8.4) the layout uses. */

@@ -163,6 +163,8 @@ export function blockRows(ctx: RowContext, blocks: readonly Block[], pageHeight:
     if (block.owner !== undefined) for (const row of added) own(row, block.owner);
     // A table's cells carry their own elements; a figure's caption rows have theirs already.
     if (block.tag && block.kind !== 'table') for (const row of added) row.tag ??= block.tag;
+    const source = block.kind === 'table' || block.kind === 'separator' ? undefined : block.span;
+    if (source) for (const row of added) row.source ??= source;
     rows.push(...added);
   }
   return rows;

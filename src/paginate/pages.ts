@@ -51,6 +51,7 @@ export interface Justification {
  */
 function stamped<T extends Box>(box: T, row: Row, repeated = false): T {
   if (row.owner !== undefined) box.document = row.owner;
+  if (row.source && box.source === undefined) box.source = row.source;
   if (repeated) delete box.tag;
   else if (row.tag && box.tag === undefined && (box.kind === 'text' || box.kind === 'image' || box.kind === 'link')) box.tag = row.tag;
   return box;

@@ -1,6 +1,7 @@
 /** Blocks → rows: each row is one line slot (a text line, a slice of a table row, a figure) ready to be placed. */
 import type { FontSet } from '../fonts/index.js';
 import type { Box, StructNode, TextBox } from '../model/layout.js';
+import type { Span } from '../model/source.js';
 import type { TextStyle, Theme } from '../theme/index.js';
 import type { Anchor, InlineSpan, TextBlock } from './blocks.js';
 import { breakBalanced, breakLines, type FontRun, type Line } from './linebreak.js';
@@ -34,6 +35,8 @@ export interface Row {
   owner?: string;
   /** Structure element of the row's text and images (see `Origin.tag`), unless a box names its own (a table cell). */
   tag?: StructNode;
+  /** Where the row's content was written (see `Origin.source`), unless a box names its own (a table cell). */
+  source?: Span;
   anchors: Anchor[];
   /** Rows of the footnotes first cited on this row, set at the foot of the page it lands on. */
   footnotes?: Row[];
@@ -238,6 +241,7 @@ export function textRows(ctx: RowContext, block: TextBlock): Row[] {
       boxes: (top) => lineBoxes(ctx, block, line, x, top, role),
       anchors: i === 0 && block.anchor ? [block.anchor] : [],
       ...(block.tag ? { tag: block.tag } : {}),
+      ...(block.span ? { source: block.span } : {}),
       ...(footnotes ? { footnotes } : {}),
     };
   });

@@ -315,6 +315,7 @@ function tableRows(ctx: RowContext, block: TableBlock, cells: readonly PlacedCel
       const boxes = lineBoxes(ctx, cell.block, line, xs[cell.column]! + PAD_X + shift, lineTop, 'cell');
       // A label shown again on a continuation page is an artifact: the cell's text is in the structure once.
       if (line === cellLines[k]) for (const box of boxes) if (box.kind !== 'rule') box.tag = cell.tag;
+      if (cell.block.span) for (const box of boxes) box.source = cell.block.span;
       out.push(...boxes);
     }
     return out;

@@ -12,6 +12,7 @@ export const writers = {
   json: async () => (await import('./json/index.js')).jsonWriter,
   docs: async () => (await import('./docs/index.js')).docsWriter,
   ofd: async () => (await import('./ofd/index.js')).ofdWriter,
+  svg: async () => (await import('./svg/index.js')).svgWriter,
 } satisfies Record<string, () => Promise<Writer>>;
 
 export type OutputFormat = keyof typeof writers;

@@ -251,3 +251,4 @@ export const htmlWriter: Writer = {
 };
 
 export { renderAnnualHtml, type AnnualHtmlInput } from './annual.js';
+export { webFonts } from './fonts.js';
