@@ -5,7 +5,7 @@ import { compile, outputNames } from '../pipeline.js';
 import { BuildMemo } from '../shared/build-memo.js';
 import type { OutputFile } from '../write/index.js';
 import { resolve as resolveDiagnostic, type Lang } from '../report/index.js';
-import { PortInUseError, openBrowser, startPreview, type PreviewBuild, type PreviewFile } from '../preview/index.js';
+import { PortInUseError, openBrowser, startPreview, type EditorName, type PreviewBuild, type PreviewFile } from '../preview/index.js';
 import { openProject, type Io } from './io.js';
 import { setupDiagnostic } from './setup.js';
 import { shown } from '../diagnostics/diagnostic.js';
@@ -15,6 +15,8 @@ export interface PreviewCliOptions {
   issue: string;
   port: number;
   open: boolean;
+  /** Where a click on a line of the page view opens its source. */
+  editor: EditorName;
   lang: Lang;
   root: string;
   /** An explicit --port must be used as given; the default may move to the next free port. */
@@ -43,7 +45,8 @@ export function previewBuild(host: Host, options: Pick<PreviewCliOptions, 'issue
     const result = await compile(host, {
       issue: options.issue,
       draft: true,
-      formats: ['html'],
+      // The reading view and the page view (the printed pages, from the PDF's layout).
+      formats: ['html', 'svg'],
       defer: ['pdf'],
       memo,
       ...(options.template ? { template: options.template } : {}),
@@ -86,6 +89,7 @@ export async function runPreview(options: PreviewCliOptions, io: Io, signal?: Ab
       log: (line) => io.stderr(`${printable(line)}\n`),
       portSearch: !options.portGiven,
       lang: options.lang,
+      source: { root, editor: options.editor },
     });
   } catch (error) {
     if (error instanceof PortInUseError) {

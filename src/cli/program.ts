@@ -42,6 +42,7 @@ const text = {
     template: '排版模板（templates/ 下的文件夹名；默认取 gazette.yml 的 template，否则 default）',
     port: '端口',
     open: '启动后打开浏览器',
+    editor: '在版面视图中点击一行时用哪个编辑器打开它的源文件',
     notNumber: '须为非负整数',
     badPort: '端口须在 0 到 65535 之间（0 表示自动选择空闲端口）',
     badFormat: (all: string) => `须为以下格式之一或以逗号分隔的组合：${all}`,
@@ -96,6 +97,7 @@ const text = {
     template: 'template folder under templates/ (default: gazette.yml template, else default)',
     port: 'port',
     open: 'open the browser once started',
+    editor: 'the editor a click on a line of the page view opens its source in',
     notNumber: 'must be a non-negative integer',
     badPort: 'a port is between 0 and 65535 (0 picks a free one)',
     badFormat: (all: string) => `must be one or more of ${all}, separated by commas`,
@@ -249,12 +251,14 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .argument('<issue>', t.issue)
     .option('--port <n>', t.port, port, defaultPort)
     .option('--open', t.open, false)
+    .addOption(new Option('--editor <editor>', t.editor).choices(['vscode', 'idea', 'none']).default('none'))
     .option('--template <name>', t.template)
     .addOption(langOption())
     .addOption(rootOption())
     .action(async (issue: string, options) => {
       const { runPreview } = await import('./preview.js');
-      exitCode = await runPreview({ issue: trimSlashes(issue), port: options.port, open: options.open, lang: options.lang, root: options.root, portGiven: argv.some((a) => a === '--port' || a.startsWith('--port=')), template: options.template }, io);
+      const portGiven = argv.some((a) => a === '--port' || a.startsWith('--port='));
+      exitCode = await runPreview({ issue: trimSlashes(issue), port: options.port, open: options.open, editor: options.editor, lang: options.lang, root: options.root, portGiven, template: options.template }, io);
     });
 
   program

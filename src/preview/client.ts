@@ -6,6 +6,11 @@
 /** Reloads the page when the server reports a build newer than the one the page shows. */
 export const CLIENT_SCRIPT = `(function () {
   'use strict';
+  var toPages = document.getElementById('gazette-to-pages');
+  if (toPages) {
+    if (localStorage.getItem('gazette-view') === 'pages') { location.replace(toPages.href); return; }
+    toPages.addEventListener('click', function () { localStorage.setItem('gazette-view', 'pages'); });
+  }
   var meta = document.querySelector('meta[name="gazette-build"]');
   var shown = meta ? meta.getAttribute('content') : '';
   var overlay = document.getElementById('gazette-overlay');
@@ -78,6 +83,11 @@ export const PREVIEW_CSS = `.gazette-overlay {
 }
 .gazette-warnings summary { cursor: pointer; color: #8a5200; font-weight: 700; }
 .gazette-warnings .gazette-problems { margin-top: 0.5rem; }
+.gazette-view-switch {
+  position: fixed; top: .35rem; right: 1rem; z-index: 6; padding: .2em .8em; border-radius: 3px;
+  background: #2b2b2b; color: #fff; text-decoration: none; font-size: .875rem;
+  font-family: "Noto Sans SC", "Noto Sans CJK SC", sans-serif;
+}
 .gazette-empty { max-width: 42em; margin: 3rem auto; padding: 0 1.25rem; color: #555; }
 .gazette-preview-banner {
   position: sticky; top: 0; z-index: 5; text-align: center; padding: 0.4em 1em;

@@ -11,8 +11,10 @@ import { CLIENT_SCRIPT, PREVIEW_CSS } from './client.js';
 import { previewMessages, type PreviewLang } from './messages.js';
 import { CLIENT_PATH, PREVIEW_CSS_PATH, previewPage } from './page.js';
 import { watchProject, type ProjectWatcher } from './watcher.js';
+import { PAGES_SCRIPT, PAGES_SCRIPT_PATH, PAGES_VIEW_PATH, PROBLEMS_PATH, pagesView, type EditorName } from './pages-view.js';
 
 export type { PreviewLang } from './messages.js';
+export { EDITORS, PAGES_VIEW_PATH, type EditorName } from './pages-view.js';
 
 export const EVENTS_PATH = '/__gazette/events';
 
@@ -72,6 +74,8 @@ export interface PreviewOptions {
   portSearch?: boolean;
   /** Language of log lines, the overlay and errors; default `zh`. Problems arrive already formatted. */
   lang?: PreviewLang;
+  /** The page view's way back to the source: the project's absolute path and the editor to open a line in. */
+  source?: { root: string; editor: EditorName };
 }
 
 export interface RebuildEvent {
@@ -240,6 +244,9 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     if (path === EVENTS_PATH) return openStream(response);
     if (path === CLIENT_PATH) return send(response, 200, 'text/javascript; charset=utf-8', CLIENT_SCRIPT);
     if (path === PREVIEW_CSS_PATH) return send(response, 200, 'text/css; charset=utf-8', PREVIEW_CSS);
+    if (path === PAGES_SCRIPT_PATH) return send(response, 200, 'text/javascript; charset=utf-8', PAGES_SCRIPT);
+    if (path === PAGES_VIEW_PATH) return send(response, 200, 'text/html; charset=utf-8', pagesView(t, options.source?.root ?? '', options.source?.editor ?? 'none'));
+    if (path === PROBLEMS_PATH) return send(response, 200, 'application/json; charset=utf-8', JSON.stringify(state.problems));
     if (path === '/favicon.ico') {
       response.writeHead(204).end();
       return;

@@ -27,6 +27,13 @@ export interface PreviewMessages {
   getOnly: string;
   forbiddenHost: string;
   badRequest: string;
+  pagesTitle: string;
+  pageView: string;
+  readingView: string;
+  zoomIn: string;
+  zoomOut: string;
+  twoPages: string;
+  jump: string;
 }
 
 const zh: PreviewMessages = {
@@ -56,6 +63,13 @@ const zh: PreviewMessages = {
   getOnly: '只支持 GET 请求。',
   forbiddenHost: '预览只接受发往 127.0.0.1 或 localhost 的请求。',
   badRequest: '请求的地址无法解析。',
+  pagesTitle: '公报预览（版面）',
+  pageView: '版面视图',
+  readingView: '阅读视图',
+  zoomIn: '放大',
+  zoomOut: '缩小',
+  twoPages: '双页',
+  jump: '跳转到文件……',
 };
 
 const en: PreviewMessages = {
@@ -85,6 +99,13 @@ const en: PreviewMessages = {
   getOnly: 'Only GET requests are supported.',
   forbiddenHost: 'The preview only answers requests addressed to 127.0.0.1 or localhost.',
   badRequest: 'The requested address cannot be parsed.',
+  pagesTitle: 'Gazette preview (pages)',
+  pageView: 'Page view',
+  readingView: 'Reading view',
+  zoomIn: 'Zoom in',
+  zoomOut: 'Zoom out',
+  twoPages: 'Two pages',
+  jump: 'Go to a document…',
 };
 
 export const previewMessages: Record<PreviewLang, PreviewMessages> = { zh, en };

@@ -1,6 +1,7 @@
 /** The page the preview serves: the last good HTML plus reload client, 草稿 banner and problem overlay. */
 import type { PreviewProblem } from './index.js';
 import type { PreviewMessages } from './messages.js';
+import { PAGES_VIEW_PATH } from './pages-view.js';
 
 export const CLIENT_PATH = '/__gazette/client.js';
 export const PREVIEW_CSS_PATH = '/__gazette/preview.css';
@@ -75,6 +76,11 @@ function previewBanner(t: PreviewMessages): string {
   return `<div class="gazette-preview-banner" role="note"><strong>草稿</strong>　${t.banner}</div>`;
 }
 
+/** The switch to the page view (the client remembers which view the editor chose). */
+function viewSwitch(t: PreviewMessages): string {
+  return `<a class="gazette-view-switch" id="gazette-to-pages" href="${PAGES_VIEW_PATH}">${t.pageView}</a>`;
+}
+
 function emptyPage(t: PreviewMessages): string {
   return [
     '<!DOCTYPE html>',
@@ -123,7 +129,7 @@ export function previewPage(
   page = insertBefore(
     page,
     '</body>',
-    `${overlay(problems, html !== undefined, t)}<script src="${CLIENT_PATH}"></script>`,
+    `${html !== undefined ? viewSwitch(t) : ''}${overlay(problems, html !== undefined, t)}<script src="${CLIENT_PATH}"></script>`,
     'end',
   );
   return page;

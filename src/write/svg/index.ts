@@ -109,7 +109,13 @@ export const svgWriter: Writer = {
       const anchors = page.boxes.flatMap((box) => (box.kind === 'anchor' ? [{ name: box.name, y: box.y }] : []));
       return { file, label: page.label, ...(page.folio !== undefined ? { folio: page.folio } : {}), kind: page.kind, digest: createHash('sha256').update(svg).digest('hex').slice(0, 16), anchors };
     });
-    files.push({ path: `${DIR}/pages.json`, data: `${JSON.stringify({ width: paged.width, height: paged.height, pages: entries }, null, 2)}\n` });
+    // The outline, for a viewer's jump to a section or document.
+    const outline = paged.outline.map((section) => ({
+      title: section.title,
+      page: section.pageIndex,
+      documents: section.documents.map((doc) => ({ title: doc.title, page: doc.pageIndex, top: doc.top })),
+    }));
+    files.push({ path: `${DIR}/pages.json`, data: `${JSON.stringify({ width: paged.width, height: paged.height, pages: entries, outline }, null, 2)}\n` });
     return files;
   },
 };

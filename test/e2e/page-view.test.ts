@@ -1,0 +1,138 @@
+/**
+ * The preview's page view as a proofreader uses it: the real CLI (`gazette preview --editor vscode`) on a temp copy
+ * of the bundled issue, in Debian's chromium. Screenshots go to test-artifacts/.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { artifactPath, openBrowser, type Browser } from './browser.js';
+import { readPdf } from '../support/pdf-text.js';
+
+const PROJECT = fileURLToPath(new URL('../../', import.meta.url));
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+function startCli(root: string, port: number): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['bin/gazette.js', 'preview', '2021-4', '--port', String(port), '--root', root, '--editor', 'vscode'], { cwd: PROJECT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`gazette preview did not start:\n${output}`)), 60_000);
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString();
+      const match = /http:\/\/127\.0\.0\.1:\d+\//.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ child, url: match[0] });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`gazette preview exited with ${code}:\n${output}`)));
+  });
+}
+
+describe('the page view of gazette preview', () => {
+  let root: string;
+  let cli: Awaited<ReturnType<typeof startCli>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'gazette-e2e-pages-'));
+    cpSync(join(PROJECT, 'documents'), join(root, 'documents'), { recursive: true });
+    cli = await startCli(root, await freePort());
+    browser = await openBrowser(1280, 900);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (cli?.child.exitCode === null) {
+      const exited = new Promise((resolve) => cli.child.once('exit', resolve));
+      cli.child.kill('SIGINT');
+      await exited;
+    }
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  const version = async (): Promise<number> => Number(await browser.page.evaluate(() => document.body.dataset.version ?? '0'));
+
+  it('shows every page of the PDF with its folio, and is the view the preview opens next time', async () => {
+    const { page } = browser;
+    await page.goto(cli.url);
+    await page.click('#gazette-to-pages');
+    await page.waitForFunction(() => Number(document.body.dataset.version ?? '0') > 0);
+    const pdf = await readPdf(new Uint8Array(await (await fetch(new URL('/gazette-2021-4.pdf', cli.url))).arrayBuffer()));
+    const labels = await page.$$eval('.gz-page', (pages) => pages.map((p) => (p as HTMLElement).dataset.label));
+    expect(labels).toEqual(pdf.labels);
+    // The folio printed on each body page is the PDF's.
+    const folios = await page.$$eval('.gz-page', (pages) => pages.map((p) => p.querySelector('text[data-role="folio"]')?.textContent ?? null));
+    pdf.pages.forEach((p, i) => {
+      const printed = /—\s*(\d+)\s*—/.exec(p.items.map((item) => item.str).join(' '))?.[1];
+      expect(folios[i]?.replace(/\D/g, '') || undefined, `page ${i + 1}`).toBe(printed);
+    });
+    await page.screenshot({ path: artifactPath('page-view.png') });
+    // The choice is remembered: the preview's address opens the page view again.
+    await page.goto(cli.url);
+    await page.waitForURL(/__gazette\/pages/);
+  });
+
+  it('reports the file and line of a clicked line, and its editor address', async () => {
+    const { page } = browser;
+    // Lines of running text, titles and headings (a cell of an HTML table points at its table).
+    const sampled = await page.$$eval('#gz-pages text[data-src]:not([data-role="cell"])', (texts) => {
+      const step = Math.max(1, Math.floor(texts.length / 10));
+      return texts.filter((_, i) => i % step === 0).slice(0, 10).map((t) => ({ src: t.getAttribute('data-src')!, text: t.textContent ?? '', index: texts.indexOf(t) }));
+    });
+    expect(sampled.length).toBe(10);
+    expect(new Set(sampled.map((s) => s.src.split(':')[0])).size).toBeGreaterThan(3);
+    for (const sample of sampled) {
+      await page.evaluate((i) => {
+        const text = document.querySelectorAll('#gz-pages text[data-src]:not([data-role="cell"])')[i]!;
+        text.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+      }, sample.index);
+      expect(await page.textContent('#gz-source')).toBe(sample.src);
+      const [file, line] = [sample.src.slice(0, sample.src.lastIndexOf(':')), Number(sample.src.slice(sample.src.lastIndexOf(':') + 1))];
+      const source = readFileSync(join(root, file), 'utf8').split('\n')[line - 1]!;
+      // The line's first characters are in the Markdown line it names (a table row, a paragraph, a title).
+      const lead = sample.text.replace(/\s/g, '').slice(0, 2);
+      expect(source.replace(/[\s\\*_~]/g, ''), `${sample.src}: ${sample.text}`).toContain(lead);
+      expect(await page.getAttribute('#gz-source', 'data-editor-url')).toBe(`vscode://file/${encodeURI(join(root, file))}:${line}`);
+    }
+  });
+
+  it('after a save repaints only the pages from the changed paragraph on, keeping the scroll position, and marks a diagnostic on its page', async () => {
+    const { page } = browser;
+    // Read the fifth body page; the change is further on.
+    await page.evaluate(() => document.getElementById('gz-page-12')!.scrollIntoView());
+    const scrolled = await page.evaluate(() => window.scrollY);
+    const before = await version();
+    const file = join(root, 'documents/2021-4/cfg-2021-46.md');
+    const text = readFileSync(file, 'utf8');
+    // A half-width comma (a warning) in a paragraph of the first document's later pages.
+    const changed = text.replace('深入打造“长来赛、宁健康”长宁全民健身赛事品牌', '深入打造“长来赛、宁健康”长宁全民健身赛事品牌,');
+    expect(changed).not.toBe(text);
+    writeFileSync(file, changed);
+    await page.waitForFunction((v) => Number(document.body.dataset.version ?? '0') > v, before, { timeout: 30_000 });
+    const marked = await page.$$eval('.gz-page', (pages) => pages.map((p) => ((p as HTMLElement).dataset.changed ? true : false)));
+    const first = marked.indexOf(true);
+    expect(first).toBeGreaterThan(2);
+    // Nothing before the paragraph's page changed; the pages after it may have, as the text moved.
+    expect(marked.slice(0, first).every((m) => !m)).toBe(true);
+    expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);
+    const marks = await page.$$eval('.gz-mark', (dots) => dots.map((d) => ({ code: d.getAttribute('data-code'), page: (d.closest('.gz-page') as HTMLElement).dataset.label })));
+    const comma = marks.find((m) => m.code === 'punctuation-halfwidth');
+    expect(comma).toBeDefined();
+    const paragraphPage = await page.$$eval('#gz-pages text[data-src]', (texts) => (texts.find((t) => (t.textContent ?? '').includes('宁健康'))!.closest('.gz-page') as HTMLElement).dataset.label);
+    expect(comma!.page).toBe(paragraphPage);
+    await page.screenshot({ path: artifactPath('page-view-after-save.png') });
+  });
+});
