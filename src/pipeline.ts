@@ -4,7 +4,7 @@
  */
 import { isFileError, type FileError, type Host } from './host/host.js';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
-import { hasErrors } from './diagnostics/diagnostic.js';
+import { hasErrors, shown } from './diagnostics/diagnostic.js';
 import { sortDiagnostics } from './diagnostics/sink.js';
 import { loadProject, loadPublication, type Project, type SetupProblem } from './load/index.js';
 import { validate } from './validate/index.js';
@@ -113,6 +113,11 @@ export interface CompileOptions {
   memo?: BuildMemo;
   /** Editions to write only when asked for (see `CompileResult.later`): the preview's PDF, fetched on demand. */
   defer?: readonly OutputFormat[];
+  /**
+   * A proof: every diagnostic and every loose line gets a numbered margin mark and a note listed at the end, the
+   * note's text as this function words it (the CLI, in the user's language).
+   */
+  proof?: (diagnostic: Diagnostic) => string;
 }
 
 export interface CompileResult {
@@ -231,7 +236,7 @@ export async function compileIssue(host: Host, prepared: PreparedProject, option
   if (loaded.setup || !loaded.gazette) return loaded;
   const { gazette } = loaded;
   const diagnostics = [...loaded.diagnostics];
-  const [{ parseTheme, resolveTemplate }, { loadFonts }, { paginate }] = await layoutStages();
+  const [{ parseTheme, resolveTemplate }, { loadFonts }, { paginate, looseLines, proofLayout }] = await layoutStages();
   const name = options.template ?? gazette.publication.template ?? 'default';
   const resolved = resolveTemplate(name, (path) => readTemplate(host, path));
   if ('missing' in resolved) return { setup: { code: 'template-missing', args: { file: resolved.missing } }, diagnostics };
@@ -254,9 +259,17 @@ export async function compileIssue(host: Host, prepared: PreparedProject, option
   const outlines = await fonts.value.complete();
   diagnostics.push(...outlines);
   if (hasErrors(outlines)) return { diagnostics: sortDiagnostics(diagnostics), gazette };
+  let laidOut = paged.value;
+  if (options.proof) {
+    const loose = looseLines(laidOut, theme.value.maxLetterSpacing);
+    const word = options.proof;
+    const notes = [...shown(sortDiagnostics(diagnostics)).map((diagnostic) => ({ diagnostic })), ...loose].map((note) => ({ ...note, text: word(note.diagnostic) }));
+    diagnostics.push(...loose.map((note) => note.diagnostic));
+    laidOut = proofLayout(laidOut, theme.value, fonts.value, notes);
+  }
   const context = {
     gazette,
-    paged: paged.value,
+    paged: laidOut,
     fonts: fonts.value,
     theme: theme.value,
     template,

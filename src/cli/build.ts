@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { compile } from '../pipeline.js';
 import type { OutputFormat } from '../write/index.js';
-import { formatDiagnostics, type Lang } from '../report/index.js';
+import { formatDiagnostics, proofNote, type Lang } from '../report/index.js';
 import { setupDiagnostic } from './setup.js';
 import { shown } from '../diagnostics/diagnostic.js';
 import { issueTitle } from '../shared/labels.js';
@@ -16,6 +16,8 @@ export interface BuildOptions {
   issue: string;
   out?: string;
   draft: boolean;
+  /** Margin notes at every diagnostic and loose line (a draft's proof). */
+  proof?: boolean;
   formats: OutputFormat[];
   lang: Lang;
   root: string;
@@ -49,6 +51,7 @@ export async function runBuild(options: BuildOptions, io: Io): Promise<number> {
     draft: options.draft,
     formats: options.formats,
     ...(options.template ? { template: options.template } : {}),
+    ...(options.proof ? { proof: (diagnostic) => proofNote(diagnostic, options.lang) } : {}),
   });
   if (io.isTTY) io.stderr('\x1b[2K\r');
   const diagnostics = shown(result.setup ? [...result.diagnostics, setupDiagnostic(result.setup)] : result.diagnostics);

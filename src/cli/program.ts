@@ -38,6 +38,8 @@ const text = {
     maxWarnings: '警告数超过 N 时以代码 1 退出',
     out: '输出目录（默认 dist/<期次>；与 --all 同用时为各期目录的上级目录）',
     draft: '即使有错误也排版，每页加“草稿”标记',
+    proof: '（与 --draft 同用）在每个问题和每个字距过松的行旁加页边编号，并在末尾列出校对意见',
+    proofNeedsDraft: '--proof 只用于草稿：请同时加 --draft',
     buildFormat: (all: string) => `输出格式，逗号分隔（可选：${all}）`,
     template: '排版模板（templates/ 下的文件夹名；默认取 gazette.yml 的 template，否则 default）',
     port: '端口',
@@ -93,6 +95,8 @@ const text = {
     maxWarnings: 'exit with 1 when there are more than N warnings',
     out: 'output folder (default dist/<issue>; with --all, the folder that holds one per issue)',
     draft: 'build even with errors, marking every page DRAFT',
+    proof: '(with --draft) number every problem and every loose line in the margin and list the notes at the end',
+    proofNeedsDraft: '--proof is for drafts: add --draft',
     buildFormat: (all: string) => `comma-separated outputs (choices: ${all})`,
     template: 'template folder under templates/ (default: gazette.yml template, else default)',
     port: 'port',
@@ -212,6 +216,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .option('--jobs <n>', t.jobs, positive)
     .option('--out <dir>', t.out)
     .option('--draft', t.draft, false)
+    .option('--proof', t.proof, false)
     .option('--format <list>', t.buildFormat(FORMATS.join(', ')), parseFormats, [...DEFAULT_FORMATS])
     .option('--template <name>', t.template)
     .addOption(langOption())
@@ -219,13 +224,14 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .action(async (issue: string | undefined, options, command: Command) => {
       if (options.shard && !options.all) command.error(t.shardNeedsAll, { exitCode: 2 });
       if (options.all === (issue !== undefined)) command.error(t.issueOrAll, { exitCode: 2 });
+      if (options.proof && (!options.draft || options.all)) command.error(t.proofNeedsDraft, { exitCode: 2 });
       const common = { out: options.out, draft: options.draft, formats: options.format, lang: options.lang, root: options.root, template: options.template };
       if (options.all) {
         const { runBuildAll } = await import('./build-all.js');
         exitCode = await runBuildAll({ ...common, ...(options.shard ? { shard: options.shard } : {}), ...(options.jobs ? { jobs: options.jobs } : {}), version }, io);
       } else {
         const { runBuild } = await import('./build.js');
-        exitCode = await runBuild({ ...common, issue: trimSlashes(issue!) }, io);
+        exitCode = await runBuild({ ...common, proof: options.proof, issue: trimSlashes(issue!) }, io);
       }
     });
 

@@ -50,6 +50,10 @@ export const catalogue: Record<string, Entry> = {
     zh: { message: '字体 {font} 的文件 {ref} 不是可用的字体（{reason}）', hint: '请使用单个 TTF 或 OTF 文件（不支持 TTC 字体集）' },
     en: { message: 'File {ref} for font {font} is not a usable font ({reason})', hint: 'use a single TTF or OTF file (TTC collections are not supported)' },
   },
+  'line-loose': {
+    zh: { message: '字距过松：“{text}……”一行字间加宽 {spacing} 字，超过主题的 {limit} 字', hint: '调整措辞，或在合适处断开长词、长数字' },
+    en: { message: 'Loose line: “{text}…” is spaced {spacing} em per character, beyond the theme’s {limit} em', hint: 'reword it, or allow a break in a long word or number' },
+  },
   'glyph-missing': {
     zh: { message: '字体 {font} 中没有字符“{char}”（{codePoint}）', hint: '改用常用字形，或在 theme.yml 中换用包含该字的字体' },
     en: { message: 'Font {font} has no glyph for “{char}” ({codePoint})', hint: 'replace the character, or choose a font in theme.yml that covers it' },

@@ -103,7 +103,8 @@ export type TextRole =
   | 'folio'
   | 'running-head'
   | 'masthead'
-  | 'draft';
+  | 'draft'
+  | 'proof';
 
 /** A straight line. */
 export interface RuleBox extends Origin {
@@ -150,8 +151,11 @@ export interface AnchorBox extends Origin {
 
 export type Box = TextBox | RuleBox | LinkBox | AnchorBox | ImageBox;
 
-/** `blank` pads the issue to an even page count; `back` is a last page that holds only the 版权页. */
-export type PageKind = 'cover' | 'toc' | 'body' | 'blank' | 'back';
+/**
+ * `blank` pads the issue to an even page count; `back` is a last page that holds only the 版权页; `proof` lists a
+ * proof's notes after the issue (`build --draft --proof`).
+ */
+export type PageKind = 'cover' | 'toc' | 'body' | 'blank' | 'back' | 'proof';
 
 export interface Page {
   kind: PageKind;

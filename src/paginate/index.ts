@@ -21,6 +21,7 @@ import { colophonBlock } from './colophon.js';
 import { furniture, MM, singleLine } from './furniture.js';
 import { structNode } from './structure.js';
 import type { BuildMemo } from '../shared/build-memo.js';
+import { withProofMarks, type ProofNote } from './proof.js';
 
 
 export { printedTexts } from './printed.js';
@@ -233,3 +234,10 @@ export function paginate(gazette: Gazette, theme: Theme, fonts: FontSet, options
 }
 
 export { annualReference, paginateAnnual } from './annual.js';
+export { looseLines, type ProofNote } from './proof.js';
+
+/** The issue with proof marks and the list of notes after it (see proof.ts). */
+export function proofLayout(paged: PagedGazette, theme: Theme, fonts: FontSet, notes: readonly ProofNote[]): PagedGazette {
+  const { margins } = theme.page;
+  return withProofMarks(paged, { theme, fonts, left: margins.left, width: theme.page.width - margins.left - margins.right }, notes);
+}

@@ -73,6 +73,7 @@ body { margin: 0; background: #5a5a5a; font-family: "Noto Sans SC", "Noto Sans C
 .gz-page.gz-changed { animation: gz-flash 1.5s ease-out; }
 @keyframes gz-flash { from { box-shadow: 0 0 0 6px #ffcc00; } to { box-shadow: 0 2px 8px rgba(0,0,0,.4); } }
 .gz-mark { fill: #d32f2f; }
+.gz-page text[data-loose] { fill: #b35c00; text-decoration: underline wavy #e08a00; }
 .gz-marked { fill: #b71c1c; }
 `;
 

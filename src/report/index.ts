@@ -39,6 +39,13 @@ export function resolve(diagnostic: Diagnostic, lang: Lang): ResolvedDiagnostic 
   };
 }
 
+/** A diagnostic (a loose line too) as a note of a proof: where, what, and what to do. */
+export function proofNote(diagnostic: Diagnostic, lang: Lang): string {
+  const text = describe(diagnostic.code, diagnostic.args, diagnostic.fix, lang);
+  const where = diagnostic.span ? `${diagnostic.span.file}:${diagnostic.span.start.line}\u3000` : '';
+  return `${where}${text.message}${text.hint ? (lang === 'zh' ? `（${text.hint}）` : ` (${text.hint})`) : ''}`;
+}
+
 export interface ReportOptions {
   lang: Lang;
   color: boolean;

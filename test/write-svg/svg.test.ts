@@ -70,3 +70,24 @@ describe('a line of the page edition', () => {
     }
   });
 });
+
+describe('loose lines in the page edition', () => {
+  it('are marked where a justified line is spaced beyond the theme’s goal, and only there', async () => {
+    const { overlayHost } = await import('../../src/host/overlay-host.js');
+    const root = join(projectRoot, 'test/fixtures/constructs');
+    const theme = readFileSync(join(projectRoot, 'templates/default/theme.yml'), 'utf8');
+    const svgs = async (goal: string): Promise<string> => {
+      const host = overlayHost(createNodeHost(root, { cache: false }), new Map([['templates/default/theme.yml', new TextEncoder().encode(theme.replace(/^maxLetterSpacing: .*$/m, `maxLetterSpacing: ${goal}`))]]));
+      const result = await compile(host, { issue: '2024-2', draft: false, formats: ['svg'] });
+      return result.files!.filter((f) => /pages\/\d+\.svg$/.test(f.path)).map((f) => f.data as string).join('\n');
+    };
+    const strict = await svgs('0.001');
+    const loose = [...strict.matchAll(/<text [^>]*data-loose="true"[^>]*>/g)];
+    expect(loose.length).toBeGreaterThan(3);
+    for (const [tag] of loose) {
+      expect(tag).toContain('data-role="justified"');
+      expect(Number(/letter-spacing="([\d.]+)"/.exec(tag)![1])).toBeGreaterThan(0.001 * Number(/font-size="([\d.]+)"/.exec(tag)![1]));
+    }
+    expect(await svgs('0.5')).not.toContain('data-loose');
+  });
+});

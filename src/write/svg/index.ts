@@ -42,7 +42,7 @@ function sourceOf(box: Box): string {
   return box.source ? ` data-src="${xml(`${box.source.file}:${box.source.start.line}`)}"` : '';
 }
 
-function text(box: TextBox): string {
+function text(box: TextBox, looseAbove: number): string {
   const attributes = [
     `x="${num(box.x)}"`,
     `y="${num(box.y)}"`,
@@ -58,13 +58,15 @@ function text(box: TextBox): string {
     for (const { after, amount } of box.adjustments) if (after + 1 < dx.length) dx[after + 1]! -= amount;
     attributes.push(`dx="${dx.map(num).join(' ')}"`);
   }
-  return `<text ${attributes.join(' ')} data-role="${box.role}"${sourceOf(box)}>${xml(box.text)}</text>`;
+  // A line spaced beyond the theme's goal, for a proofreader's eye (the page view marks it).
+  const loose = box.role === 'justified' && box.characterSpacing > looseAbove * box.size + 1e-6 ? ' data-loose="true"' : '';
+  return `<text ${attributes.join(' ')} data-role="${box.role}"${loose}${sourceOf(box)}>${xml(box.text)}</text>`;
 }
 
-function element(box: Box, images: (name: string) => string): string {
+function element(box: Box, images: (name: string) => string, looseAbove: number): string {
   switch (box.kind) {
     case 'text':
-      return text(box);
+      return text(box, looseAbove);
     case 'rule':
       return `<line x1="${num(box.x1)}" y1="${num(box.y1)}" x2="${num(box.x2)}" y2="${num(box.y2)}" stroke="${box.color ?? '#000000'}" stroke-width="${num(box.lineWidth)}"/>`;
     case 'image':
@@ -78,10 +80,13 @@ function element(box: Box, images: (name: string) => string): string {
   }
 }
 
-/** One page as an SVG document; `images` gives an image's address from where the SVG is. */
-export function svgPage(paged: PagedGazette, index: number, images: (name: string) => string): string {
+/**
+ * One page as an SVG document; `images` gives an image's address from where the SVG is, `looseAbove` the spacing
+ * (in em) beyond which a justified line is loose.
+ */
+export function svgPage(paged: PagedGazette, index: number, images: (name: string) => string, looseAbove: number): string {
   const page = paged.pages[index]!;
-  const body = page.boxes.map((box) => element(box, images)).filter((part) => part !== '');
+  const body = page.boxes.map((box) => element(box, images, looseAbove)).filter((part) => part !== '');
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<?xml-stylesheet href="fonts.css" type="text/css"?>',
@@ -103,7 +108,7 @@ export const svgWriter: Writer = {
     for (const page of paged.pages) for (const box of page.boxes) if (box.kind === 'image') images.set(box.image.outputName, box.image.bytes);
     for (const [name, data] of [...images].sort(([a], [b]) => a.localeCompare(b))) files.push({ path: `${DIR}/images/${name}`, data });
     const entries: PageEntry[] = paged.pages.map((page, index) => {
-      const svg = svgPage(paged, index, (name) => `images/${name}`);
+      const svg = svgPage(paged, index, (name) => `images/${name}`, theme.maxLetterSpacing);
       const file = `${String(index + 1).padStart(3, '0')}.svg`;
       files.push({ path: `${DIR}/${file}`, data: svg });
       const anchors = page.boxes.flatMap((box) => (box.kind === 'anchor' ? [{ name: box.name, y: box.y }] : []));
