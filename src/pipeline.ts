@@ -20,6 +20,7 @@ import type { ImportedDocument, ImportInput } from './import/index.js';
 import { numberKey } from './shared/number.js';
 import { digestInputs, type Input } from './archive/index.js';
 import type { BuildMemo } from './shared/build-memo.js';
+import { append } from './shared/arrays.js';
 
 // Layout loads fontkit; writers load pdfkit and hast tools: imported on first use so `gazette check` starts fast.
 // `check` needs the theme and the list of printed strings, not the font engine.
@@ -57,10 +58,10 @@ async function loadAndValidate(
     if (!targets.has(issue.id)) continue;
     const read = readBodies(await parseBodies(issue.documents, host.cache, memo), (path) => host.readFile(path), memo);
     issue.documents = read.value;
-    diagnostics.push(...read.diagnostics);
+    append(diagnostics, read.diagnostics);
   }
   const validated = validate(project, targets, memo);
-  diagnostics.push(...validated.diagnostics);
+  append(diagnostics, validated.diagnostics);
   return { project, validated, diagnostics: sortDiagnostics(diagnostics.filter((d) => concerns(d, targets))) };
 }
 
@@ -75,7 +76,7 @@ export async function check(host: Host, issues: readonly string[]): Promise<Chec
   const [{ parseTheme, resolveTemplate }, { printedTexts }] = await themeStages();
   const { publication } = result.project;
   const resolved = resolveTemplate(publication.template ?? 'default', (path) => readTemplate(host, path));
-  if ('missing' in resolved) return { ...result, setup: { code: 'template-missing', args: { file: resolved.missing } } };
+  if ('missing' in resolved) return { ...result, setup: templateProblem(host, resolved.missing) };
   const theme = parseTheme(resolved.layers);
   diagnostics.push(...theme.diagnostics);
   if (!theme.value) return { ...result, diagnostics: sortDiagnostics(diagnostics) };
@@ -134,6 +135,16 @@ export interface CompileResult {
   files?: OutputFile[];
   /** Writes a deferred edition from this build's layout. */
   later?: Partial<Record<OutputFormat, () => Promise<OutputFile[]>>>;
+}
+
+/**
+ * Why a template file could not be had: missing (neither the project nor gazette has it), or the project's own copy
+ * is there but unreadable (no permission, a symlink loop, a folder), which must not pass for missing.
+ */
+function templateProblem(host: Host, file: string): SetupProblem {
+  const own = host.readFile(file);
+  if (isFileError(own) && own !== 'ENOENT' && own !== 'ENOTDIR') return { code: 'template-unreadable', args: { file, error: own, remedy: `remedy-${own}` } };
+  return { code: 'template-missing', args: { file } };
 }
 
 /** Reads a template file from the user's project, falling back to the templates bundled with gazette. */
@@ -239,12 +250,12 @@ export async function compileIssue(host: Host, prepared: PreparedProject, option
   const [{ parseTheme, resolveTemplate }, { loadFonts }, { paginate, looseLines, proofLayout }] = await layoutStages();
   const name = options.template ?? gazette.publication.template ?? 'default';
   const resolved = resolveTemplate(name, (path) => readTemplate(host, path));
-  if ('missing' in resolved) return { setup: { code: 'template-missing', args: { file: resolved.missing } }, diagnostics };
+  if ('missing' in resolved) return { setup: templateProblem(host, resolved.missing), diagnostics };
   const template = resolved.file;
   const editions = await loadEditions(options.formats);
   if (editions.some((writer) => writer.name === 'html')) {
     const missing = ['html/page.html', 'html/style.css'].find((path) => template(path) === undefined);
-    if (missing) return { setup: { code: 'template-missing', args: { file: `templates/${name}/${missing}` } }, diagnostics };
+    if (missing) return { setup: templateProblem(host, `templates/${name}/${missing}`), diagnostics };
   }
   const theme = parseTheme(resolved.layers);
   diagnostics.push(...theme.diagnostics);
@@ -332,7 +343,7 @@ export async function compileAnnualIndex(host: Host, year: number, options: { te
   const index = annualIndex(year, laid)!;
   const [{ parseTheme, resolveTemplate }, { loadFonts }, { paginateAnnual, annualReference }] = await layoutStages();
   const resolved = resolveTemplate(options.template ?? project.publication.template ?? 'default', (path) => readTemplate(host, path));
-  if ('missing' in resolved) return { setup: { code: 'template-missing', args: { file: resolved.missing } }, diagnostics };
+  if ('missing' in resolved) return { setup: templateProblem(host, resolved.missing), diagnostics };
   // The issues were laid out with this theme and these fonts a moment ago: they parse and load.
   const theme = parseTheme(resolved.layers).value!;
   const fonts = loadFonts(theme, host).value;
@@ -341,7 +352,7 @@ export async function compileAnnualIndex(host: Host, year: number, options: { te
   if (hasErrors(paged.diagnostics)) return { diagnostics: sortDiagnostics(diagnostics), index };
   const page = resolved.file('html/page.html');
   const css = resolved.file('html/style.css');
-  if (page === undefined || css === undefined) return { setup: { code: 'template-missing', args: { file: `templates/${options.template ?? 'default'}/html/page.html` } }, diagnostics };
+  if (page === undefined || css === undefined) return { setup: templateProblem(host, `templates/${options.template ?? 'default'}/html/${page === undefined ? 'page.html' : 'style.css'}`), diagnostics };
   const write = await annualWriter();
   const files = await write({ index, paged: paged.value, fonts, template: { page, css }, reference: annualReference, ...(options.issueHref ? { issueHref: options.issueHref } : {}) });
   return { diagnostics: sortDiagnostics(diagnostics), index, files };

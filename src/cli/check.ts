@@ -23,13 +23,20 @@ export interface CheckOptions {
 
 const maxFixPasses = 10;
 
+/** A fix that could not be written: the file is as it was, and the problems are reported as found. */
+const FIX_FAILED: Record<Lang, (file: string, reason: string) => string> = {
+  zh: (file, reason) => `✖ 无法写入对 ${file} 的修正（${reason}），该文件未改动：请检查它和所在文件夹的写入权限\n`,
+  en: (file, reason) => `✖ Cannot write the fixes to ${file} (${reason}); the file is unchanged: check its and its folder's write permission\n`,
+};
+
 export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
   const root = resolve(io.cwd, options.root);
   const host = openProject(root, io, options.lang);
   let result = await check(host, options.issues);
   const fixed: FixRecord[] = [];
+  const unwritable = new Map<string, string>();
   for (let pass = 0; options.fix && !result.setup && pass < maxFixPasses; pass++) {
-    const changed = await fixFiles(root, host, options.issues, result.diagnostics);
+    const changed = await fixFiles(root, host, options.issues, result.diagnostics, unwritable);
     if (changed.length === 0) break;
     fixed.push(...changed);
     result = await check(host, options.issues);
@@ -40,7 +47,9 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
   io.stdout(
     await formatDiagnostics(options.format, paths.diagnostics(diagnostics), { lang: options.lang, color, fixed: fixed.map((f) => ({ ...f, file: paths.file(f.file) })) }),
   );
+  for (const [file, reason] of unwritable) io.stderr(FIX_FAILED[options.lang](paths.file(file), reason));
   if (result.setup) return 2;
+  if (unwritable.size > 0) return 2;
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
   if (errors > 0) return 1;
@@ -60,7 +69,7 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
  * same file: its diagnostics carry the same offsets, applied twice they would corrupt it). A fix is written only
  * if checking the fixed file finds nothing it did not find before; otherwise the file stays as it is.
  */
-async function fixFiles(root: string, host: Host, issues: readonly string[], diagnostics: readonly Diagnostic[]): Promise<FixRecord[]> {
+async function fixFiles(root: string, host: Host, issues: readonly string[], diagnostics: readonly Diagnostic[], unwritable: Map<string, string>): Promise<FixRecord[]> {
   const byFile = new Map<string, Diagnostic[]>();
   for (const d of diagnostics) if (d.edit && d.span) byFile.set(d.span.file, [...(byFile.get(d.span.file) ?? []), d]);
   const records: FixRecord[] = [];
@@ -69,7 +78,7 @@ async function fixFiles(root: string, host: Host, issues: readonly string[], dia
     const target = realpathSync(resolve(root, file));
     const stat = statSync(target);
     const identity = `${stat.dev}:${stat.ino}`;
-    if (done.has(identity)) continue;
+    if (done.has(identity) || unwritable.has(file)) continue;
     done.add(identity);
     const bytes = host.readFile(file);
     const result = !isFileError(bytes) && applyFixes(bytes, group);
@@ -79,10 +88,15 @@ async function fixFiles(root: string, host: Host, issues: readonly string[], dia
     if (trial.diagnostics.some((d) => d.span?.file === file && !before.has(signature(d)))) continue;
     // A file with hard links is rewritten in place, so that every name keeps showing the same (fixed) file; any
     // other file is replaced atomically, so that a crash never leaves half a document.
-    if (stat.nlink > 1) writeFileSync(target, result.bytes);
-    else {
-      writeFileAtomic(target, result.bytes);
-      chmodSync(target, stat.mode);
+    try {
+      if (stat.nlink > 1) writeFileSync(target, result.bytes);
+      else {
+        writeFileAtomic(target, result.bytes);
+        chmodSync(target, stat.mode);
+      }
+    } catch (error) {
+      unwritable.set(file, (error as NodeJS.ErrnoException).code ?? String(error));
+      continue;
     }
     const decoded = decode(bytes);
     records.push(...fixRecords(result.applied, 'error' in decoded ? '' : decoded.text));

@@ -32,16 +32,37 @@ export function writeFileAtomic(path: string, data: Uint8Array | string): void {
 /** The file that marks a folder as gazette's output: its files may be replaced as a whole. */
 export const OUTPUT_MARKER = '.gazette-output';
 
-/** Staging and retired folders of earlier runs of the same output, left behind by a killed process. */
-function leftovers(dir: string): string[] {
+/** Whether the process `pid` still runs (a build writing its own staging folder now). */
+function running(pid: number): boolean {
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Clears what killed runs of the same output left behind: their staging folders go; a retired folder goes too,
+ * unless a run was killed between its two renames and the retired set is the only one left, which then returns.
+ * Folders of a run still going on are left to it.
+ */
+function clearLeftovers(dir: string): void {
   const parent = dirname(dir);
   const prefix = `.${basename(dir)}.`;
+  let names: string[];
   try {
-    return readdirSync(parent)
-      .filter((name) => name.startsWith(prefix) && /\.(staging|old)-\d+$/.test(name))
-      .map((name) => join(parent, name));
+    names = readdirSync(parent);
   } catch {
-    return [];
+    return;
+  }
+  for (const name of names) {
+    const match = name.startsWith(prefix) ? /\.(staging|old)-(\d+)$/.exec(name) : null;
+    if (!match || running(Number(match[2]))) continue;
+    const path = join(parent, name);
+    if (match[1] === 'old' && !existsSync(dir)) renameSync(path, dir);
+    else rmSync(path, { recursive: true, force: true });
   }
 }
 
@@ -62,10 +83,10 @@ export function ownsOutput(dir: string): boolean {
 /**
  * Writes a whole output set (an issue's PDF, HTML, stylesheet and images) so that readers see the old set or the
  * new one, never a mix: everything goes into a staging folder beside `dir`, which then takes its place by
- * renames. Staging and retired folders a killed run left behind are removed first.
+ * renames. What a killed run left behind is cleared first (see clearLeftovers).
  */
 export function writeOutputSet(dir: string, files: readonly { path: string; data: Uint8Array | string }[], digest?: string): void {
-  for (const stale of leftovers(dir)) rmSync(stale, { recursive: true, force: true });
+  clearLeftovers(dir);
   const staging = join(dirname(dir), `.${basename(dir)}.staging-${process.pid}`);
   const retired = join(dirname(dir), `.${basename(dir)}.old-${process.pid}`);
   try {

@@ -34,6 +34,14 @@ export const catalogue: Record<string, Entry> = {
     zh: { message: '找不到模板文件 {file}', hint: '恢复 templates/ 中的默认模板，或删除该文件夹以使用内置模板' },
     en: { message: 'Template file {file} not found', hint: 'restore the default templates, or remove templates/ to use the bundled ones' },
   },
+  'template-unreadable': {
+    zh: { message: '无法读取模板文件 {file}：{error}', hint: '{remedy}' },
+    en: { message: 'Cannot read template file {file}: {error}', hint: '{remedy}' },
+  },
+  'theme-incomplete': {
+    zh: { message: '模板设置此处缺少或无效 {count} 项：{keys}', hint: '对照默认模板的 templates/default/theme.yml 补全这些设置（或删去该模板以使用内置模板）' },
+    en: { message: '{count} template settings are missing or invalid here: {keys}', hint: 'complete them as templates/default/theme.yml has them (or remove the template to use the bundled one)' },
+  },
   'theme-invalid': {
     zh: { message: '模板设置 {key} 的值无效，应为 {expected}', hint: '按 theme.yml 中的注释修改该项' },
     en: { message: 'Invalid value for template setting {key}; expected {expected}', hint: 'fix it as the comments in theme.yml describe' },
@@ -374,6 +382,10 @@ export const catalogue: Record<string, Entry> = {
     zh: { message: '找不到图片文件 {path}', hint: '检查文件名和路径（相对于本文件所在文件夹）' },
     en: { message: 'Image file {path} not found', hint: 'check the file name and path (relative to this document’s folder)' },
   },
+  'image-corrupt': {
+    zh: { message: '图片“{src}”（{path}）已损坏或不完整', hint: '用图片软件重新导出为 PNG 或 JPEG，替换该文件' },
+    en: { message: 'Image "{src}" ({path}) is damaged or cut off', hint: 'export it again as PNG or JPEG and replace the file' },
+  },
   'image-format': {
     zh: { message: '图片“{src}”不是 PNG 或 JPEG 文件', hint: '另存为 PNG 或 JPEG 后引用' },
     en: { message: 'Image "{src}" is not a PNG or JPEG file', hint: 'save it as PNG or JPEG' },
@@ -444,7 +456,7 @@ const terms: Record<string, { zh: string; en: string }> = {
   'remedy-ENOENT': { zh: '确认文件仍在原处后重试', en: 'make sure the file is still there and try again' },
   'remedy-EACCES': { zh: '用 chmod u+r（文件夹为 u+rx）给予读取权限，或检查文件的所有者', en: 'grant read permission (chmod u+r, u+rx for a folder) or check the owner' },
   'remedy-ELOOP': { zh: '改正或删除这个符号链接，使它指向真实的文件', en: 'fix or remove the symbolic link so that it points at a real file' },
-  'remedy-EISDIR': { zh: '把文件夹改名（文件名不以 .md 结尾），或把文件放回原处', en: 'rename the folder (not ending in .md), or put the file back' },
+  'remedy-EISDIR': { zh: '这里应是一个文件，却是同名文件夹：给文件夹改名，把文件放回原处', en: 'a folder has the name a file should have: rename the folder and put the file back' },
   'remedy-ENOTDIR': { zh: '检查路径中的文件夹名', en: 'check the folder names in the path' },
   'remedy-EMFILE': { zh: '关闭其他占用文件的程序，或提高打开文件数上限（ulimit -n）后重试', en: 'close other programs holding files, or raise the open-file limit (ulimit -n), and try again' },
   'remedy-EIO': { zh: '检查磁盘或网络存储是否正常后重试', en: 'check the disk or network storage and try again' },

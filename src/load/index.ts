@@ -29,7 +29,7 @@ export interface Project {
 
 /** A problem with the setup rather than the documents: the CLI exits 2. */
 export interface SetupProblem {
-  code: 'documents-missing' | 'documents-unreadable' | 'issues-missing' | 'publication-missing' | 'publication-unusable' | 'issue-unknown' | 'template-missing' | 'year-without-issues';
+  code: 'documents-missing' | 'documents-unreadable' | 'issues-missing' | 'publication-missing' | 'publication-unusable' | 'issue-unknown' | 'template-missing' | 'template-unreadable' | 'year-without-issues';
   args: Record<string, string>;
 }
 

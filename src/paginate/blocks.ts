@@ -13,6 +13,7 @@ import { sectionLabel } from '../shared/labels.js';
 import { alignNames } from '../shared/names.js';
 import { noteMark } from '../shared/notes.js';
 import { HeadingLevels, structNode } from './structure.js';
+import { append } from '../shared/arrays.js';
 
 /** A target for TOC links and outline items, placed at the top of the block that carries it. */
 export interface Anchor {
@@ -432,7 +433,7 @@ export function gazetteBlocks(gazette: Gazette, theme: Theme): Block[] {
       const blocks = documentBlocks(doc, theme, d === 0, structNode('Sect', part));
       if (blocks[0]?.kind === 'text') blocks[0].opens = true;
       for (const block of blocks) block.owner = doc.id;
-      out.push(...blocks);
+      append(out, blocks);
     });
   });
   return out;

@@ -8,6 +8,7 @@ import { breakLines } from './linebreak.js';
 import { baselineOffset, textBox, textRows, type Row, type RowContext } from './rows.js';
 import { tableLayout } from './table.js';
 import { chineseDate } from '../shared/dates.js';
+import { append } from '../shared/arrays.js';
 
 /** CSS pixels (96 per inch) in points: an image keeps its natural size unless it is wider than the measure. */
 const PX = 0.75;
@@ -165,7 +166,7 @@ export function blockRows(ctx: RowContext, blocks: readonly Block[], pageHeight:
     if (block.tag && block.kind !== 'table') for (const row of added) row.tag ??= block.tag;
     const source = block.kind === 'table' || block.kind === 'separator' ? undefined : block.span;
     if (source) for (const row of added) row.source ??= source;
-    rows.push(...added);
+    append(rows, added);
   }
   return rows;
 }

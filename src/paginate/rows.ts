@@ -93,7 +93,11 @@ export interface Segment {
   span?: InlineSpan;
 }
 
-/** The block's text cut at every mark boundary, each piece with its face. */
+/**
+ * The block's text cut at every mark boundary, each piece with its face. Marks do not overlap (each comes from one
+ * inline), so one pass over them in order finds each piece's mark: linear in the marks, however many a paragraph
+ * has (a list of 2,000 links).
+ */
 export function segments(theme: Theme, block: Pick<TextBlock, 'style' | 'text' | 'spans'>, text = block.text): Segment[] {
   const style = theme.styles[block.style];
   const cuts = new Set<number>([0, text.length]);
@@ -102,15 +106,43 @@ export function segments(theme: Theme, block: Pick<TextBlock, 'style' | 'text' |
     cuts.add(Math.min(s.end, text.length));
   }
   const points = [...cuts].sort((a, b) => a - b);
+  const spans = [...block.spans].sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Segment[] = [];
+  let next = 0;
   for (let i = 0; i + 1 < points.length; i++) {
     const start = points[i]!;
     const end = points[i + 1]!;
     if (start === end) continue;
-    const span = block.spans.find((s) => s.start <= start && s.end >= end);
+    while (next < spans.length && spans[next]!.end <= start) next++;
+    const candidate = spans[next];
+    const span = candidate && candidate.start <= start && candidate.end >= end ? candidate : undefined;
     out.push({ start, end, font: span?.font ?? style.font, size: span?.noteMark ? style.size * NOTE_SCALE : style.size, ...(span ? { span } : {}) });
   }
   return out;
+}
+
+/** Each block's segments, made once however many lines it has. */
+const blockSegments = new WeakMap<object, Segment[]>();
+
+function segmentsOf(theme: Theme, block: Pick<TextBlock, 'style' | 'text' | 'spans'>): Segment[] {
+  let found = blockSegments.get(block);
+  if (!found) {
+    found = segments(theme, block);
+    blockSegments.set(block, found);
+  }
+  return found;
+}
+
+/** Index of the first segment that ends after `offset` (segments are in order and contiguous). */
+function firstSegmentAfter(segs: readonly Segment[], offset: number): number {
+  let low = 0;
+  let high = segs.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (segs[mid]!.end <= offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 type LineSource = Pick<TextBlock, 'style' | 'text' | 'align' | 'indent'> & Partial<Pick<TextBlock, 'spans' | 'hang'>>;
@@ -164,7 +196,9 @@ export function lineBoxes(ctx: RowContext, block: Pick<TextBlock, 'style' | 'tex
   const out: Box[] = [];
   const cs = line.characterSpacing;
   let cursor = x;
-  for (const seg of segments(ctx.theme, block)) {
+  const segs = segmentsOf(ctx.theme, block);
+  for (let k = firstSegmentAfter(segs, line.start); k < segs.length && segs[k]!.start < line.end; k++) {
+    const seg = segs[k]!;
     const a = Math.max(seg.start, line.start);
     const b = Math.min(seg.end, line.end);
     if (a >= b) continue;

@@ -5,6 +5,7 @@ import type { Node } from 'unist';
 import type { ParsedDocument } from '../model/document.js';
 import type { DerivedCache } from '../host/host.js';
 import { guardNesting, limitDepth } from './guard.js';
+import { append } from '../shared/arrays.js';
 
 type Processor = { parse(text: string): Root };
 let processor: Processor | undefined;
@@ -73,7 +74,7 @@ function shift<T extends Node>(root: T, lines: number, offset: number): T {
       position.end = { line: position.end.line + lines, column: position.end.column, offset: (position.end.offset ?? 0) + offset };
     }
     const children = (node as { children?: Node[] }).children;
-    if (children) stack.push(...children);
+    if (children) append(stack, children);
   }
   return root;
 }

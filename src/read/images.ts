@@ -3,6 +3,7 @@
  * or JPEG header (layout needs it before any writer runs). Every failure is a diagnostic at the image.
  */
 import { createHash } from 'node:crypto';
+import { inflateSync } from 'node:zlib';
 import type { ImageAsset } from '../model/document.js';
 import type { Span } from '../model/source.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -37,6 +38,39 @@ export function imageInfo(bytes: Uint8Array): { type: ImageAsset['type']; width:
     }
   }
   return undefined;
+}
+
+/**
+ * Whether a PNG or JPEG file is whole: a PNG's chunks lie inside the file up to IEND and its image data inflates;
+ * a JPEG ends with its EOI marker. A cut-off file would otherwise stop the PDF writer.
+ */
+export function imageComplete(type: ImageAsset['type'], bytes: Uint8Array): boolean {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (type === 'jpeg') {
+    let end = bytes.length;
+    // Some cameras and editors pad the file after EOI.
+    while (end > 2 && bytes[end - 1] === 0x00) end--;
+    return end >= 4 && bytes[end - 2] === 0xff && bytes[end - 1] === 0xd9;
+  }
+  const data: Uint8Array[] = [];
+  let at = 8;
+  while (at + 12 <= bytes.length) {
+    const length = view.getUint32(at);
+    const kind = String.fromCharCode(...bytes.subarray(at + 4, at + 8));
+    if (at + 12 + length > bytes.length) return false;
+    if (kind === 'IDAT') data.push(bytes.subarray(at + 8, at + 8 + length));
+    if (kind === 'IEND') {
+      if (data.length === 0) return false;
+      try {
+        inflateSync(Buffer.concat(data));
+        return true;
+      } catch {
+        return false;
+      }
+    }
+    at += 12 + length;
+  }
+  return false;
 }
 
 /** `documents/2021-4/a.md` + `img/map.png` → `documents/2021-4/img/map.png`; undefined when it leaves documents/. */
@@ -74,6 +108,7 @@ export function loadImage(
   if (isFileError(bytes)) return { diagnostic: { code: 'file-unreadable', severity: 'error', ...at, args: { path, error: bytes, remedy: `remedy-${bytes}` } } };
   const info = imageInfo(bytes);
   if (!info) return { diagnostic: { code: 'image-format', severity: 'error', ...at, args: { src } } };
+  if (!imageComplete(info.type, bytes)) return { diagnostic: { code: 'image-corrupt', severity: 'error', ...at, args: { src, path } } };
   const name = path.slice(path.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '').replace(/[^A-Za-z0-9_-]+/g, '-') || 'image';
   const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 8);
   return { image: { path, ...info, bytes, outputName: `${name}-${hash}.${info.type === 'jpeg' ? 'jpg' : 'png'}` } };

@@ -7,6 +7,7 @@ import type { Diagnostic, Outcome } from '../diagnostics/diagnostic.js';
 import type { FileError } from '../host/host.js';
 import { readMarkdown } from './markdown.js';
 import type { BuildMemo } from '../shared/build-memo.js';
+import { append } from '../shared/arrays.js';
 
 export { MAX_NESTING, assembleBody, attachmentLabel, headerSpans, joinSoftBreaks, mergeRuns, trimBreaks, type LabelledBlock } from './markdown.js';
 export { imageInfo, loadImage } from './images.js';
@@ -39,7 +40,7 @@ export function readBodies(documents: readonly ParsedDocument[], readFile: (path
     };
     const unchanged = (kept: Read): boolean => kept.files.every(([path, bytes]) => same(readFile(path), bytes));
     const read = (memo ? memo.get(`body\u0000${doc.file.path}\u0000${doc.file.text}`, readDocument, unchanged) : readDocument()).result;
-    diagnostics.push(...read.diagnostics);
+    append(diagnostics, read.diagnostics);
     return { ...doc, body: read.body };
   });
   return { value, diagnostics };

@@ -11,6 +11,7 @@ import type { FileError } from '../host/host.js';
 import { loadImage } from './images.js';
 import { readHtmlTable } from './html-table.js';
 import { withoutInvisible } from '../shared/unicode.js';
+import { append } from '../shared/arrays.js';
 
 /** Lists and quotes nested deeper than this are an error; deeper content is read flat (no stack grows with input). */
 export const MAX_NESTING = 8;
@@ -231,7 +232,7 @@ class Reader {
         const content = this.inlines(next.children, {});
         const span = this.span(next);
         if (content.length > 0) out.push({ block: { kind: 'paragraph', content, ...(span ? { span } : {}) } });
-      } else if ('children' in next) queue.push(...(next.children as Nodes[]));
+      } else if ('children' in next) append(queue, next.children as Nodes[]);
     }
     return out;
   }

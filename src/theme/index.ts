@@ -86,6 +86,27 @@ const MM = 72 / 25.4;
 const HEAD_ITEMS: readonly HeadItem[] = ['title', 'date', 'number', 'recipients'];
 const CLOSING_ITEMS: readonly ClosingItem[] = ['attachments', 'signature', 'date', 'note'];
 
+/**
+ * Settings reported at one place are one problem: a missing or misshapen section (`page: 5`, an empty theme.yml)
+ * leaves every setting under it without a value, all reported at that section. Those become one diagnostic that
+ * lists them, so the first real error is not buried under its follow-ons.
+ */
+function collapseMissing(diagnostics: Diagnostic[]): Diagnostic[] {
+  const at = (d: Diagnostic): string => `${d.span?.file}:${d.span?.start.offset}`;
+  const groups = new Map<string, Diagnostic[]>();
+  for (const d of diagnostics) if (d.code === 'theme-invalid') groups.set(at(d), [...(groups.get(at(d)) ?? []), d]);
+  const out: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    const group = d.code === 'theme-invalid' ? groups.get(at(d))! : [d];
+    if (group.length === 1) out.push(d);
+    else if (group[0] === d) {
+      const keys = [...new Set(group.map((g) => String(g.args.key)))];
+      out.push({ code: 'theme-incomplete', severity: 'error', ...(d.span ? { span: d.span } : {}), args: { count: keys.length, keys: keys.slice(0, 6).join(', ') + (keys.length > 6 ? ', …' : '') } });
+    }
+  }
+  return out;
+}
+
 /** One theme.yml of a template chain; the first layer is the template asked for, later ones what it extends. */
 export interface ThemeLayer {
   path: string;
@@ -294,7 +315,7 @@ export function parseTheme(layers: readonly ThemeLayer[]): Outcome<Theme | undef
   const mastheadColor = str(['mastheadColor'], '#c8161d');
   if (!/^#[0-9a-fA-F]{6}$/.test(mastheadColor)) invalid('mastheadColor', '#rrggbb', get(['mastheadColor']));
 
-  if (diagnostics.length > 0) return { value: undefined, diagnostics };
+  if (diagnostics.length > 0) return { value: undefined, diagnostics: collapseMissing(diagnostics) };
   return {
     value: {
       page,

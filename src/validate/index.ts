@@ -11,6 +11,7 @@ import { rules } from './rules/index.js';
 import { asPrinted, asText, asTextList } from './schema.js';
 import { closest } from './closest.js';
 import type { BuildMemo } from '../shared/build-memo.js';
+import { append } from '../shared/arrays.js';
 
 export { rules } from './rules/index.js';
 export type { Rule, RuleMeta } from './rule.js';
@@ -60,7 +61,7 @@ export function validate(project: Project, targets: ReadonlySet<string>, memo?: 
       for (const rule of all) if (rule.scope !== 'project') rule.check({ doc, publication: project.publication, report: collect(rule, found) });
       return found;
     };
-    diagnostics.push(...(memo ? memo.get(`rules\u0000${context}\u0000${JSON.stringify(doc.issue ?? null)}\u0000${doc.parsed.file.path}\u0000${doc.parsed.file.text}`, check) : check()));
+    append(diagnostics, memo ? memo.get(`rules\u0000${context}\u0000${JSON.stringify(doc.issue ?? null)}\u0000${doc.parsed.file.path}\u0000${doc.parsed.file.text}`, check) : check());
   }
   const documents = new Map<string, GazetteDocument[]>();
   for (const doc of views) {

@@ -88,6 +88,8 @@ export function suggestNumber(raw: string): string {
   const simplify = (text: string): string => [...text].map((c) => traditionalToSimplified[c] ?? c).join('');
   // A 代字 may itself end in 字 (…办规字〔2023〕2号); only 字 or 第 after the year is the forbidden form.
   const code = simplify(parts.code);
-  const suffix = simplify(parts.suffix).replace(/^号+.*$/u, '号') || '号';
+  // 号 doubled or missing is fixed; anything after it (46号之一) is the writer's to settle, so nothing is suggested.
+  const written = simplify(parts.suffix);
+  const suffix = /^号*$/u.test(written) ? '号' : written;
   return `${code}〔${parts.year}〕${parts.sequence}${suffix}`;
 }

@@ -4,14 +4,15 @@
  * should be (never a worse file, never a half-written output).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { createMemoryHost } from '../../src/host/memory-host.js';
 import { check } from '../../src/pipeline.js';
 import { gazetteBin, runCli, tempProject, type CliResult } from '../support/cli.js';
-import { baseFields, bundledAssets, documentText, issueYaml, publicationYaml } from '../support/project.js';
+import { readPdf } from '../support/pdf-text.js';
+import { baseFields, bundledAssets, documentText, issueYaml, projectRoot, publicationYaml } from '../support/project.js';
 
 const STACK = /\n\s+at .+\(.+:\d+:\d+\)|internal error|内部错误/u;
 
@@ -52,6 +53,15 @@ describe('--fix never writes a worse file', () => {
     expectClean(result);
     expect(readFileSync(join(root, 'documents/2021-4/a.md'), 'utf8')).toBe(original);
     expect(result.stdout).toContain('number-brackets');
+  });
+
+  it('never rewrites an order number written with brackets into a 发文字号, nor suggests a number losing its 之一', async () => {
+    const files = { 'documents/gazette.yml': publicationYaml, 'documents/2021-4/issue.yml': issueYaml };
+    for (const number of ['财政部令（2021）3号', '长府令[2021]3号', '长府[2021]46号之一']) {
+      const found = (await check(createMemoryHost({ ...files, 'documents/2021-4/a.md': doc({ number: `"${number}"` }) }, bundledAssets), ['2021-4'])).diagnostics;
+      expect(found.length, number).toBeGreaterThan(0);
+      expect(found.filter((d) => d.edit || d.fix).map((d) => [d.code, d.fix]), number).toEqual([]);
+    }
   });
 
   it.each(['東府[2021]1號', '粵府（2021）1號', '懷府〔２０２１〕０１號', '長府辦 [2021] 第5號', '沪府规【2021】03号', '财政部令〔2021〕3号'])(
@@ -187,24 +197,133 @@ describe('file-system errors are named as what they are', () => {
   });
 });
 
+describe('broken files are named, before any layout', () => {
+  const asNobody = (root: string, args: string[]): CliResult => {
+    const asRoot = process.getuid?.() === 0;
+    if (asRoot) spawnSync('chown', ['-R', 'nobody', root]);
+    const result = spawnSync(process.execPath, [gazetteBin, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, ...(asRoot ? { uid: 65534, gid: 65534 } : {}) });
+    return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+  };
+
+  it('a cut-off PNG: check reports it where it is used, and build refuses it', () => {
+    const png = readFileSync(join(projectRoot, 'test/fixtures/constructs/documents/2024-2/area.png'));
+    const root = tempProject({ 'documents/2021-4/a.md': doc({}, '正文。\n\n![区位图](map.png)\n'), 'documents/2021-4/map.png': png.subarray(0, 200) });
+    const check = runCli(['check'], root);
+    expectClean(check);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toMatch(/a\.md\n\s+10:1\s+错误\s+图片“map\.png”（documents\/2021-4\/map\.png）已损坏或不完整\s+image-corrupt\n\s+用图片软件重新导出/u);
+    const build = runCli(['build', '2021-4'], root);
+    expectClean(build);
+    expect(build.code).toBe(1);
+    expect(existsSync(join(root, 'dist'))).toBe(false);
+  });
+
+  it('an unreadable template file is named as unreadable, not as missing', () => {
+    const root = tempProject({ 'documents/2021-4/a.md': doc(), 'templates/default/theme.yml': readFileSync(join(projectRoot, 'templates/default/theme.yml'), 'utf8') });
+    chmodSync(join(root, 'templates/default/theme.yml'), 0o000);
+    const result = asNobody(root, ['build', '2021-4']);
+    expectClean(result);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('无法读取模板文件 templates/default/theme.yml：没有读取权限');
+    expect(result.stderr).not.toContain('找不到模板文件');
+  });
+
+  it('--fix in a folder it may not write: says so, leaves the file and no temporary file, exit 2', () => {
+    const original = doc({ number: '长府[2021]46号' });
+    const root = tempProject({ 'documents/2021-4/a.md': original });
+    chmodSync(join(root, 'documents/2021-4'), 0o555);
+    const result = asNobody(root, ['check', '--fix']);
+    expectClean(result);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('✖ 无法写入对 documents/2021-4/a.md 的修正（EACCES），该文件未改动');
+    expect(result.stdout).toContain('number-brackets');
+    expect(readFileSync(join(root, 'documents/2021-4/a.md'), 'utf8')).toBe(original);
+    expect(readdirSync(join(root, 'documents/2021-4')).sort()).toEqual(['a.md', 'issue.yml']);
+  });
+
+  it('a paragraph of 2,000 links builds as fast as the same text without them (layout is linear in marks)', () => {
+    const links = Array.from({ length: 2000 }, (_, i) => `https://example.gov.cn/${i}`).join('\n');
+    const root = tempProject({ 'documents/2021-4/a.md': doc({}, `${links}\n`) });
+    const started = Date.now();
+    const result = runCli(['build', '2021-4', '--format', 'pdf'], root);
+    expectClean(result);
+    expect(result.code).toBe(0);
+    // Quadratic in the links this took minutes; the bound only catches that, it is no speed target.
+    expect(Date.now() - started).toBeLessThan(30_000);
+  }, 60_000);
+});
+
 describe('output sets are atomic and leave nothing behind', () => {
   const listing = (dir: string): string[] => readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
 
-  it('survives kill -9 at any moment: the output is the old set or the new one, and leftovers go on the next run', async () => {
+  it('keeps the only copy of a set that a run killed between its renames retired, when the next write fails', async () => {
+    const { writeOutputSet } = await import('../../src/cli/io.js');
+    const parent = tempProject();
+    const dir = join(parent, 'out');
+    writeOutputSet(dir, [{ path: 'index.html', data: '旧' }]);
+    renameSync(dir, join(parent, '.out.old-999999'));
+    // A set that cannot be written: a file where a folder must go.
+    expect(() => writeOutputSet(dir, [{ path: 'a', data: '' }, { path: 'a/b', data: '' }])).toThrow();
+    expect(readFileSync(join(dir, 'index.html'), 'utf8')).toBe('旧');
+    expect(readdirSync(parent).filter((name) => name.startsWith('.out.'))).toEqual([]);
+  });
+
+  it('after a run killed between its two renames, the retired set comes back, and a running build keeps its staging folder', () => {
+    const root = tempProject({ 'documents/2021-4/a.md': doc() });
+    expect(runCli(['build', '2021-4', '--format', 'html'], root).code).toBe(0);
+    const dist = join(root, 'dist');
+    const before = listing(join(dist, '2021-4'));
+    // Killed after moving the old set aside, before putting the new one in place: only the retired copy is left.
+    renameSync(join(dist, '2021-4'), join(dist, '.2021-4.old-999999'));
+    mkdirSync(join(dist, '.2021-4.staging-999998'));
+    // A build of the same output still running (this test's own process stands for it).
+    mkdirSync(join(dist, `.2021-4.staging-${process.pid}`));
+    writeFileSync(join(root, 'documents/2021-4/a.md'), doc({}, '改过的正文。\n'));
+    const result = runCli(['build', '2021-4', '--format', 'html'], root);
+    expectClean(result);
+    expect(result.code).toBe(0);
+    expect(listing(join(dist, '2021-4'))).toEqual(before);
+    expect(readFileSync(join(dist, '2021-4/index.html'), 'utf8')).toContain('改过的正文');
+    expect(readdirSync(dist).sort()).toEqual(['.2021-4.staging-' + process.pid, '2021-4'].sort());
+  });
+
+  it('survives kill -9 while it writes: the output is the old set or the new one, whole, and leftovers go on the next run', async () => {
     const root = tempProject({}, { bundledIssue: true });
+    const source = join(root, 'documents/2021-4/cfg-2021-52.md');
+    const original = readFileSync(source, 'utf8');
+    const mark = (k: number): string => `校验标记${'甲乙丙丁戊己'[k]}`;
+    writeFileSync(source, original.replace('特此批复。', `特此批复。${mark(0)}`));
     expect(runCli(['build', '2021-4'], root).code).toBe(0);
-    const out = join(root, 'dist/2021-4');
+    const dist = join(root, 'dist');
+    const out = join(dist, '2021-4');
     const marker = (JSON.parse(readFileSync(join(out, '.gazette-output'), 'utf8')) as { files: string[] }).files;
-    for (const delay of [150, 350, 550, 750, 950]) {
+    let current = 0;
+    for (const [round, extra] of [0, 2, 6].entries()) {
+      // Each build's set differs from the one before it, so a mix of the two would show.
+      const k = round + 1;
+      writeFileSync(source, original.replace('特此批复。', `特此批复。${mark(k)}`));
       const child = spawn(process.execPath, [gazetteBin, 'build', '2021-4'], { cwd: root, env: { ...process.env, GAZETTE_CACHE: '0' }, stdio: 'ignore' });
-      await new Promise((resolve) => setTimeout(resolve, delay));
+      // Kill it once it has begun writing its set (its staging folder is there), a few milliseconds in.
+      const staging = join(dist, `.2021-4.staging-${child.pid}`);
+      const started = Date.now();
+      // A busy wait: the folder lives for a few milliseconds, less than the event loop may take to come round.
+      while (!existsSync(staging) && Date.now() - started < 20_000);
+      const until = Date.now() + extra;
+      while (Date.now() < until);
       child.kill('SIGKILL');
       await new Promise((resolve) => child.once('exit', resolve));
       expect(listing(out).filter((f) => !f.startsWith('assets'))).toEqual([...marker, '.gazette-output'].filter((f) => !f.startsWith('assets')).sort());
+      // The HTML and the PDF are of one build: both have the old document, or both the new one.
+      const html = readFileSync(join(out, 'index.html'), 'utf8');
+      const version = [current, k].find((n) => html.includes(mark(n)));
+      expect(version, 'the HTML is of the old build or of the new one').toBeDefined();
+      const pdf = (await readPdf(new Uint8Array(readFileSync(join(out, 'gazette-2021-4.pdf'))))).pages.map((p) => p.text).join('');
+      expect(pdf).toContain(mark(version!));
+      current = version!;
     }
     expect(runCli(['build', '2021-4'], root).code).toBe(0);
-    expect(readdirSync(join(root, 'dist')).filter((name) => name.startsWith('.'))).toEqual([]);
-  });
+    expect(readdirSync(dist).filter((name) => name.startsWith('.'))).toEqual([]);
+  }, 120_000);
 
   it('refuses to replace a folder holding files gazette did not write', () => {
     const root = tempProject({ 'documents/2021-4/a.md': doc() });
@@ -245,6 +364,18 @@ describe('reports are the same everywhere', () => {
     const outputs = ['C', 'tr_TR.UTF-8', 'zh_CN.UTF-8', 'de_DE.UTF-8'].map((locale) => runCli(['check', '--format', 'json'], root, { LC_ALL: locale, LANG: locale }).stdout);
     expect(new Set(outputs).size).toBe(1);
     expect(JSON.parse(outputs[0]!).diagnostics.map((d: { file: string }) => d.file.split('/').pop())).toEqual(['A.md', 'b.md', 'ä.md']);
+  });
+
+  it('reports a theme.yml that is valid YAML but empty or misshapen as one problem, not one per setting', () => {
+    for (const theme of ['{}\n', 'page: 5\n']) {
+      const root = tempProject({ 'documents/2021-4/a.md': doc(), 'templates/default/theme.yml': theme, 'templates/default/html/page.html': readFileSync(join(projectRoot, 'templates/default/html/page.html'), 'utf8'), 'templates/default/html/style.css': '' });
+      const result = runCli(['build', '2021-4'], root);
+      expectClean(result);
+      expect(result.code, theme).toBe(1);
+      expect(result.stderr.match(/theme-(invalid|incomplete)/g), theme).toEqual(['theme-incomplete']);
+      expect(result.stderr).toMatch(/theme\.yml\n\s+1:1\s+错误\s+模板设置此处缺少或无效 \d+ 项：page\.width/u);
+      expect(existsSync(join(root, 'dist'))).toBe(false);
+    }
   });
 
   it('reports a broken theme.yml by its first real error only', () => {

@@ -43,3 +43,13 @@ describe('constructs in the PDF layout', () => {
     expect(wide.height).toBeCloseTo((measure * 1125) / 2000, 2);
   });
 });
+
+describe('a block of very many lines', () => {
+  it('is laid out whole: more rows than a function call takes arguments', async () => {
+    const { blockRows } = await import('../../src/paginate/elements.js');
+    const ctx = { theme, fonts, left: theme.page.margins.left, width: measure };
+    const lines = 150_000;
+    const block = { kind: 'text' as const, style: 'body' as const, text: Array.from({ length: lines }, () => '测').join('\n'), spans: [], align: 'left' as const, indent: 0, hang: 0, inset: 0, spaceBefore: 0, keepWithNext: false, notes: [] };
+    expect(blockRows(ctx, [block], 600).length).toBe(lines);
+  }, 60_000);
+});

@@ -2,6 +2,7 @@
 import type { MessageArgs } from '../../diagnostics/diagnostic.js';
 import { documentNumberField, replaceValue, type Rule, type RuleMeta } from '../rule.js';
 import { canonicalNumber } from '../../shared/number.js';
+import { codeOwner } from '../../shared/issuers.js';
 import { safeNormalizeNumber, splitNumber, suggestNumber, traditionalToSimplified, type NumberParts } from '../number.js';
 
 /** A number every format rule accepts: the canonical shape, in simplified characters. */
@@ -21,7 +22,7 @@ export function defineNumberRule(meta: RuleMeta, detect: (parts: NumberParts) =>
   return {
     meta,
     scope: 'document',
-    check({ doc, report }) {
+    check({ doc, publication, report }) {
       const field = documentNumberField(doc);
       const parts = field && splitNumber(field.value);
       if (!field || !parts) return;
@@ -29,11 +30,14 @@ export function defineNumberRule(meta: RuleMeta, detect: (parts: NumberParts) =>
       if (!finding) return;
       // `--fix` rewrites the number only when that makes it right: brackets around a four-digit year, spaces,
       // digits and zeros. A number with other defects (traditional characters, pinyin, 第) is left to a person.
+      // An order's number written with brackets (财政部令（2021）3号) is no 发文字号 to normalise, unless the gazette
+      // registers that 代字.
+      const orderLike = parts.code.endsWith('令') && !codeOwner(publication, parts.code);
       const normalized = safeNormalizeNumber(field.value);
-      const edit = finding.safe && normalized !== field.value && isWellFormed(normalized) ? replaceValue(field, normalized) : undefined;
+      const edit = !orderLike && finding.safe && normalized !== field.value && isWellFormed(normalized) ? replaceValue(field, normalized) : undefined;
       // Suggest only a number that would pass every format rule; otherwise the hint explains instead.
       const suggestion = suggestNumber(field.value);
-      const fix = isWellFormed(suggestion) ? { fix: suggestion } : {};
+      const fix = !orderLike && isWellFormed(suggestion) ? { fix: suggestion } : {};
       report({ code, span: field.span, args: { number: field.value, ...finding.args }, ...fix, ...(edit ? { edit } : {}) });
     },
   };

@@ -6,6 +6,7 @@ import type { Nodes, Parent } from 'mdast';
 import type { Rule } from '../rule.js';
 import { LineIndex } from '../../parse/index.js';
 import { BOUNDARY, halfwidthMarks } from '../../shared/punctuation.js';
+import { append } from '../../shared/arrays.js';
 
 /** Blocks whose children are inline content: each is judged as one piece of text. */
 const TEXT_BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
@@ -27,7 +28,7 @@ export const punctuationHalfwidth: Rule = {
     while (stack.length > 0) {
       const node = stack.pop()!;
       if (TEXT_BLOCKS.has(node.type)) blocks.push(node as Parent);
-      else if (CONTAINERS.has(node.type)) stack.push(...((node as Parent).children as Nodes[]));
+      else if (CONTAINERS.has(node.type)) append(stack, (node as Parent).children as Nodes[]);
     }
     for (const block of blocks) {
       // The source text of the block's text nodes, in order, with every file offset; anything else separates them.
