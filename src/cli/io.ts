@@ -19,7 +19,13 @@ export interface Io {
 /** Writes via a temporary file in the same folder and a rename, so readers never see a half-written file. */
 export function writeFileAtomic(path: string, data: Uint8Array | string): void {
   mkdirSync(dirname(path), { recursive: true });
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  // Temporary copies a killed run left beside the file go first.
+  const prefix = `.${basename(path)}.`;
+  for (const name of readdirSync(dirname(path))) {
+    const pid = name.startsWith(prefix) ? /^(\d+)\.tmp$/.exec(name.slice(prefix.length))?.[1] : undefined;
+    if (pid && !running(Number(pid))) rmSync(join(dirname(path), name), { force: true });
+  }
+  const temporary = join(dirname(path), `${prefix}${process.pid}.tmp`);
   try {
     writeFileSync(temporary, data);
     renameSync(temporary, path);

@@ -256,6 +256,14 @@ describe('broken files are named, before any layout', () => {
 describe('output sets are atomic and leave nothing behind', () => {
   const listing = (dir: string): string[] => readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
 
+  it('clears the temporary copy a killed --fix left beside a document when it writes that document again', () => {
+    const root = tempProject({ 'documents/2021-4/a.md': doc({ number: '长府[2021]46号' }), 'documents/2021-4/.a.md.999999.tmp': 'half a docu' });
+    const result = runCli(['check', '--fix'], root);
+    expectClean(result);
+    expect(result.code).toBe(0);
+    expect(readdirSync(join(root, 'documents/2021-4')).sort()).toEqual(['a.md', 'issue.yml']);
+  });
+
   it('keeps the only copy of a set that a run killed between its renames retired, when the next write fails', async () => {
     const { writeOutputSet } = await import('../../src/cli/io.js');
     const parent = tempProject();
