@@ -16,6 +16,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { previewLatency } from './bench/preview-latency.js';
+import { CHROMIUM, pageViewLatency } from './bench/page-view.js';
 import { writeLargeDocument, writeManyDocuments, writeNested } from './bench/scale.js';
 import { writeSyntheticArchive } from './synthetic-archive.js';
 
@@ -107,6 +108,9 @@ if (section(2, 'preview: save a document → reload event (watcher and debounce 
   line('median of saves', `${seconds(ms)} (${samples.length} saves)`, '≤ 0.15 s', ms <= 150);
   line('first save after start', seconds(samples[0]));
   line('then opening the draft PDF (written on request)', seconds(pdfMs));
+  const pages = await pageViewLatency({ bin, root, issue: '2021-4', document: 'cfg-2021-46.md', saves: 2 * runs + 3 });
+  if (pages) line('page view: save → changed pages repainted', `${seconds(pages.median)} (${pages.samples.length} saves)`, '≤ 0.3 s', pages.median <= 300);
+  else line('page view: save → changed pages repainted', `skipped: ${CHROMIUM} not found`);
 }
 
 if (section(3, 'scale (whole process, GAZETTE_CACHE=0)')) {
