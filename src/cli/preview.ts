@@ -45,9 +45,9 @@ export function previewBuild(host: Host, options: Pick<PreviewCliOptions, 'issue
     const result = await compile(host, {
       issue: options.issue,
       draft: true,
-      // The reading view and the page view (the printed pages, from the PDF's layout).
-      formats: ['html', 'svg'],
-      defer: ['pdf'],
+      // The reading view; the page view's pages and the PDF are written from the same layout when asked for.
+      formats: ['html'],
+      defer: ['pdf', 'svg'],
       memo,
       ...(options.template ? { template: options.template } : {}),
     });
@@ -71,7 +71,13 @@ export function previewBuild(host: Host, options: Pick<PreviewCliOptions, 'issue
         return pdf.data;
       });
     }
-    return { files, problems };
+    const writeSvg = result.later?.svg;
+    if (!writeSvg) return { files, problems };
+    let pages: Promise<ReadonlyMap<string, string | Uint8Array>> | undefined;
+    const lazy = { prefix: 'pages/', files: () => (pages ??= writeSvg().then((written) => new Map(written.map((file) => [file.path, file.data])))) };
+    // Made right after the reload event goes out, so an open page view finds them ready or nearly.
+    setImmediate(() => void lazy.files());
+    return { files, lazy, problems };
   };
 }
 

@@ -48,6 +48,8 @@ export type PreviewFile = string | Uint8Array | (() => Promise<string | Uint8Arr
 export interface PreviewBuild {
   /** The editions' files by path (`index.html`, `style.css`, `gazette-2021-4.pdf`, `assets/…`). */
   files?: ReadonlyMap<string, PreviewFile>;
+  /** Files under `prefix` made together when one of them is first asked for (the page edition, for the page view). */
+  lazy?: { prefix: string; files: () => Promise<ReadonlyMap<string, string | Uint8Array>> };
   problems: PreviewProblem[];
 }
 
@@ -113,6 +115,7 @@ export class PortInUseError extends Error {
 
 interface Snapshot {
   files: ReadonlyMap<string, PreviewFile>;
+  lazy?: PreviewBuild['lazy'];
 }
 
 /** Everything a request may see; replaced as a whole after each build, never mutated. */
@@ -145,7 +148,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       result = { problems: [{ code: 'internal', severity: 'error', message: t.internalError(message) }] };
     }
     const durationMs = Math.round(performance.now() - started);
-    const good: Snapshot | undefined = result.files === undefined ? state.good : { files: result.files };
+    const good: Snapshot | undefined = result.files === undefined ? state.good : { files: result.files, ...(result.lazy ? { lazy: result.lazy } : {}) };
     const problems = [...result.problems];
     state = { version: state.version + 1, problems, ...(good ? { good } : {}) };
 
@@ -264,7 +267,8 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     } catch {
       return send(response, 400, 'text/plain; charset=utf-8', t.notFound(path));
     }
-    const entry = current.good?.files.get(name);
+    const lazy = current.good?.lazy;
+    const entry = current.good?.files.get(name) ?? (lazy && name.startsWith(lazy.prefix) ? (await lazy.files()).get(name) : undefined);
     const file = typeof entry === 'function' ? await entry() : entry;
     if (file === undefined) {
       const pdf = /\.pdf$/.test(name) && !current.good;

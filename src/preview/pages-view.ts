@@ -62,7 +62,7 @@ body { margin: 0; background: #5a5a5a; font-family: "Noto Sans SC", "Noto Sans C
 .gz-thumbs { position: fixed; top: 2.4rem; bottom: 0; left: 0; width: 96px; overflow-y: auto; background: #3a3a3a; padding: .4rem; box-sizing: border-box; }
 .gz-thumbs a { display: block; margin: 0 0 .4rem; color: #ddd; font-size: .75rem; text-align: center; text-decoration: none; }
 .gz-thumbs a span { display: block; background: #fff; aspect-ratio: var(--gz-ratio); margin-bottom: .15rem; overflow: hidden; }
-.gz-thumbs a span svg { display: block; width: 100%; height: 100%; pointer-events: none; }
+.gz-thumbs a span img { display: block; width: 100%; height: 100%; }
 .gz-thumbs a.gz-current span { outline: 2px solid #4ea1ff; }
 .gz-pages { margin-left: 96px; padding: 1rem; display: grid; grid-template-columns: var(--gz-width); justify-content: center; gap: 1rem; }
 .gz-pages.gz-spread { grid-template-columns: var(--gz-width) var(--gz-width); }
@@ -116,7 +116,12 @@ export const PAGES_SCRIPT = `(function () {
       pages.appendChild(page);
       var thumb = document.createElement('a');
       thumb.href = '#gz-page-' + (i + 1);
-      thumb.appendChild(document.createElement('span'));
+      var picture = document.createElement('span');
+      // A thumbnail is the page's SVG as an image: drawn off the main thread, in fallback faces (too small to tell).
+      picture.appendChild(document.createElement('img'));
+      picture.firstChild.loading = 'lazy';
+      picture.firstChild.alt = '';
+      thumb.appendChild(picture);
       thumb.appendChild(document.createTextNode(''));
       thumb.addEventListener('click', function (event) { event.preventDefault(); page.scrollIntoView(); });
       thumbs.appendChild(thumb);
@@ -155,14 +160,18 @@ export const PAGES_SCRIPT = `(function () {
     });
   }
 
+  var fonts = '';
   function load(version) {
-    document.getElementById('gazette-fonts').href = '/pages/fonts.css?v=' + version;
     return Promise.all([
       fetch('/pages/pages.json', { cache: 'no-store' }).then(function (r) { return r.json(); }),
       fetch('${PROBLEMS_PATH}', { cache: 'no-store' }).then(function (r) { return r.json(); }),
     ]).then(function (results) {
       var manifest = results[0];
       problems = results[1];
+      if (manifest.fonts !== fonts) {
+        fonts = manifest.fonts;
+        document.getElementById('gazette-fonts').href = '/pages/fonts.css?v=' + fonts;
+      }
       size = [manifest.width, manifest.height];
       layout(size[0], size[1]);
       var work = manifest.pages.map(function (entry, i) {
@@ -175,7 +184,7 @@ export const PAGES_SCRIPT = `(function () {
         digests[i] = entry.digest;
         return fetch('/pages/' + entry.file, { cache: 'no-store' }).then(function (r) { return r.text(); }).then(function (svg) {
           page.innerHTML = svg.replace(/<\\?xml[^>]*\\?>/g, '');
-          thumbs.children[i].firstChild.innerHTML = page.innerHTML;
+          thumbs.children[i].firstChild.firstChild.src = '/pages/' + entry.file + '?d=' + entry.digest;
           if (!first) {
             page.classList.remove('gz-changed');
             void page.offsetWidth;

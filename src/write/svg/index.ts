@@ -120,7 +120,9 @@ export const svgWriter: Writer = {
       page: section.pageIndex,
       documents: section.documents.map((doc) => ({ title: doc.title, page: doc.pageIndex, top: doc.top })),
     }));
-    files.push({ path: `${DIR}/pages.json`, data: `${JSON.stringify({ width: paged.width, height: paged.height, pages: entries, outline }, null, 2)}\n` });
+    // The faces' stylesheet changes only when a character is new to a face: a viewer reloads it then.
+    const fontsDigest = createHash('sha256').update(css).digest('hex').slice(0, 16);
+    files.push({ path: `${DIR}/pages.json`, data: `${JSON.stringify({ width: paged.width, height: paged.height, fonts: fontsDigest, pages: entries, outline }, null, 2)}\n` });
     return files;
   },
 };
