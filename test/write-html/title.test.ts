@@ -29,6 +29,7 @@ describe('nobrPieces', () => {
     ['第186次会议', ['第186次']],
     ['5 G网络与46%', ['5 G', '46%']],
     ['面积1.3平方米', ['1.3平方米']],
+    ['计划（2021—2025年）》的通知', ['（2021—2025年）》']],
   ])('%s keeps %j unbroken', (text, runs) => {
     const spans = nobrPieces(text).flatMap((piece) => (piece.type === 'element' ? [toHtml(piece).replace(/<[^>]*>/g, '')] : []));
     expect(spans).toEqual(runs);

@@ -4,15 +4,25 @@ import type { Element, ElementContent, Root, Text } from 'hast';
 
 const NOBR_SKIP = new Set(['code', 'pre', 'script', 'style']);
 
+/**
+ * Marks that never start a line, and marks that never end one (kinsoku): kept inside the run they follow or lead,
+ * since a browser may break at the edge of a nowrap span.
+ */
+const CLOSING = /^[）》」』】〕〉”’，。、；：？！…—]+/u;
+const OPENING = /[（《「『【〔〈“‘]+$/u;
+
 /** Splits a string into text and `<span class="nobr">` pieces. */
 export function nobrPieces(value: string): ElementContent[] {
   const pieces: ElementContent[] = [];
   let last = 0;
   for (const match of value.matchAll(UNBREAKABLE)) {
-    const start = match.index;
+    if (match.index < last) continue;
+    const start = match.index - (OPENING.exec(value.slice(last, match.index))?.[0].length ?? 0);
     if (start > last) pieces.push({ type: 'text', value: value.slice(last, start) });
-    pieces.push(nobrSpan(match[0]));
-    last = start + match[0].length;
+    const end = match.index + match[0].length;
+    const closing = CLOSING.exec(value.slice(end))?.[0] ?? '';
+    pieces.push(nobrSpan(value.slice(start, end + closing.length)));
+    last = end + closing.length;
   }
   if (last < value.length) pieces.push({ type: 'text', value: value.slice(last) });
   return pieces;
