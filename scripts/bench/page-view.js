@@ -1,30 +1,18 @@
 // Page-view repaint latency: the preview of a copy of the bundled issue is opened in Debian's chromium on its page
 // view; a paragraph of one document is saved again and again, and each time the time from the save to the moment
 // the changed pages are in place (the page view's paintedAt) is measured. Skipped without /usr/bin/chromium.
-import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { startPreview } from './preview-process.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
 export async function pageViewLatency({ bin, root, issue, document, saves }) {
   if (!existsSync(CHROMIUM)) return undefined;
   const { chromium } = await import('playwright-core');
-  const project = mkdtempSync(join(tmpdir(), 'gazette-bench-pages-'));
-  cpSync(join(root, 'documents'), join(project, 'documents'), { recursive: true });
-  const child = spawn(process.execPath, [bin, 'preview', issue, '--port', '0'], { cwd: project, env: { ...process.env, NO_COLOR: '1' } });
+  const { child, url, project } = await startPreview({ bin, root, issue });
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
   try {
-    const url = await new Promise((resolve, reject) => {
-      let out = '';
-      child.stdout.on('data', (chunk) => {
-        out += chunk;
-        const found = /http:\/\/127\.0\.0\.1:\d+\//.exec(out);
-        if (found) resolve(found[0]);
-      });
-      child.once('exit', (code) => reject(new Error(`preview exited ${code}`)));
-    });
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(new URL('__gazette/pages', url).href);
     await page.waitForFunction(() => Number(document.body.dataset.version ?? '0') > 0, null, { timeout: 60_000 });

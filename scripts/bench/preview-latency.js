@@ -1,27 +1,15 @@
 // Preview rebuild latency: a preview of a copy of the bundled issue is started; one document is saved again and
 // again (alternating two versions of a paragraph), and each time the time from the save to the page's reload
 // event is measured. The watcher's own delay and the preview's debounce are inside the figure.
-import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startPreview } from './preview-process.js';
 
 /** Resolves with the median and the samples (ms) of `saves` saves of one document of `issue`, and the time to open the PDF after them. */
 export async function previewLatency({ bin, root, issue, document, saves }) {
-  const project = mkdtempSync(join(tmpdir(), 'gazette-bench-preview-'));
-  cpSync(join(root, 'documents'), join(project, 'documents'), { recursive: true });
-  const child = spawn(process.execPath, [bin, 'preview', issue, '--port', '0'], { cwd: project, env: { ...process.env, NO_COLOR: '1' } });
+  const { child, url, project } = await startPreview({ bin, root, issue });
   try {
-    const url = await new Promise((resolve, reject) => {
-      let out = '';
-      child.stdout.on('data', (chunk) => {
-        out += chunk;
-        const found = /http:\/\/127\.0\.0\.1:\d+\//.exec(out);
-        if (found) resolve(found[0]);
-      });
-      child.once('exit', (code) => reject(new Error(`preview exited ${code}`)));
-    });
     const events = [];
     let waiting;
     await new Promise((resolve, reject) => {

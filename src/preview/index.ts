@@ -26,6 +26,11 @@ const PORT_SEARCH_SPAN = 20;
  * event: the build then starts after any write it dropped.
  */
 const DEBOUNCE_MS = 60;
+/**
+ * A burst that renames or removes something waits longer: chokidar holds a file's unlink back 100 ms (to tell an
+ * atomic save from a delete), so a folder renamed or deleted would otherwise build twice.
+ */
+const REMOVAL_DEBOUNCE_MS = 150;
 const HEARTBEAT_MS = 15_000;
 
 /** One diagnostic, already formatted in the user's language. */
@@ -298,21 +303,24 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   // Watch: coalesce a burst of events into one build; a build already running gets one follow-up.
   let debounce: NodeJS.Timeout | undefined;
   const changed = new Set<string>();
+  let burstRemoves = false;
   let watcher: ProjectWatcher | undefined;
   if (options.watch) {
     const { root, folders } = options.watch;
     watcher = await watchProject({
       root,
       folders,
-      onChange(path) {
+      onChange(path, removed) {
         changed.add(path);
+        burstRemoves ||= removed;
         clearTimeout(debounce);
         debounce = setTimeout(() => {
           const files = [...changed];
           changed.clear();
+          burstRemoves = false;
           log(t.changed(files));
           void requestBuild();
-        }, DEBOUNCE_MS);
+        }, burstRemoves ? REMOVAL_DEBOUNCE_MS : DEBOUNCE_MS);
       },
       onError: (error) => log(t.watchFailed(root, error.message)),
     });

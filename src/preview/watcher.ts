@@ -20,8 +20,11 @@ export interface WatchOptions {
   root: string;
   /** Folders under the root whose contents trigger a rebuild, e.g. `['documents', 'templates']`. */
   folders: readonly string[];
-  /** Called with the changed path relative to the root, `/`-separated (e.g. `documents/2021-4/a.md`). */
-  onChange(path: string): void;
+  /**
+   * Called with the changed path relative to the root, `/`-separated (e.g. `documents/2021-4/a.md`), and whether
+   * it went away (a file or folder deleted or renamed from).
+   */
+  onChange(path: string, removed: boolean): void;
   onError(error: Error): void;
 }
 
@@ -52,9 +55,9 @@ export async function watchProject(options: WatchOptions): Promise<ProjectWatche
     // A rename over the original is reported as one change, not an unlink and an add.
     atomic: true,
   });
-  watcher.on('all', (_event, path) => {
+  watcher.on('all', (event, path) => {
     const rel = inside(path);
-    if (rel !== undefined && rel !== '') options.onChange(rel);
+    if (rel !== undefined && rel !== '') options.onChange(rel, event === 'unlink' || event === 'unlinkDir');
   });
   watcher.on('error', (error) => options.onError(error instanceof Error ? error : new Error(String(error))));
   await new Promise<void>((ready) => watcher.once('ready', () => ready()));

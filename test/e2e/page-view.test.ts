@@ -2,64 +2,30 @@
  * The preview's page view as a proofreader uses it: the real CLI (`gazette preview --editor vscode`) on a temp copy
  * of the bundled issue, in Debian's chromium. Screenshots go to test-artifacts/.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifactPath, openBrowser, type Browser } from './browser.js';
 import { readPdf } from '../support/pdf-text.js';
+import { freePort, PROJECT, startPreviewCli, stopPreviewCli, type PreviewProcess } from './preview-process.js';
 
-const PROJECT = fileURLToPath(new URL('../../', import.meta.url));
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-function startCli(root: string, port: number): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['bin/gazette.js', 'preview', '2021-4', '--port', String(port), '--root', root, '--editor', 'vscode'], { cwd: PROJECT, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`gazette preview did not start:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer): void => {
-      output += chunk.toString();
-      const match = /http:\/\/127\.0\.0\.1:\d+\//.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ child, url: match[0] });
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`gazette preview exited with ${code}:\n${output}`)));
-  });
-}
 
 describe('the page view of gazette preview', () => {
   let root: string;
-  let cli: Awaited<ReturnType<typeof startCli>>;
+  let cli: PreviewProcess;
   let browser: Browser;
 
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'gazette-e2e-pages-'));
     cpSync(join(PROJECT, 'documents'), join(root, 'documents'), { recursive: true });
-    cli = await startCli(root, await freePort());
+    cli = await startPreviewCli(root, await freePort(), ['--editor', 'vscode']);
     browser = await openBrowser(1280, 900);
   });
 
   afterAll(async () => {
     await browser?.close();
-    if (cli?.child.exitCode === null) {
-      const exited = new Promise((resolve) => cli.child.once('exit', resolve));
-      cli.child.kill('SIGINT');
-      await exited;
-    }
+    await stopPreviewCli(cli);
     rmSync(root, { recursive: true, force: true });
   });
 

@@ -2,56 +2,20 @@
  * `gazette preview` as editors use it: the real CLI on a temp copy of documents/, driven through
  * Debian's chromium. Screenshots of the real 2021-4 issue go to test-artifacts/.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifactPath, openBrowser, type Browser } from './browser.js';
+import { freePort, PROJECT, startPreviewCli, stopPreviewCli, type PreviewProcess } from './preview-process.js';
 
-const PROJECT = fileURLToPath(new URL('../../', import.meta.url));
 /** Every Markdown file of the issue is one article. */
 const DOCUMENTS = readdirSync(join(PROJECT, 'documents', '2021-4')).filter((name) => name.endsWith('.md')).length;
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-/** Starts `gazette preview` and resolves with its URL once it says it is serving. */
-function startCli(root: string, port: number): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn(process.execPath, ['bin/gazette.js', 'preview', '2021-4', '--port', String(port), '--root', root], {
-    cwd: PROJECT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`gazette preview did not start:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer): void => {
-      output += chunk.toString();
-      const match = /http:\/\/127\.0\.0\.1:\d+\//.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ child, url: match[0], output: () => output });
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`gazette preview exited with ${code}:\n${output}`));
-    });
-  });
-}
-
 describe('gazette preview in chromium', () => {
   let root: string;
-  let cli: Awaited<ReturnType<typeof startCli>>;
+  let cli: PreviewProcess;
   let browser: Browser;
   let port: number;
 
@@ -59,17 +23,13 @@ describe('gazette preview in chromium', () => {
     root = mkdtempSync(join(tmpdir(), 'gazette-e2e-cli-'));
     cpSync(join(PROJECT, 'documents'), join(root, 'documents'), { recursive: true });
     port = await freePort();
-    cli = await startCli(root, port);
+    cli = await startPreviewCli(root, port);
     browser = await openBrowser(1280, 900);
   });
 
   afterAll(async () => {
     await browser?.close();
-    if (cli?.child.exitCode === null) {
-      const exited = new Promise((resolve) => cli.child.once('exit', resolve));
-      cli.child.kill('SIGINT');
-      await exited;
-    }
+    await stopPreviewCli(cli);
     rmSync(root, { recursive: true, force: true });
   });
 

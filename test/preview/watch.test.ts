@@ -106,6 +106,19 @@ describe('the preview watcher', () => {
     await savedThreeTimes('documents/2021-4/a.md');
   });
 
+  it('builds once for a folder renamed or deleted (one burst, though its files go a moment later)', async () => {
+    const count = async (action: () => void): Promise<number> => {
+      let builds = 0;
+      const stop = server.rebuilt(() => void builds++);
+      action();
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      stop();
+      return builds;
+    };
+    expect(await count(() => renameSync(join(root, 'documents/2021-4'), join(root, 'documents/2021-5')))).toBe(1);
+    expect(await count(() => rmSync(join(root, 'documents/2021-5'), { recursive: true }))).toBe(1);
+  });
+
   it('sees a folder deleted, and one created in its place', async () => {
     await rebuildAfter(() => rmSync(join(root, 'documents/2021-4'), { recursive: true }));
     await rebuildAfter(() => write('documents/2021-4/a.md'));

@@ -12,6 +12,7 @@ import type { ImageAsset } from '../../model/document.js';
 import type { Box, OutlineDocument, PagedGazette, TextBox } from '../../model/layout.js';
 import { wrapSfnt } from '../../shared/woff.js';
 import type { Writer } from '../index.js';
+import { escapeXml } from '../../shared/xml.js';
 
 const NS = 'http://www.ofdspec.org/2016';
 const MM = 25.4 / 72;
@@ -21,10 +22,6 @@ const mm = (points: number): string => {
   const value = Math.round(points * MM * 1000) / 1000;
   return Object.is(value, -0) ? '0' : String(value);
 };
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 /** `#rrggbb` → `r g b`. */
 const rgb = (color: string): string => [1, 3, 5].map((i) => parseInt(color.slice(i, i + 2), 16)).join(' ');

@@ -8,6 +8,7 @@ import type { ImageAsset } from '../../model/document.js';
 import type { Box, OutlineDocument, PagedGazette, RuleBox, TextBox } from '../../model/layout.js';
 import type { Writer } from '../index.js';
 import { PDF_UA_XMP, Tagger, type TaggingPdf } from './tags.js';
+import { escapeXml } from '../../shared/xml.js';
 
 /** The part of pdfkit 0.20 used here; @types/pdfkit lags behind 0.20 (fontkit fonts, outline options). */
 interface OutlineItem {
@@ -57,17 +58,6 @@ interface LinkOptions {
 }
 
 const BLACK = '#000000';
-
-/** Text safe inside an XML element: the five special characters as entities, characters XML 1.0 forbids removed. */
-function escapeXml(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/gu, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
-}
 
 /** pdfkit's embedded font, as far as the text writer below uses it. */
 interface EmbeddedFont {

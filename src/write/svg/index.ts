@@ -7,20 +7,11 @@ import { createHash } from 'node:crypto';
 import type { Box, Page, PagedGazette, TextBox } from '../../model/layout.js';
 import type { OutputFile, Writer } from '../index.js';
 import { webFonts } from '../html/index.js';
+import { escapeXml as xml } from '../../shared/xml.js';
 
 const DIR = 'pages';
 /** The faces' CSS family names: distinct from the HTML edition's, whose faces hold other characters. */
 export const pageFontFamily = (key: string): string => `gazette-page-${key}`;
-
-/** Text safe in XML content and attribute values; characters XML 1.0 forbids are dropped. */
-function xml(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/gu, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
-}
 
 const num = (n: number): string => String(Math.round(n * 1000) / 1000);
 
