@@ -60,6 +60,6 @@ describe('gazette build --draft --proof', () => {
     const root = project();
     const result = runCli(['build', '2024-2', '--root', root, '--proof'], root);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('--proof 只用于草稿');
+    expect(result.stderr).toContain('--proof 只用于一期的草稿');
   });
 });
