@@ -51,6 +51,25 @@ describe('the page view of gazette preview', () => {
     await page.waitForURL(/__gazette\/pages/);
   });
 
+  it('zooms, sets two pages side by side, and jumps to a document from its list', async () => {
+    const { page } = browser;
+    const width = async (): Promise<number> => page.$eval('#gz-page-3', (p) => p.getBoundingClientRect().width);
+    const before = await width();
+    await page.click('#gz-zoom-in');
+    expect(Math.abs((await width()) - before * 1.25)).toBeLessThan(2);
+    await page.click('#gz-zoom-out');
+    await page.click('#gz-spread');
+    const tops = await page.$$eval('#gz-page-3, #gz-page-4', (pages) => pages.map((p) => Math.round(p.getBoundingClientRect().top)));
+    expect(tops[0]).toBe(tops[1]);
+    await page.click('#gz-spread');
+    // The list holds every document of the outline; choosing one brings its page to the top of the window.
+    const options = await page.$$eval('#gz-jump option', (list) => list.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    expect(options.length).toBe(13);
+    await page.selectOption('#gz-jump', options[5]!);
+    const target = Number(options[5]!.split(':')[0]);
+    await page.waitForFunction((i) => Math.abs(document.getElementById(`gz-page-${i + 1}`)!.getBoundingClientRect().top) < 1200, target);
+  });
+
   it('reports the file and line of a clicked line, and its editor address', async () => {
     const { page } = browser;
     // Lines of running text, titles and headings (a cell of an HTML table points at its table).
