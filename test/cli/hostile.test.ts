@@ -130,7 +130,7 @@ describe('check passes only what build accepts', () => {
 });
 
 describe('metadata is escaped everywhere', () => {
-  it('builds with hostile strings in every field; the XMP parses as XML and nothing is raw in the HTML', () => {
+  it('builds with hostile strings in every field; the XMP parses as XML and nothing is raw in the HTML', async () => {
     const hostile = '甲&乙<丙>"丁"\'戊\u001b[31m';
     const gazette = publicationYaml
       .replace(/^name: .*$/m, `name: "长宁&公报<测试>\\u001b"`)
@@ -138,9 +138,9 @@ describe('metadata is escaped everywhere', () => {
       .replace(/^website: .*$/m, 'website: "a.cn/?x=1&y=<2>"');
     const root = tempProject({
       'documents/gazette.yml': gazette,
-      'documents/2021-4/a.md': doc({ title: '"上海市长宁区人民政府关于A&B<C>的通知"', recipients: '"各委&办<局>"', signature: '"上海市长宁区人民政府&<>"' }),
+      'documents/2021-4/a.md': doc({ title: '"上海市长宁区人民政府关于A&B<C>的通知"', recipients: '"各委&办<局>"', signature: '"上海市长宁区人民政府&<>"', note: '"此件&<公开>"', cc: '["办&<公室>"]' }),
     });
-    const built = runCli(['build', '2021-4'], root);
+    const built = runCli(['build', '2021-4', '--format', 'pdf,html,json,docs,ofd,svg'], root);
     expectClean(built);
     expect(built.code).toBe(0);
     // Control characters in gazette.yml values are dropped from what is printed, in the terminal too.
@@ -153,6 +153,22 @@ describe('metadata is escaped everywhere', () => {
     expect(html).toContain('长宁&amp;公报&lt;测试&gt;');
     expect(html).not.toMatch(/<(?:丙|C|局|测试)>/u);
     expect(html).not.toContain('\u001b');
+    // The Info dictionary says the strings as written; the data edition parses and keeps them.
+    const info = (await (await import('pdfjs-dist/legacy/build/pdf.mjs')).getDocument({ data: new Uint8Array(readFileSync(join(root, 'dist/2021-4/gazette-2021-4.pdf'))), verbosity: 0 }).promise).getMetadata();
+    expect(((await info).info as { Author?: string }).Author).toBe('甲&乙<丙>"丁"\'戊[31m');
+    const data = JSON.parse(readFileSync(join(root, 'dist/2021-4/issue.json'), 'utf8')) as { documents: { title: string; note: string; cc: string[] }[] };
+    expect(data.documents[0]).toMatchObject({ title: '上海市长宁区人民政府关于A&B<C>的通知', note: '此件&<公开>', cc: ['办&<公室>'] });
+    // Every XML part of the OFD and every SVG page is well formed; no per-document page has the raw strings.
+    const { unzipSync } = await import('fflate');
+    const ofd = unzipSync(new Uint8Array(readFileSync(join(root, 'dist/2021-4/gazette-2021-4.ofd'))));
+    for (const [name, bytes] of Object.entries(ofd)) if (name.endsWith('.xml')) expect(XMLValidator.validate(new TextDecoder().decode(bytes)), name).toBe(true);
+    for (const name of readdirSync(join(root, 'dist/2021-4/pages')).filter((f) => f.endsWith('.svg'))) {
+      expect(XMLValidator.validate(readFileSync(join(root, 'dist/2021-4/pages', name), 'utf8')), name).toBe(true);
+    }
+    for (const name of readdirSync(join(root, 'dist/2021-4/docs')).filter((f) => f.endsWith('.html'))) {
+      // Inside a quoted attribute value a < is text (data-cc="办&<公室>"), so values are set aside first.
+      expect(readFileSync(join(root, 'dist/2021-4/docs', name), 'utf8').replace(/="[^"]*"/g, '=""')).not.toMatch(/<(?:丙|C|局|测试|公开|公室)>/u);
+    }
   });
 
   it('prints control characters from YAML values escaped, never raw to the terminal', () => {
@@ -172,6 +188,18 @@ describe('file-system errors are named as what they are', () => {
     expectClean(result);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/loop\.md\n\s+1:1\s+错误\s+无法读取 documents\/2021-4\/loop\.md：符号链接形成了循环\s+file-unreadable\n\s+改正或删除这个符号链接/u);
+  });
+
+  it('a folder where a file must be (EISDIR) and a dangling link (ENOENT)', () => {
+    const root = tempProject({ 'documents/2021-4/a.md': doc(), 'documents/2021-3/a.md': doc() });
+    mkdirSync(join(root, 'documents/2021-3/issue.yml'));
+    symlinkSync('gone.md', join(root, 'documents/2021-4/c.md'));
+    const result = runCli(['check'], root);
+    expectClean(result);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/issue\.yml\n\s+1:1\s+错误\s+无法读取 documents\/2021-3\/issue\.yml：这是一个文件夹，不是文件\s+file-unreadable\n\s+这里应是一个文件，却是同名文件夹/u);
+    expect(result.stdout).toMatch(/c\.md\n\s+1:1\s+错误\s+无法读取 documents\/2021-4\/c\.md：文件不存在.*\s+file-unreadable/u);
+    expect(result.stdout).not.toContain('front-matter-missing');
   });
 
   it('an unreadable file and an unreadable issue folder (EACCES)', () => {
