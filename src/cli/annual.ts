@@ -34,7 +34,7 @@ export async function runAnnual(options: AnnualOptions, io: Io): Promise<number>
   // The web page links each issue's web edition where `build` writes it, from wherever the index goes.
   const issueHref = (issue: string): string => `${relative(outDir, resolve(root, 'dist', issue)).split(sep).map(encodeURIComponent).join('/')}/index.html`;
   const result = await compileAnnualIndex(openProject(root, io, options.lang), options.year, { issueHref, ...(options.template ? { template: options.template } : {}) });
-  const diagnostics = shown(result.setup ? [...result.diagnostics, setupDiagnostic(result.setup)] : result.diagnostics);
+  const diagnostics = shown(result.setup ? [...result.diagnostics, setupDiagnostic(result.setup, root)] : result.diagnostics);
   if (diagnostics.length > 0) io.stderr(await formatDiagnostics('pretty', displayPaths(root, io.cwd).diagnostics(diagnostics), { lang: options.lang, color: useColor(io) }));
   if (result.setup) return 2;
   if (!result.files || !result.index) {

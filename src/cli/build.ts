@@ -54,7 +54,7 @@ export async function runBuild(options: BuildOptions, io: Io): Promise<number> {
     ...(options.proof ? { proof: (diagnostic) => proofNote(diagnostic, options.lang) } : {}),
   });
   if (io.isTTY) io.stderr('\x1b[2K\r');
-  const diagnostics = shown(result.setup ? [...result.diagnostics, setupDiagnostic(result.setup)] : result.diagnostics);
+  const diagnostics = shown(result.setup ? [...result.diagnostics, setupDiagnostic(result.setup, root)] : result.diagnostics);
   if (diagnostics.length > 0)
     io.stderr(await formatDiagnostics('pretty', displayPaths(root, io.cwd).diagnostics(diagnostics), { lang: options.lang, color: useColor(io) }));
   if (result.setup) return 2;

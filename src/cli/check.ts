@@ -41,7 +41,7 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
     fixed.push(...changed);
     result = await check(host, options.issues);
   }
-  const diagnostics = shown(result.setup ? [...result.diagnostics, setupDiagnostic(result.setup)] : result.diagnostics);
+  const diagnostics = shown(result.setup ? [...result.diagnostics, setupDiagnostic(result.setup, root)] : result.diagnostics);
   const paths = displayPaths(root, io.cwd);
   const color = options.format === 'pretty' && useColor(io);
   io.stdout(

@@ -145,7 +145,7 @@ async function loadOrReport(root: string, targets: string[], io: Io, lang: Lang,
   const loaded = loadProject(createNodeHost(root, { cache: false }), targets);
   if ('project' in loaded) return loaded.project;
   if (emptyIsFine && loaded.setup.code === 'issues-missing') return 'empty';
-  io.stderr(await formatDiagnostics('pretty', [...loaded.diagnostics, setupDiagnostic(loaded.setup)], { lang, color: useColor(io) }));
+  io.stderr(await formatDiagnostics('pretty', [...loaded.diagnostics, setupDiagnostic(loaded.setup, root)], { lang, color: useColor(io) }));
   return 2;
 }
 

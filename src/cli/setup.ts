@@ -2,7 +2,10 @@
 import type { SetupProblem } from '../load/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
-/** The setup problem as a diagnostic, so every reporter (pretty, json, github, the preview overlay) can show it. */
-export function setupDiagnostic(problem: SetupProblem): Diagnostic {
-  return { code: problem.code, severity: 'error', args: problem.args };
+/**
+ * The setup problem as a diagnostic, so every reporter (pretty, json, github, the preview overlay) can show it;
+ * `root`, the project folder the command looked in, is named where that helps (documents/ not found there).
+ */
+export function setupDiagnostic(problem: SetupProblem, root?: string): Diagnostic {
+  return { code: problem.code, severity: 'error', args: { ...problem.args, ...(root ? { root } : {}) } };
 }

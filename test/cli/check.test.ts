@@ -67,7 +67,7 @@ describe('gazette check', () => {
     expect(unknown.stdout).toContain('没有名为 2030-1 的期次');
     const empty = runCli(['check', '--root', join(root, 'documents', '2021-4')], root);
     expect(empty.code).toBe(2);
-    expect(empty.stdout).toContain('找不到 documents/');
+    expect(empty.stdout).toContain(`${join(root, 'documents', '2021-4')} 中没有 documents/ 文件夹`);
     const badFlag = runCli(['check', '--format', 'xml'], root);
     expect(badFlag.code).toBe(2);
     expect(badFlag.stderr).toContain('错误：选项 \'--format <format>\' 的取值“xml”无效。可选值：pretty, json, github。');

@@ -139,9 +139,11 @@ describe('gazette new issue', () => {
     expect(taken).toMatchObject({ code: 2, stderr: `错误：documents/${year}-1 已是 ${year}-1 期，未做任何改动（用 --year、--number 指定其他期次）\n` });
     expect(runCli(['new', 'issue', '--published', '2021-02-30'], root)).toMatchObject({ code: 2, stderr: '错误：--published 的取值“2021-02-30”不是 YYYY-MM-DD 格式的真实日期\n' });
     expect(runCli(['new', 'issue', '--number', '0'], root).stderr).toContain('须为正整数');
-    const elsewhere = runCli(['new', 'issue'], emptyFolder());
+    const empty = emptyFolder();
+    const elsewhere = runCli(['new', 'issue'], empty);
     expect(elsewhere.code).toBe(2);
-    expect(elsewhere.stderr).toContain('找不到 documents/ 文件夹');
+    // The folder it looked in is named.
+    expect(elsewhere.stderr).toContain(`${empty} 中没有 documents/ 文件夹`);
     expect(readdirSync(join(root, 'documents')).sort()).toEqual([`${year}-1`, 'gazette.yml']);
   });
 
