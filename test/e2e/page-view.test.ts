@@ -49,6 +49,8 @@ describe('the page view of gazette preview', () => {
     // The choice is remembered: the preview's address opens the page view again.
     await page.goto(cli.url);
     await page.waitForURL(/__gazette\/pages/);
+    // Every page of the build is in place once the view says which build it shows.
+    await page.waitForFunction(() => Number(document.body.dataset.version ?? '0') > 0);
   });
 
   it('zooms, sets two pages side by side, and jumps to a document from its list', async () => {
