@@ -14,7 +14,7 @@ import { watchProject, type ProjectWatcher } from './watcher.js';
 import { PAGES_SCRIPT, PAGES_SCRIPT_PATH, PAGES_VIEW_PATH, PROBLEMS_PATH, pagesView, type EditorName } from './pages-view.js';
 
 export type { PreviewLang } from './messages.js';
-export { EDITORS, PAGES_VIEW_PATH, type EditorName } from './pages-view.js';
+export type { EditorName } from './pages-view.js';
 
 export const EVENTS_PATH = '/__gazette/events';
 

@@ -44,7 +44,7 @@ export function imageInfo(bytes: Uint8Array): { type: ImageAsset['type']; width:
  * Whether a PNG or JPEG file is whole: a PNG's chunks lie inside the file up to IEND and its image data inflates;
  * a JPEG ends with its EOI marker. A cut-off file would otherwise stop the PDF writer.
  */
-export function imageComplete(type: ImageAsset['type'], bytes: Uint8Array): boolean {
+function imageComplete(type: ImageAsset['type'], bytes: Uint8Array): boolean {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (type === 'jpeg') {
     let end = bytes.length;

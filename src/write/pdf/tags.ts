@@ -6,7 +6,7 @@
 import type { Box, StructNode } from '../../model/layout.js';
 
 /** pdfkit's structure element, as far as the tagger uses it. */
-export interface StructElement {
+interface StructElement {
   add(child: unknown): StructElement;
   dictionary: { data: Record<string, unknown> };
   _flushChild(child: unknown): void;

@@ -11,12 +11,12 @@ import { escapeXml as xml } from '../../shared/xml.js';
 
 const DIR = 'pages';
 /** The faces' CSS family names: distinct from the HTML edition's, whose faces hold other characters. */
-export const pageFontFamily = (key: string): string => `gazette-page-${key}`;
+const pageFontFamily = (key: string): string => `gazette-page-${key}`;
 
 const num = (n: number): string => String(Math.round(n * 1000) / 1000);
 
 /** A page's entry in pages.json. */
-export interface PageEntry {
+interface PageEntry {
   /** The SVG's path inside pages/. */
   file: string;
   label: string;
@@ -75,7 +75,7 @@ function element(box: Box, images: (name: string) => string, looseAbove: number)
  * One page as an SVG document; `images` gives an image's address from where the SVG is, `looseAbove` the spacing
  * (in em) beyond which a justified line is loose.
  */
-export function svgPage(paged: PagedGazette, index: number, images: (name: string) => string, looseAbove: number): string {
+function svgPage(paged: PagedGazette, index: number, images: (name: string) => string, looseAbove: number): string {
   const page = paged.pages[index]!;
   const body = page.boxes.map((box) => element(box, images, looseAbove)).filter((part) => part !== '');
   return [
