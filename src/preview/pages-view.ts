@@ -73,6 +73,8 @@ body { margin: 0; background: #5a5a5a; font-family: "Noto Sans SC", "Noto Sans C
 .gz-page.gz-changed { animation: gz-flash 1.5s ease-out; }
 @keyframes gz-flash { from { box-shadow: 0 0 0 6px #ffcc00; } to { box-shadow: 0 2px 8px rgba(0,0,0,.4); } }
 .gz-mark { fill: #d32f2f; }
+.gz-page text.gz-new { animation: gz-text-flash 2s ease-out; }
+@keyframes gz-text-flash { from { fill: #e67700; } to { fill: #000000; } }
 .gz-page text[data-loose] { fill: #b35c00; text-decoration: underline wavy #e08a00; }
 .gz-marked { fill: #b71c1c; }
 `;
@@ -161,6 +163,9 @@ export const PAGES_SCRIPT = `(function () {
   }
 
   var fonts = '';
+  function signature(text) {
+    return text.getAttribute('x') + ',' + text.getAttribute('y') + ',' + text.textContent;
+  }
   function load(version) {
     return Promise.all([
       fetch('/pages/pages.json', { cache: 'no-store' }).then(function (r) { return r.json(); }),
@@ -183,7 +188,15 @@ export const PAGES_SCRIPT = `(function () {
         var first = digests[i] === undefined;
         digests[i] = entry.digest;
         return fetch('/pages/' + entry.file, { cache: 'no-store' }).then(function (r) { return r.text(); }).then(function (svg) {
+          // The lines that are new or moved on the page, to light up where it changed.
+          var before = {};
+          var old = page.querySelectorAll('text');
+          for (var o = 0; o < old.length; o++) before[signature(old[o])] = true;
           page.innerHTML = svg.replace(/<\\?xml[^>]*\\?>/g, '');
+          if (!first) {
+            var now = page.querySelectorAll('text');
+            for (var n = 0; n < now.length; n++) if (!before[signature(now[n])]) now[n].classList.add('gz-new');
+          }
           thumbs.children[i].firstChild.firstChild.src = '/pages/' + entry.file + '?d=' + entry.digest;
           if (!first) {
             page.classList.remove('gz-changed');

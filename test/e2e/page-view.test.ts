@@ -110,6 +110,7 @@ describe('the page view of gazette preview', () => {
     writeFileSync(file, changed);
     await page.waitForFunction((v) => Number(document.body.dataset.version ?? '0') > v, before, { timeout: 30_000 });
     const marked = await page.$$eval('.gz-page', (pages) => pages.map((p) => ((p as HTMLElement).dataset.changed ? true : false)));
+    const labels = await page.$$eval('.gz-page', (pages) => pages.map((p) => (p as HTMLElement).dataset.label));
     const first = marked.indexOf(true);
     expect(first).toBeGreaterThan(2);
     // Nothing before the paragraph's page changed; the pages after it may have, as the text moved.
@@ -120,6 +121,11 @@ describe('the page view of gazette preview', () => {
     expect(comma).toBeDefined();
     const paragraphPage = await page.$$eval('#gz-pages text[data-src]', (texts) => (texts.find((t) => (t.textContent ?? '').includes('宁健康'))!.closest('.gz-page') as HTMLElement).dataset.label);
     expect(comma!.page).toBe(paragraphPage);
+    // The changed lines light up for a moment: the paragraph's are among them, and nothing on an unchanged page.
+    const lit = await page.$$eval('#gz-pages text.gz-new', (texts) => texts.map((t) => ({ text: t.textContent ?? '', page: (t.closest('.gz-page') as HTMLElement).dataset.label })));
+    expect(lit.some((l) => l.text.includes('宁健康') || l.text.includes('品牌,'))).toBe(true);
+    const unchanged = new Set(marked.flatMap((m, i) => (m ? [] : [labels[i]])));
+    expect(lit.filter((l) => unchanged.has(l.page))).toEqual([]);
     await page.screenshot({ path: artifactPath('page-view-after-save.png') });
   });
 });
