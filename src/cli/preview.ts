@@ -75,8 +75,9 @@ export function previewBuild(host: Host, options: Pick<PreviewCliOptions, 'issue
     if (!writeSvg) return { files, problems };
     let pages: Promise<ReadonlyMap<string, string | Uint8Array>> | undefined;
     const lazy = { prefix: 'pages/', files: () => (pages ??= writeSvg().then((written) => new Map(written.map((file) => [file.path, file.data])))) };
-    // Made right after the reload event goes out, so an open page view finds them ready or nearly.
-    setImmediate(() => void lazy.files());
+    // Made right after the reload event goes out, so an open page view finds them ready or nearly. A failure
+    // shows when the page view asks for them (the server answers 500 and logs it), never as an unhandled rejection.
+    setImmediate(() => lazy.files().catch(() => undefined));
     return { files, lazy, problems };
   };
 }
