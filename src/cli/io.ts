@@ -17,14 +17,19 @@ export interface Io {
 }
 
 /** Writes via a temporary file in the same folder and a rename, so readers never see a half-written file. */
+/** Folders whose stale temporary files this process has cleared. */
+const cleared = new Set<string>();
+
 export function writeFileAtomic(path: string, data: Uint8Array | string): void {
   mkdirSync(dirname(path), { recursive: true });
-  // Temporary copies a killed run left beside the file go first.
+  // Temporary copies killed runs left in the folder go first (each folder looked at once per process).
   const prefix = `.${basename(path)}.`;
-  for (const name of readdirSync(dirname(path))) {
-    const pid = name.startsWith(prefix) ? /^(\d+)\.tmp$/.exec(name.slice(prefix.length))?.[1] : undefined;
-    if (pid && !running(Number(pid))) rmSync(join(dirname(path), name), { force: true });
+  const folder = dirname(path);
+  for (const name of cleared.has(folder) ? [] : readdirSync(folder)) {
+    const pid = /^\..+\.(\d+)\.tmp$/.exec(name)?.[1];
+    if (pid && !running(Number(pid))) rmSync(join(folder, name), { force: true });
   }
+  cleared.add(folder);
   const temporary = join(dirname(path), `${prefix}${process.pid}.tmp`);
   try {
     writeFileSync(temporary, data);

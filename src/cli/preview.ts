@@ -41,6 +41,8 @@ const messages = {
 export function previewBuild(host: Host, options: Pick<PreviewCliOptions, 'issue' | 'lang' | 'template'>): () => Promise<PreviewBuild> {
   // Each save lays out again only what it changed; the PDF, which the page links to, is written when first opened.
   const memo = new BuildMemo();
+  /** Whether a page view has asked for the pages: only then are they made ahead of its request. */
+  let pageViewOpen = false;
   return async () => {
     const result = await compile(host, {
       issue: options.issue,
@@ -74,10 +76,17 @@ export function previewBuild(host: Host, options: Pick<PreviewCliOptions, 'issue
     const writeSvg = result.later?.svg;
     if (!writeSvg) return { files, problems };
     let pages: Promise<ReadonlyMap<string, string | Uint8Array>> | undefined;
-    const lazy = { prefix: 'pages/', files: () => (pages ??= writeSvg().then((written) => new Map(written.map((file) => [file.path, file.data])))) };
-    // Made right after the reload event goes out, so an open page view finds them ready or nearly. A failure
-    // shows when the page view asks for them (the server answers 500 and logs it), never as an unhandled rejection.
-    setImmediate(() => lazy.files().catch(() => undefined));
+    const write = (): Promise<ReadonlyMap<string, string | Uint8Array>> => (pages ??= writeSvg().then((written) => new Map(written.map((file) => [file.path, file.data]))));
+    const lazy = {
+      prefix: 'pages/',
+      files: () => {
+        pageViewOpen = true;
+        return write();
+      },
+    };
+    // Once the page view is in use, the pages are made right after the reload event goes out, so it finds them
+    // ready or nearly. A failure shows when the view asks (the server answers 500 and logs it), never unhandled.
+    if (pageViewOpen) setImmediate(() => write().catch(() => undefined));
     return { files, lazy, problems };
   };
 }

@@ -72,7 +72,11 @@ const shown = (io: Io, path: string): string => shownPath(io.cwd, path);
  */
 function makeFolders(dir: string, made: string[]): void {
   const missing: string[] = [];
-  for (let at = dir; !existsSync(at); at = dirname(at)) missing.unshift(at);
+  for (let at = dir; !existsSync(at); at = dirname(at)) {
+    // A root that does not exist (an unmapped drive): nothing can be made under it.
+    if (dirname(at) === at) throw Object.assign(new Error(`${at} does not exist`), { code: 'ENOENT' });
+    missing.unshift(at);
+  }
   for (const folder of missing) {
     mkdirSync(folder);
     made.push(folder);

@@ -5,7 +5,7 @@
  * figures on it (at most `glue` each), then between its paragraphs (at most half that): vertical justification.
  * A page before a new document keeps no more than `documentGap` empty.
  */
-import type { Box } from '../model/layout.js';
+import type { Box, StructNode } from '../model/layout.js';
 import type { Anchor } from './blocks.js';
 import type { Row } from './rows.js';
 
@@ -45,6 +45,12 @@ export interface Justification {
   documentGap: number;
 }
 
+/** The Table element a node is inside, if any. */
+function tableOf(node: StructNode): StructNode | undefined {
+  for (let at: StructNode | undefined = node; at; at = at.parent) if (at.type === 'Table') return at;
+  return undefined;
+}
+
 /**
  * The box marked as setting its row's document and as content of its row's structure element (see Origin). A row
  * placed again at a page top (a repeated table header, 续表) is an artifact: its content is already in the structure.
@@ -52,7 +58,11 @@ export interface Justification {
 function stamped<T extends Box>(box: T, row: Row, repeated = false): T {
   if (row.owner !== undefined) box.document = row.owner;
   if (row.source && box.source === undefined) box.source = row.source;
-  if (repeated) delete box.tag;
+  if (repeated) {
+    // Text repeated on a later page is an artifact; a link there still belongs to the structure (PDF/UA), in its table.
+    if (box.kind === 'link' && box.tag) box.tag = tableOf(box.tag) ?? box.tag;
+    else delete box.tag;
+  }
   else if (row.tag && box.tag === undefined && (box.kind === 'text' || box.kind === 'image' || box.kind === 'link')) box.tag = row.tag;
   return box;
 }
@@ -129,7 +139,8 @@ export function fillPages(rows: readonly Row[], top: number, bottom: number, not
     y += row.height;
     fresh = false;
     last = row;
-    if (!row.footnotes || !notes) return;
+    // A header row placed again at a page top cites nothing again: its notes were set where it first stood.
+    if (!row.footnotes || !notes || fixed) return;
     // Notes that do not fit under the text (a very long note on a full page) continue at the next page's foot.
     for (const note of row.footnotes) {
       if (carried.length === 0 && y + footHeight([note]) <= bottom + EPSILON) foot.push(note);

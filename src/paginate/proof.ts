@@ -55,6 +55,7 @@ function writtenAt(box: Box, span: Span): boolean {
  * first line written where its diagnostic points), and the numbered notes on pages of their own at the end.
  */
 export function withProofMarks(paged: PagedGazette, ctx: RowContext, notes: readonly ProofNote[]): PagedGazette {
+  if (notes.length === 0) return paged;
   const pages: Page[] = paged.pages.map((page) => ({ ...page, boxes: [...page.boxes] }));
   const right = ctx.left + ctx.width;
   notes.forEach((note, k) => {

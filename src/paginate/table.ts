@@ -314,7 +314,13 @@ function tableRows(ctx: RowContext, block: TableBlock, cells: readonly PlacedCel
       const shift = cell.header || centred[cell.column] ? (inner - line.width) / 2 : table.align[cell.column] === 'right' ? inner - line.width : 0;
       const boxes = lineBoxes(ctx, cell.block, line, xs[cell.column]! + PAD_X + shift, lineTop, 'cell');
       // A label shown again on a continuation page is an artifact: the cell's text is in the structure once.
-      if (line === cellLines[k]) for (const box of boxes) if (box.kind !== 'rule') box.tag = cell.tag;
+      // A link keeps its own element (inside the cell's); a label shown again is an artifact, its links in the table.
+      for (const box of boxes) {
+        if (box.kind === 'rule') continue;
+        if (line === cellLines[k]) box.tag ??= cell.tag;
+        else if (box.kind === 'link') box.tag = block.tag ?? cell.tag;
+        else delete box.tag;
+      }
       if (cell.block.span) for (const box of boxes) box.source = cell.block.span;
       out.push(...boxes);
     }

@@ -142,11 +142,26 @@ export const PAGES_SCRIPT = `(function () {
     for (var k = 0; k < old.length; k++) old[k].remove();
     var marked = pages.querySelectorAll('.gz-marked');
     for (var m = 0; m < marked.length; m++) marked[m].classList.remove('gz-marked');
+    // Each line names where its block was written (a first line, and a last one when it spans several): a
+    // problem is marked on the lines of the block that holds its line.
+    var byFile = {};
+    var all = pages.querySelectorAll('text[data-src]');
+    for (var a = 0; a < all.length; a++) {
+      var src = all[a].getAttribute('data-src');
+      var colon = src.lastIndexOf(':');
+      var file = src.slice(0, colon);
+      var first = Number(src.slice(colon + 1));
+      (byFile[file] = byFile[file] || []).push({ text: all[a], first: first, last: Number(all[a].getAttribute('data-src-end') || first) });
+    }
     problems.forEach(function (problem) {
       if (!problem.file || !problem.line) return;
-      var lines = pages.querySelectorAll('text[data-src="' + problem.file + ':' + problem.line + '"]');
+      var lines = (byFile[problem.file] || []).filter(function (l) { return l.first <= problem.line && problem.line <= l.last; });
+      // The first line of the block is where the mark goes (one per page the block is on).
+      var seen = [];
       for (var n = 0; n < lines.length; n++) {
-        var text = lines[n];
+        var text = lines[n].text;
+        if (seen.indexOf(text.ownerSVGElement) >= 0) continue;
+        seen.push(text.ownerSVGElement);
         text.classList.add('gz-marked');
         var dot = document.createElementNS('http://www.w3.org/2000/svg', 'circle');
         dot.setAttribute('class', 'gz-mark gz-mark-' + problem.severity);
@@ -166,10 +181,27 @@ export const PAGES_SCRIPT = `(function () {
   function signature(text) {
     return text.getAttribute('x') + ',' + text.getAttribute('y') + ',' + text.textContent;
   }
+  function fetched(r) {
+    if (!r.ok) throw new Error(r.url + ': HTTP ' + r.status);
+    return r;
+  }
+  // One refresh at a time; builds that finish meanwhile are folded into one more refresh, of the newest.
+  var loading = false;
+  var wanted = 0;
+  function refresh(version) {
+    wanted = Math.max(wanted, version);
+    if (loading) return;
+    loading = true;
+    var target = wanted;
+    load(target).catch(function (error) { status.textContent = String(error.message || error); }).then(function () {
+      loading = false;
+      if (wanted > target) refresh(wanted);
+    });
+  }
   function load(version) {
     return Promise.all([
-      fetch('/pages/pages.json', { cache: 'no-store' }).then(function (r) { return r.json(); }),
-      fetch('${PROBLEMS_PATH}', { cache: 'no-store' }).then(function (r) { return r.json(); }),
+      fetch('/pages/pages.json', { cache: 'no-store' }).then(fetched).then(function (r) { return r.json(); }),
+      fetch('${PROBLEMS_PATH}', { cache: 'no-store' }).then(fetched).then(function (r) { return r.json(); }),
     ]).then(function (results) {
       var manifest = results[0];
       problems = results[1];
@@ -186,8 +218,8 @@ export const PAGES_SCRIPT = `(function () {
         entry.anchors.forEach(function (a) { anchors[a.name] = { page: i, top: a.y }; });
         if (digests[i] === entry.digest) return null;
         var first = digests[i] === undefined;
-        digests[i] = entry.digest;
-        return fetch('/pages/' + entry.file, { cache: 'no-store' }).then(function (r) { return r.text(); }).then(function (svg) {
+        return fetch('/pages/' + entry.file, { cache: 'no-store' }).then(fetched).then(function (r) { return r.text(); }).then(function (svg) {
+          digests[i] = entry.digest;
           // The lines that are new or moved on the page, to light up where it changed.
           var before = {};
           var old = page.querySelectorAll('text');
@@ -207,7 +239,11 @@ export const PAGES_SCRIPT = `(function () {
         });
       });
       while (pages.children.length > manifest.pages.length) { pages.lastChild.remove(); thumbs.lastChild.remove(); digests.pop(); }
-      if (jump.options.length === 1) {
+      // The documents' list, made again: an edit may move, add or rename documents.
+      var chosen = jump.selectedIndex;
+      while (jump.options.length > 1) jump.remove(1);
+      while (jump.lastElementChild && jump.lastElementChild.tagName === 'OPTGROUP') jump.lastElementChild.remove();
+      {
         manifest.outline.forEach(function (section) {
           var group = document.createElement('optgroup');
           group.label = section.title;
@@ -219,6 +255,7 @@ export const PAGES_SCRIPT = `(function () {
           });
           jump.appendChild(group);
         });
+        if (chosen < jump.options.length) jump.selectedIndex = chosen;
       }
       return Promise.all(work);
     }).then(function () {
@@ -266,7 +303,7 @@ export const PAGES_SCRIPT = `(function () {
     var data = JSON.parse(event.data);
     if (String(data.version) === shown) return;
     shown = String(data.version);
-    load(data.version);
+    refresh(data.version);
   });
   window.addEventListener('pagehide', function () { source.close(); });
 })();

@@ -56,6 +56,15 @@ describe('gazette build --draft --proof', () => {
     expect(marks.length).toBe(loose + 1);
   });
 
+  it('adds nothing to an issue without a problem or a loose line', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'gazette-proof-'));
+    cpSync(join(projectRoot, 'test/fixtures/constructs'), root, { recursive: true });
+    expect(runCli(['build', '2024-2', '--root', root, '--draft', '--proof', '--out', join(root, 'proof')], root).code).toBe(0);
+    expect(runCli(['build', '2024-2', '--root', root, '--draft', '--out', join(root, 'plain')], root).code).toBe(0);
+    const pages = async (dir: string) => (await readPdf(new Uint8Array(readFileSync(join(root, dir, 'gazette-2024-2.pdf'))))).pages.map((p) => p.text);
+    expect(await pages('proof')).toEqual(await pages('plain'));
+  });
+
   it('is for drafts only', () => {
     const root = project();
     const result = runCli(['build', '2024-2', '--root', root, '--proof'], root);

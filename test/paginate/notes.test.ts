@@ -53,6 +53,17 @@ describe('footnotes', () => {
     expect(notes).toBeLessThan(text.indexOf('示例市人民政府办公厅、示例市财政局关于开展示例检查的通知', text.indexOf('目录') + 200));
   });
 
+  it('sets a note cited in a table header once, though the header repeats on every page the table goes on', async () => {
+    const rows = Array.from({ length: 120 }, (_, i) => `| ${i + 1} | 第${i + 1}项 |`).join('\n');
+    const root = copyWith({
+      'documents/2024-2/sfb-2024-3.md': `---\ntitle: 示例市人民政府办公厅关于长表格的通知\nissuer: 示例市人民政府办公厅\ndate: 2024-06-10\nnumber: 示府办〔2024〕3号\ncategory: 市政府办公厅文件\n---\n\n| 序号 | 金额[^h] |\n| --- | --- |\n${rows}\n\n[^h]: 单位为万元。\n`,
+    });
+    const pdf = await pdfOf(root);
+    const pages = pdf.pages.filter((p) => p.text.includes('第60项') || p.text.includes('续表'));
+    expect(pages.length).toBeGreaterThan(1);
+    expect(pdf.pages.filter((p) => p.text.includes('单位为万元')).length).toBe(1);
+  });
+
   it('carries a note too long for its page over to the next page’s foot, losing nothing', async () => {
     const long = '这是一条很长的注释。'.repeat(120);
     const root = copyWith({

@@ -113,6 +113,24 @@ describe('reported constructs', () => {
     ['## 标题![图](a.png)', 'image-inline'],
   ])('%s → %s', (markdown, code) => expect(codes(markdown)).toContain(code));
 
+  it('takes a JPEG with data after its end (a phone’s motion photo), and refuses one cut off in its scan or a PNG with a damaged byte', () => {
+    const segment = (marker: number, body: number[]): number[] => [0xff, marker, (body.length + 2) >> 8, (body.length + 2) & 0xff, ...body];
+    const head = [0xff, 0xd8, ...segment(0xc0, [8, 0, 16, 0, 16, 1, 1, 0x11, 0]), ...segment(0xda, [1, 1, 0, 0, 0x3f, 0])];
+    const scan = [0x12, 0x34, 0xff, 0x00, 0x56];
+    const jpeg = (bytes: number[]) => new Uint8Array(bytes);
+    const damaged = PNG_1X1.slice();
+    damaged[damaged.length - 20] = damaged[damaged.length - 20]! ^ 0xff;
+    const files = {
+      'documents/2021-4/motion.jpg': jpeg([...head, ...scan, 0xff, 0xd9, ...new TextEncoder().encode('MotionPhoto_Data ftypmp42')]),
+      'documents/2021-4/cut.jpg': jpeg([...head, ...scan]),
+      'documents/2021-4/bad.png': damaged,
+    };
+    const codes = (src: string) => readBody(`![图](${src})`, 'documents/2021-4/doc.md', files).diagnostics.map((d) => d.code);
+    expect(codes('motion.jpg')).toEqual([]);
+    expect(codes('cut.jpg')).toEqual(['image-corrupt']);
+    expect(codes('bad.png')).toEqual(['image-corrupt']);
+  });
+
   it('reports an image that is not PNG or JPEG, and one without alternative text', () => {
     const files = { 'documents/2021-4/a.gif': new TextEncoder().encode('GIF89a'), 'documents/2021-4/b.png': PNG_1X1 };
     expect(readBody('![动图](a.gif)\n\n![](b.png)', 'documents/2021-4/doc.md', files).diagnostics.map((d) => d.code)).toEqual(['image-format', 'image-alt-missing']);

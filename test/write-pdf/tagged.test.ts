@@ -172,6 +172,18 @@ describe('the tagged PDF of the every-construct fixture', () => {
     expect(figure.children.some((c) => !('role' in c) && c.type === 'content')).toBe(true);
   });
 
+  it('keeps a link in a table cell a Link with its text, inside the cell', async () => {
+    const copy = mkdtempSync(join(tmpdir(), 'gazette-cell-link-'));
+    cpSync(root, copy, { recursive: true });
+    const doc = join(copy, 'documents/2024-2/sf-2024-7.md');
+    writeFileSync(doc, readFileSync(doc, 'utf8').replace('| 1 | 建设平台 |', '| 1 | [建设平台](https://www.example.gov.cn/p) |'));
+    const pdf = await tagsOf(copy, '2024-2');
+    const links = all(pdf).filter(({ node }) => node.role === 'Link' && textOf(node) === '建设平台');
+    expect(links.length).toBe(1);
+    expect(links[0]!.path.at(-1)).toBe('TD');
+    expect(links[0]!.node.children.some((c) => !('role' in c) && c.type === 'object')).toBe(true);
+  });
+
   it('writes no structure and no PDF/UA claim when the theme turns tagging off', async () => {
     const copy = mkdtempSync(join(tmpdir(), 'gazette-untagged-'));
     cpSync(root, copy, { recursive: true });

@@ -30,7 +30,9 @@ interface PageEntry {
 
 /** Where a box's content was written, `path:line`, for a way back to the source. */
 function sourceOf(box: Box): string {
-  return box.source ? ` data-src="${xml(`${box.source.file}:${box.source.start.line}`)}"` : '';
+  if (!box.source) return '';
+  const end = box.source.end && box.source.end.line !== box.source.start.line ? ` data-src-end="${box.source.end.line}"` : '';
+  return ` data-src="${xml(`${box.source.file}:${box.source.start.line}`)}"${end}`;
 }
 
 function text(box: TextBox, looseAbove: number): string {
