@@ -13,7 +13,7 @@ import { listedTitle } from '../shared/titles.js';
 import type { Theme } from '../theme/index.js';
 import { furniture } from './furniture.js';
 import { fillPages } from './pages.js';
-import type { RowContext } from './rows.js';
+import { typeArea } from './rows.js';
 import { listingRows, type ListingGroup } from './toc.js';
 
 
@@ -24,7 +24,7 @@ export function annualReference(entry: AnnualEntry): string {
 
 export function paginateAnnual(index: AnnualIndex, theme: Theme, fonts: FontSet): Outcome<PagedGazette> {
   const { margins } = theme.page;
-  const ctx: RowContext = { theme, fonts, left: margins.left, width: theme.page.width - margins.left - margins.right };
+  const ctx = typeArea(theme, fonts);
   const top = margins.top;
   const bottom = theme.page.height - margins.bottom;
   const { publication } = index;

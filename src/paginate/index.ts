@@ -12,7 +12,7 @@ import type { Theme } from '../theme/index.js';
 import { gazetteBlocks } from './blocks.js';
 import { chineseDate } from '../shared/dates.js';
 import { fillPages, type FilledPage } from './pages.js';
-import { baselineOffset, type RowContext } from './rows.js';
+import { baselineOffset, typeArea, type RowContext } from './rows.js';
 import { DRAFT_MARK, printedTexts } from './printed.js';
 import { missingGlyphs } from '../coverage/index.js';
 import { blockRows } from './elements.js';
@@ -162,14 +162,7 @@ export function paginate(gazette: Gazette, theme: Theme, fonts: FontSet, options
   const diagnostics: Diagnostic[] = [];
   const { margins } = theme.page;
   const titleBreaks = new Map<object, number[]>();
-  const ctx: RowContext = {
-    theme,
-    fonts,
-    left: margins.left,
-    width: theme.page.width - margins.left - margins.right,
-    titleBreaks,
-    ...(options.memo ? { memo: options.memo } : {}),
-  };
+  const ctx = typeArea(theme, fonts, { titleBreaks, ...(options.memo ? { memo: options.memo } : {}) });
   options.memo?.bind(theme, fonts);
   const top = margins.top;
   const bottom = theme.page.height - margins.bottom;
@@ -238,6 +231,5 @@ export { looseLines, type ProofNote } from './proof.js';
 
 /** The issue with proof marks and the list of notes after it (see proof.ts). */
 export function proofLayout(paged: PagedGazette, theme: Theme, fonts: FontSet, notes: readonly ProofNote[]): PagedGazette {
-  const { margins } = theme.page;
-  return withProofMarks(paged, { theme, fonts, left: margins.left, width: theme.page.width - margins.left - margins.right }, notes);
+  return withProofMarks(paged, typeArea(theme, fonts), notes);
 }

@@ -10,6 +10,7 @@ import type { TextBlock } from './blocks.js';
 import { fillPages } from './pages.js';
 import { textRows, type RowContext } from './rows.js';
 import { structNode } from './structure.js';
+import { isLoose } from '../shared/loose.js';
 
 const MARK_COLOR = '#d00000';
 const MARK_SIZE = 7;
@@ -25,7 +26,7 @@ export interface ProofNote {
 export function looseLines(paged: PagedGazette, goal: number): { diagnostic: Diagnostic; box: TextBox }[] {
   return paged.pages.flatMap((page) =>
     page.boxes.flatMap((box) =>
-      box.kind === 'text' && box.role === 'justified' && box.characterSpacing > goal * box.size + 1e-6
+      box.kind === 'text' && isLoose(box, goal)
         ? [
             {
               box,

@@ -60,6 +60,12 @@ export interface RowContext {
   memo?: BuildMemo;
 }
 
+/** The context of a flow set across the theme's type area. */
+export function typeArea(theme: Theme, fonts: FontSet, extra: Partial<Pick<RowContext, 'titleBreaks' | 'memo'>> = {}): RowContext {
+  const { margins } = theme.page;
+  return { theme, fonts, left: margins.left, width: theme.page.width - margins.left - margins.right, ...extra };
+}
+
 /** A footnote mark is set at this fraction of the text size, raised by `NOTE_RISE` em. */
 const NOTE_SCALE = 0.6;
 const NOTE_RISE = 0.35;

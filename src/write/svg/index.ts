@@ -8,6 +8,7 @@ import type { Box, Page, PagedGazette, TextBox } from '../../model/layout.js';
 import type { OutputFile, Writer } from '../index.js';
 import { webFonts } from '../html/index.js';
 import { escapeXml as xml } from '../../shared/xml.js';
+import { isLoose } from '../../shared/loose.js';
 
 const DIR = 'pages';
 /** The faces' CSS family names: distinct from the HTML edition's, whose faces hold other characters. */
@@ -52,7 +53,7 @@ function text(box: TextBox, looseAbove: number): string {
     attributes.push(`dx="${dx.map(num).join(' ')}"`);
   }
   // A line spaced beyond the theme's goal, for a proofreader's eye (the page view marks it).
-  const loose = box.role === 'justified' && box.characterSpacing > looseAbove * box.size + 1e-6 ? ' data-loose="true"' : '';
+  const loose = isLoose(box, looseAbove) ? ' data-loose="true"' : '';
   return `<text ${attributes.join(' ')} data-role="${box.role}"${loose}${sourceOf(box)}>${xml(box.text)}</text>`;
 }
 
