@@ -2,10 +2,12 @@
 import * as fontkit from 'fontkit';
 import type { Font, Glyph, GlyphPosition, GlyphRun } from 'fontkit';
 import type { Diagnostic, Outcome } from '../diagnostics/diagnostic.js';
-import { isFileError, type Host } from '../host/host.js';
+import { isFileError, type FileError, type Host } from '../host/host.js';
 import type { Theme } from '../theme/index.js';
 import { isUnshapedCodePoint } from '../shared/unicode.js';
 import { isWoff, isWoff2, unwrapWoffLater } from '../shared/woff.js';
+import { readSparseFace, type SparseFace } from './sparse.js';
+import { readGlyphOffsets, readMetrics, readPostHeader, type Metrics } from './tables.js';
 
 export { isCjkCodePoint, isUnshapedCodePoint } from '../shared/unicode.js';
 export { standaloneSubset } from './subset.js';
@@ -45,49 +47,25 @@ export interface FontSet {
   complete(): Promise<Diagnostic[]>;
 }
 
-/** fontkit internals used by the subsetting fast path (fontkit 2.0.4); checked before use. */
+/** fontkit internals used by the fast paths (fontkit 2.0.4); checked before use. */
 interface FontInternals {
-  loca?: { offsets: number[] };
+  loca?: { offsets: ArrayLike<number> };
   _getTableStream(tag: string): { pos: number; readBuffer(length: number): Uint8Array } | null;
   _variationProcessor?: unknown;
+  /** Decoded tables by tag, filled on first use. */
+  _tables?: Record<string, unknown>;
+  _decodeTable?(entry: unknown): unknown;
+  directory?: { tables: Record<string, unknown> };
+  getGlyph(gid: number, codePoints?: number[]): Glyph;
 }
 interface TrueTypeSubset {
+  glyphs: number[];
+  encode(): Uint8Array;
   _addGlyph(gid: number): number;
   glyf: Uint8Array[];
   loca: { offsets: number[] };
   hmtx: { metrics: { advance: number; bearing: number }[] };
   offset: number;
-}
-
-/** Horizontal metrics read straight from the sfnt tables, so measuring never decodes glyph outlines. */
-interface Metrics {
-  advance(gid: number): number;
-  bearing(gid: number): number;
-}
-
-/** Reads hhea/hmtx from an uncompressed TrueType/OpenType file; undefined for anything else (WOFF, TTC). */
-function readMetrics(bytes: Uint8Array): Metrics | undefined {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (bytes.byteLength < 12) return undefined;
-  const version = view.getUint32(0);
-  if (version !== 0x00010000 && version !== 0x4f54544f && version !== 0x74727565) return undefined;
-  const tables = new Map<string, number>();
-  const count = view.getUint16(4);
-  for (let i = 0; i < count; i++) {
-    const at = 12 + 16 * i;
-    if (at + 16 > bytes.byteLength) return undefined;
-    tables.set(String.fromCharCode(bytes[at] ?? 0, bytes[at + 1] ?? 0, bytes[at + 2] ?? 0, bytes[at + 3] ?? 0), view.getUint32(at + 8));
-  }
-  const hhea = tables.get('hhea');
-  const hmtx = tables.get('hmtx');
-  if (hhea === undefined || hmtx === undefined) return undefined;
-  const longMetrics = view.getUint16(hhea + 34);
-  if (longMetrics === 0) return undefined;
-  return {
-    advance: (gid) => view.getUint16(hmtx + 4 * Math.min(gid, longMetrics - 1)),
-    bearing: (gid) =>
-      gid < longMetrics ? view.getInt16(hmtx + 4 * gid + 2) : view.getInt16(hmtx + 4 * longMetrics + 2 * (gid - longMetrics)),
-  };
 }
 
 /** A GlyphRun whose advanceWidth follows its positions, as pdfkit scales positions in place. */
@@ -109,7 +87,17 @@ interface Shaped {
   width: number;
 }
 
-function createLoadedFont(key: string, ref: string, base: Font, metrics: Metrics | undefined, bytes: Uint8Array, source: Uint8Array): LoadedFont {
+/** A parsed face and what gazette reads of its file itself. */
+interface Face {
+  font: Font;
+  metrics: Metrics | undefined;
+  bytes: Uint8Array;
+  source: Uint8Array;
+  /** Reads glyph outlines not read yet (a sparsely read face); absent when the whole file is in memory. */
+  loadOutlines?: SparseFace['load'];
+}
+
+function createLoadedFont(key: string, ref: string, { font: base, metrics, bytes, source, loadOutlines }: Face): LoadedFont {
   const scale = 1000 / base.unitsPerEm;
   const glyphCache = new Map<number, Glyph>();
   const shapedCache = new Map<string, Shaped>();
@@ -181,6 +169,14 @@ function createLoadedFont(key: string, ref: string, base: Font, metrics: Metrics
   const createSubset = base.createSubset;
   fast.createSubset = function (this: Font): TrueTypeSubset {
     const subset = createSubset.call(this) as TrueTypeSubset;
+    if (loadOutlines) {
+      // Every glyph the subset holds by now is read in one pass over the file; composites' parts are read as added.
+      const encode = subset.encode;
+      subset.encode = function (this: TrueTypeSubset): Uint8Array {
+        loadOutlines(this.glyphs);
+        return encode.call(this);
+      };
+    }
     const internals = base as unknown as FontInternals;
     const hmtx = metrics;
     if (!hmtx || typeof subset._addGlyph !== 'function' || !internals.loca || typeof internals._getTableStream !== 'function') return subset;
@@ -191,6 +187,7 @@ function createLoadedFont(key: string, ref: string, base: Font, metrics: Metrics
       const end = offsets[gid + 1] ?? start;
       const stream = internals._getTableStream('glyf');
       if (stream === null || internals._variationProcessor) return slowAdd.call(this, gid);
+      loadOutlines?.([gid]);
       stream.pos += start;
       const bytes = stream.readBuffer(end - start);
       if (bytes.length >= 2 && ((bytes[0] as number) & 0x80) !== 0) return slowAdd.call(this, gid);
@@ -264,9 +261,54 @@ function createLoadedFont(key: string, ref: string, base: Font, metrics: Metrics
  * Parsed fonts installed with gazette (`npm:` refs), kept for the process: they cannot change while it runs.
  * A project's own font files are read again on every build, so a preview sees a replaced file.
  */
-const loaded = new Map<string, { font: Font; metrics: Metrics | undefined; bytes: Uint8Array; source: Uint8Array; complete: Promise<boolean>; faces: Map<string, LoadedFont> }>();
+const loaded = new Map<string, Face & { complete: Promise<boolean>; faces: Map<string, LoadedFont> }>();
 
 const cacheable = (ref: string): boolean => ref.startsWith('npm:');
+
+/**
+ * Hands fontkit the tables gazette has read itself, which fontkit would decode element by element: the glyph
+ * offsets, and the post table without its glyph names (decoded, should anything ask for them, on first use).
+ * Reading outlines of a sparsely read face first reads them from the file.
+ */
+function prepareFace(base: Font, sfnt: Uint8Array, sparse: SparseFace | undefined): void {
+  const internals = base as unknown as FontInternals;
+  const tables = internals._tables;
+  const entries = internals.directory?.tables;
+  if (!tables || !entries || typeof internals._decodeTable !== 'function') return;
+  const offsets = sparse?.offsets ?? readGlyphOffsets(sfnt);
+  if (offsets && entries.loca && !('loca' in tables)) tables.loca = offsets;
+  const header = readPostHeader(sfnt);
+  if (header && entries.post && !('post' in tables)) {
+    let whole: Record<string, unknown> | undefined;
+    const decodeWhole = (): Record<string, unknown> => (whole ??= internals._decodeTable!(entries.post) as Record<string, unknown>);
+    const post: Record<string, unknown> = { ...header };
+    for (const field of ['numberOfGlyphs', 'glyphNameIndex', 'names', 'offsets', 'map']) {
+      Object.defineProperty(post, field, { get: () => decodeWhole()[field], enumerable: false });
+    }
+    tables.post = post;
+  }
+  if (sparse) {
+    const getGlyph = internals.getGlyph;
+    // fontkit reads a glyph's outline (for its bounding box, its path, a subset) only through a Glyph it made here.
+    internals.getGlyph = function (this: Font, gid: number, codePoints?: number[]): Glyph {
+      sparse.load([gid]);
+      return getGlyph.call(this, gid, codePoints);
+    };
+  }
+}
+
+/**
+ * Reads an installed font: an uncompressed TrueType face table by table (see readSparseFace), anything else whole.
+ * The whole-file read is also what reports a file that cannot be read.
+ */
+function readFace(ref: string, host: Host): { bytes: Uint8Array | FileError; sparse?: SparseFace } {
+  const readInto = host.readAssetInto?.bind(host);
+  if (cacheable(ref) && readInto) {
+    const sparse = readSparseFace((target, ranges) => readInto(ref, target, ranges));
+    if (sparse !== undefined && !isFileError(sparse)) return { bytes: sparse.bytes, sparse };
+  }
+  return { bytes: host.readAsset(ref) };
+}
 
 /** Loads every font the theme names. A missing or unreadable file → `font-missing` / `font-invalid`. */
 export function loadFonts(theme: Theme, host: Host): Outcome<FontSet> {
@@ -282,7 +324,7 @@ export function loadFonts(theme: Theme, host: Host): Outcome<FontSet> {
     }
     let entry = cacheable(ref) ? loaded.get(ref) : undefined;
     if (entry === undefined) {
-      const bytes = host.readAsset(ref);
+      const { bytes, sparse } = readFace(ref, host);
       const span = theme.fontSpans.get(key);
       if (bytes === 'ENOENT' || bytes === 'ENOTDIR') {
         diagnostics.push({ code: 'font-missing', severity: 'error', ...(span ? { span } : {}), args: { font: key, ref } });
@@ -316,13 +358,23 @@ export function loadFonts(theme: Theme, host: Host): Outcome<FontSet> {
         diagnostics.push({ code: 'font-invalid', severity: 'error', ...(span ? { span } : {}), args: { font: key, ref, reason: 'collection' } });
         continue;
       }
-      entry = { font: base, metrics: readMetrics(sfnt), bytes: sfnt, source: bytes, complete: unwrapped.complete, faces: new Map() };
+      prepareFace(base, sfnt, sparse);
+      entry = {
+        font: base,
+        metrics: readMetrics(sfnt),
+        bytes: sfnt,
+        // An installed font is compared by identity, so its unwrapped file serves and the WOFF itself can go.
+        source: cacheable(ref) ? sfnt : bytes,
+        ...(sparse ? { loadOutlines: sparse.load } : {}),
+        complete: unwrapped.complete,
+        faces: new Map(),
+      };
       if (cacheable(ref)) loaded.set(ref, entry);
     }
     // The measuring caches live as long as the parsed font: a process that builds again (the preview) keeps them.
     let font = entry.faces.get(key);
     if (!font) {
-      font = createLoadedFont(key, ref, entry.font, entry.metrics, entry.bytes, entry.source);
+      font = createLoadedFont(key, ref, entry);
       entry.faces.set(key, font);
     }
     fonts.set(key, font);

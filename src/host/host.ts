@@ -28,6 +28,12 @@ export interface Host {
    */
   readAssetPart?(ref: string, start: number, length: number): Uint8Array | FileError;
   /**
+   * Reads each `[start, length]` range of an asset into `target` at the same offset, in one opening of the file
+   * (a large font's tables, then the outlines of the glyphs an edition draws). A range past the file's end is EIO.
+   * Optional: without it the whole asset is read.
+   */
+  readAssetInto?(ref: string, target: Uint8Array, ranges: readonly (readonly [start: number, length: number])[]): FileError | undefined;
+  /**
    * A store for derived data that is expensive to recompute (parsed Markdown), addressed by its full source:
    * the host hashes `namespace` + `source`. Optional: without it everything is recomputed.
    */

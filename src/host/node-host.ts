@@ -50,6 +50,21 @@ export function createNodeHost(root: string, options: NodeHostOptions = {}): Hos
   const cacheDir = options.cache === false ? undefined : cacheFolder(root, options.env);
   const assetPath = (ref: string): string | undefined =>
     ref.startsWith('npm:') ? findInNodeModules(ref.slice(4)) : ref.startsWith('gazette:') ? join(ownRoot, ref.slice(8)) : absolute(ref);
+  /** `use` with the asset's file open; a failure to open or read is the system's reason. */
+  const withAsset = <T>(ref: string, use: (fd: number) => T): T | FileError => {
+    const path = assetPath(ref);
+    if (!path) return 'ENOENT';
+    try {
+      const fd = openSync(path, 'r');
+      try {
+        return use(fd);
+      } finally {
+        closeSync(fd);
+      }
+    } catch (error) {
+      return fileError(error);
+    }
+  };
   return {
     ...(cacheDir ? { cache: fileCache(cacheDir) } : {}),
     listDir(path) {
@@ -67,20 +82,25 @@ export function createNodeHost(root: string, options: NodeHostOptions = {}): Hos
       return path ? readFileOrError(path) : 'ENOENT';
     },
     readAssetPart(ref, start, length) {
-      const path = assetPath(ref);
-      if (!path) return 'ENOENT';
-      try {
-        const fd = openSync(path, 'r');
-        try {
-          // A length read from the file's own directory may be anything: never more than the file holds.
-          const buffer = Buffer.alloc(Math.max(0, Math.min(length, fstatSync(fd).size - start)));
-          return buffer.subarray(0, readSync(fd, buffer, 0, buffer.byteLength, start));
-        } finally {
-          closeSync(fd);
+      return withAsset(ref, (fd) => {
+        // A length read from the file's own directory may be anything: never more than the file holds.
+        const buffer = Buffer.alloc(Math.max(0, Math.min(length, fstatSync(fd).size - start)));
+        return buffer.subarray(0, readSync(fd, buffer, 0, buffer.byteLength, start));
+      });
+    },
+    readAssetInto(ref, target, ranges) {
+      return withAsset(ref, (fd) => {
+        for (const [start, length] of ranges) {
+          if (start + length > target.byteLength) return 'EIO';
+          let done = 0;
+          while (done < length) {
+            const read = readSync(fd, target, start + done, length - done, start + done);
+            if (read === 0) return 'EIO';
+            done += read;
+          }
         }
-      } catch (error) {
-        return fileError(error);
-      }
+        return undefined;
+      });
     },
   };
 }
