@@ -8,6 +8,7 @@ import { isUnshapedCodePoint } from '../shared/unicode.js';
 import { isWoff, isWoff2, unwrapWoffLater } from '../shared/woff.js';
 import { readSparseFace, type SparseFace } from './sparse.js';
 import { readGlyphOffsets, readMetrics, readPostHeader, type Metrics } from './tables.js';
+import { encodeTrueTypeSubset } from './truetype-subset.js';
 
 export { isCjkCodePoint, isUnshapedCodePoint } from '../shared/unicode.js';
 export { standaloneSubset } from './subset.js';
@@ -63,8 +64,8 @@ interface TrueTypeSubset {
   encode(): Uint8Array;
   _addGlyph(gid: number): number;
   glyf: Uint8Array[];
-  loca: { offsets: number[] };
-  hmtx: { metrics: { advance: number; bearing: number }[] };
+  loca: { offsets: number[]; version: number };
+  hmtx: { metrics: { advance: number; bearing: number }[]; bearings: number[] };
   offset: number;
 }
 
@@ -169,9 +170,9 @@ function createLoadedFont(key: string, ref: string, { font: base, metrics, bytes
   const createSubset = base.createSubset;
   fast.createSubset = function (this: Font): TrueTypeSubset {
     const subset = createSubset.call(this) as TrueTypeSubset;
+    const encode = subset.encode;
     if (loadOutlines) {
       // Every glyph the subset holds by now is read in one pass over the file; composites' parts are read as added.
-      const encode = subset.encode;
       subset.encode = function (this: TrueTypeSubset): Uint8Array {
         loadOutlines(this.glyphs);
         return encode.call(this);
@@ -179,7 +180,8 @@ function createLoadedFont(key: string, ref: string, { font: base, metrics, bytes
     }
     const internals = base as unknown as FontInternals;
     const hmtx = metrics;
-    if (!hmtx || typeof subset._addGlyph !== 'function' || !internals.loca || typeof internals._getTableStream !== 'function') return subset;
+    const locaVersion = (internals.loca as { version?: number } | undefined)?.version;
+    if (!hmtx || locaVersion === undefined || typeof subset._addGlyph !== 'function' || !internals.loca || typeof internals._getTableStream !== 'function') return subset;
     const slowAdd = subset._addGlyph;
     subset._addGlyph = function (this: TrueTypeSubset, gid: number): number {
       const offsets = internals.loca?.offsets ?? [];
@@ -196,6 +198,17 @@ function createLoadedFont(key: string, ref: string, { font: base, metrics, bytes
       this.hmtx.metrics.push({ advance: hmtx.advance(gid), bearing: hmtx.bearing(gid) });
       this.offset += bytes.length;
       return this.glyf.length - 1;
+    };
+    // fontkit's own loop gathers the glyph records (composites add their parts as it goes); the file is then
+    // written in one pass instead of through fontkit's field-by-field encoder.
+    subset.encode = function (this: TrueTypeSubset): Uint8Array {
+      loadOutlines?.(this.glyphs);
+      this.glyf = [];
+      this.offset = 0;
+      this.loca = { offsets: [], version: locaVersion };
+      this.hmtx = { metrics: [], bearings: [] };
+      for (let i = 0; i < this.glyphs.length; i++) this._addGlyph(this.glyphs[i]!);
+      return encodeTrueTypeSubset(bytes, { glyf: this.glyf, metrics: this.hmtx.metrics }, locaVersion) ?? encode.call(this);
     };
     return subset;
   };
