@@ -71,9 +71,19 @@ function num(n: number): string {
 }
 
 /**
+ * Glyph codes per font: of each unshaped character, and of each shaped run with the kerning after each glyph
+ * (null for a run whose glyphs need offsets). pdfkit records a glyph in the subset the first time it encodes it,
+ * so encoding the same text again only repeats the first result.
+ */
+interface FontCodes {
+  characters: Map<number, string>;
+  runs: Map<string, { codes: string[]; kerns: number[] } | null>;
+}
+
+/**
  * Writes text boxes straight into the page's content stream: one BT…ET per run of boxes, absolute Tm per
- * line, Tf/Tc only when they change. Glyph codes of unshaped characters are cached per font, so a line
- * costs a few map lookups instead of pdfkit's re-measuring and re-encoding in text().
+ * line, Tf/Tc only when they change. Glyph codes are cached per font (FontCodes), so a line costs a few map
+ * lookups instead of pdfkit's re-measuring and re-encoding in text().
  */
 class TextWriter {
   private parts: string[] = [];
@@ -87,7 +97,7 @@ class TextWriter {
     private readonly doc: Pdf,
     private readonly fontName: (key: string) => string,
     private readonly height: number,
-    private readonly codes: Map<string, Map<number, string>>,
+    private readonly codes: Map<string, FontCodes>,
   ) {}
 
   /**
@@ -100,19 +110,20 @@ class TextWriter {
     let next = 0;
     let cache = this.codes.get(font.id);
     if (!cache) {
-      cache = new Map();
+      cache = { characters: new Map(), runs: new Map() };
       this.codes.set(font.id, cache);
     }
+    const { characters, runs } = cache;
     const out: string[] = [];
     let hex = '';
     let i = 0;
     while (i < text.length) {
       const cp = text.codePointAt(i) ?? 0;
       if (isUnshapedCodePoint(cp)) {
-        let code = cache.get(cp);
+        let code = characters.get(cp);
         if (code === undefined) {
           code = font.encode(String.fromCodePoint(cp))[0].join('');
-          cache.set(cp, code);
+          characters.set(cp, code);
         }
         hex += code;
         const adjustment = adjustments[next];
@@ -126,12 +137,18 @@ class TextWriter {
       }
       let j = i;
       while (j < text.length && !isUnshapedCodePoint(text.codePointAt(j) ?? 0)) j += (text.codePointAt(j) ?? 0) > 0xffff ? 2 : 1;
-      const [encoded, positions] = font.encode(text.slice(i, j));
-      for (let k = 0; k < encoded.length; k++) {
-        const pos = positions[k] as (typeof positions)[number];
-        if (pos.xOffset !== 0 || pos.yOffset !== 0) return undefined;
-        hex += encoded[k] as string;
-        const kern = pos.xAdvance - pos.advanceWidth;
+      const run = text.slice(i, j);
+      let shaped = runs.get(run);
+      if (shaped === undefined) {
+        const [encoded, positions] = font.encode(run);
+        const offset = positions.some((pos) => pos.xOffset !== 0 || pos.yOffset !== 0);
+        shaped = offset ? null : { codes: encoded, kerns: positions.map((pos) => pos.xAdvance - pos.advanceWidth) };
+        runs.set(run, shaped);
+      }
+      if (shaped === null) return undefined;
+      for (let k = 0; k < shaped.codes.length; k++) {
+        hex += shaped.codes[k] as string;
+        const kern = shaped.kerns[k] as number;
         if (kern !== 0) {
           out.push(`<${hex}> ${num(-kern)}`);
           hex = '';
@@ -319,7 +336,7 @@ export async function renderPdf(paged: PagedGazette, fonts: FontSet): Promise<Ui
     return opened;
   };
   const pageDicts: unknown[] = [];
-  const codes = new Map<string, Map<number, string>>();
+  const codes = new Map<string, FontCodes>();
   for (const page of paged.pages) {
     doc.addPage({ size: [paged.width, paged.height], margin: 0 });
     pageDicts.push(doc.page.dictionary);
