@@ -24,10 +24,18 @@ export interface LoadedFont {
   key: string;
   ref: string;
   font: Font;
-  /** The TrueType/OpenType file (unwrapped from WOFF when the theme names one), for subsetting web fonts. */
+  /**
+   * The TrueType/OpenType file (unwrapped from WOFF when the theme names one), for subsetting web fonts. Of an
+   * installed face read sparsely, only the outlines of glyphs used so far are in place; every other table is.
+   */
   bytes: Uint8Array;
-  /** The file as read (the WOFF itself for a web font): what the font is, for comparing it with another build's. */
+  /**
+   * What the font is, for comparing it with another build's: a project's own file as read (the WOFF itself for a
+   * web font), compared byte for byte; for an installed font, which is kept for the process, the same object.
+   */
   source: Uint8Array;
+  /** The glyph id of a code point (0 when the face has none), without making a fontkit Glyph. */
+  glyphId(codePoint: number): number;
   /** Advance of one code point drawn unshaped (see isUnshapedCodePoint), in 1/1000 em. */
   advance(codePoint: number): number;
   /** Ascent and descent in 1/1000 em (descent negative). */
@@ -58,6 +66,7 @@ interface FontInternals {
   _decodeTable?(entry: unknown): unknown;
   directory?: { tables: Record<string, unknown> };
   getGlyph(gid: number, codePoints?: number[]): Glyph;
+  _getBaseGlyph(gid: number, codePoints?: number[]): Glyph;
 }
 interface TrueTypeSubset {
   glyphs: number[];
@@ -258,6 +267,7 @@ function createLoadedFont(key: string, ref: string, { font: base, metrics, bytes
     ascent: base.ascent * scale,
     descent: base.descent * scale,
     advance,
+    glyphId: (cp) => glyphFor(cp).id,
     hasGlyph(cp) {
       let has = glyphPresence.get(cp);
       if (has === undefined) {
@@ -274,20 +284,22 @@ function createLoadedFont(key: string, ref: string, { font: base, metrics, bytes
  * Parsed fonts installed with gazette (`npm:` refs), kept for the process: they cannot change while it runs.
  * A project's own font files are read again on every build, so a preview sees a replaced file.
  */
-const loaded = new Map<string, Face & { complete: Promise<boolean>; faces: Map<string, LoadedFont> }>();
+const loaded = new Map<string, OpenedFace>();
 
 const cacheable = (ref: string): boolean => ref.startsWith('npm:');
 
 /**
  * Hands fontkit the tables gazette has read itself, which fontkit would decode element by element: the glyph
  * offsets, and the post table without its glyph names (decoded, should anything ask for them, on first use).
- * Reading outlines of a sparsely read face first reads them from the file.
+ * A sparsely read face first reads a glyph's outline whenever fontkit makes a Glyph of it, which is how fontkit
+ * reaches outlines (its subsetter included). False when fontkit's internals are not as expected: a sparse face
+ * must then be read whole.
  */
-function prepareFace(base: Font, sfnt: Uint8Array, sparse: SparseFace | undefined): void {
+function prepareFace(base: Font, sfnt: Uint8Array, sparse: SparseFace | undefined): boolean {
   const internals = base as unknown as FontInternals;
   const tables = internals._tables;
   const entries = internals.directory?.tables;
-  if (!tables || !entries || typeof internals._decodeTable !== 'function') return;
+  if (!tables || !entries || typeof internals._decodeTable !== 'function' || typeof internals.getGlyph !== 'function' || typeof internals._getBaseGlyph !== 'function') return false;
   const offsets = sparse?.offsets ?? readGlyphOffsets(sfnt);
   if (offsets && entries.loca && !('loca' in tables)) tables.loca = offsets;
   const header = readPostHeader(sfnt);
@@ -301,13 +313,15 @@ function prepareFace(base: Font, sfnt: Uint8Array, sparse: SparseFace | undefine
     tables.post = post;
   }
   if (sparse) {
-    const getGlyph = internals.getGlyph;
-    // fontkit reads a glyph's outline (for its bounding box, its path, a subset) only through a Glyph it made here.
-    internals.getGlyph = function (this: Font, gid: number, codePoints?: number[]): Glyph {
-      sparse.load([gid]);
-      return getGlyph.call(this, gid, codePoints);
-    };
+    for (const method of ['getGlyph', '_getBaseGlyph'] as const) {
+      const make = internals[method];
+      internals[method] = function (this: Font, gid: number, codePoints?: number[]): Glyph {
+        sparse.load([gid]);
+        return make.call(this, gid, codePoints);
+      };
+    }
   }
+  return true;
 }
 
 /**
@@ -321,6 +335,41 @@ function readFace(ref: string, host: Host): { bytes: Uint8Array | FileError; spa
     if (sparse !== undefined && !isFileError(sparse)) return { bytes: sparse.bytes, sparse };
   }
   return { bytes: host.readAsset(ref) };
+}
+
+type OpenedFace = Face & { complete: Promise<boolean>; faces: Map<string, LoadedFont> };
+
+/**
+ * Reads and parses one font file; undefined when the file, read sparsely, must be read whole after all (see
+ * prepareFace). A missing file is `missing`; one that is no usable font is `invalid` with the reason.
+ */
+function openFace(ref: string, host: Host, sparseAllowed: boolean): OpenedFace | { problem: 'missing' | 'invalid'; reason?: string } | undefined {
+  const { bytes, sparse } = sparseAllowed ? readFace(ref, host) : { bytes: host.readAsset(ref), sparse: undefined };
+  if (bytes === 'ENOENT' || bytes === 'ENOTDIR') return { problem: 'missing' };
+  // A file that cannot be read is not a font; a WOFF 2.0 file is refused (pdfkit makes gigabytes of one).
+  if (isFileError(bytes) || isWoff2(bytes)) return { problem: 'invalid', reason: isFileError(bytes) ? bytes : 'woff2' };
+  // A WOFF's outlines are inflated on zlib's thread while layout runs (faster than reading a cached copy).
+  const unwrapped = isWoff(bytes) ? unwrapWoffLater(bytes) : { sfnt: bytes, complete: Promise.resolve(true) };
+  if (!unwrapped) return { problem: 'invalid', reason: 'woff' };
+  const { sfnt } = unwrapped;
+  let base: Font;
+  try {
+    base = fontkit.create(sfnt);
+  } catch (error) {
+    return { problem: 'invalid', reason: error instanceof Error ? error.message : String(error) };
+  }
+  if (typeof base.layout !== 'function' || typeof base.glyphForCodePoint !== 'function') return { problem: 'invalid', reason: 'collection' };
+  if (!prepareFace(base, sfnt, sparse) && sparse) return undefined;
+  return {
+    font: base,
+    metrics: readMetrics(sfnt),
+    bytes: sfnt,
+    // An installed font is compared by identity, so its unwrapped file serves and the WOFF itself can go.
+    source: cacheable(ref) ? sfnt : bytes,
+    ...(sparse ? { loadOutlines: sparse.load } : {}),
+    complete: unwrapped.complete,
+    faces: new Map(),
+  };
 }
 
 /** Loads every font the theme names. A missing or unreadable file → `font-missing` / `font-invalid`. */
@@ -337,51 +386,13 @@ export function loadFonts(theme: Theme, host: Host): Outcome<FontSet> {
     }
     let entry = cacheable(ref) ? loaded.get(ref) : undefined;
     if (entry === undefined) {
-      const { bytes, sparse } = readFace(ref, host);
       const span = theme.fontSpans.get(key);
-      if (bytes === 'ENOENT' || bytes === 'ENOTDIR') {
-        diagnostics.push({ code: 'font-missing', severity: 'error', ...(span ? { span } : {}), args: { font: key, ref } });
+      const opened = openFace(ref, host, true) ?? openFace(ref, host, false)!;
+      if ('problem' in opened) {
+        diagnostics.push({ code: opened.problem === 'missing' ? 'font-missing' : 'font-invalid', severity: 'error', ...(span ? { span } : {}), args: { font: key, ref, ...(opened.reason ? { reason: opened.reason } : {}) } });
         continue;
       }
-      // A file that cannot be read is not a font; a WOFF 2.0 file is refused (pdfkit makes gigabytes of one).
-      if (isFileError(bytes) || isWoff2(bytes)) {
-        diagnostics.push({ code: 'font-invalid', severity: 'error', ...(span ? { span } : {}), args: { font: key, ref, reason: isFileError(bytes) ? bytes : 'woff2' } });
-        continue;
-      }
-      // A WOFF's outlines are inflated on zlib's thread while layout runs (faster than reading a cached copy).
-      const unwrapped = isWoff(bytes) ? unwrapWoffLater(bytes) : { sfnt: bytes, complete: Promise.resolve(true) };
-      if (!unwrapped) {
-        diagnostics.push({ code: 'font-invalid', severity: 'error', ...(span ? { span } : {}), args: { font: key, ref, reason: 'woff' } });
-        continue;
-      }
-      const { sfnt } = unwrapped;
-      let base: Font;
-      try {
-        base = fontkit.create(sfnt);
-      } catch (error) {
-        diagnostics.push({
-          code: 'font-invalid',
-          severity: 'error',
-          ...(span ? { span } : {}),
-          args: { font: key, ref, reason: error instanceof Error ? error.message : String(error) },
-        });
-        continue;
-      }
-      if (typeof base.layout !== 'function' || typeof base.glyphForCodePoint !== 'function') {
-        diagnostics.push({ code: 'font-invalid', severity: 'error', ...(span ? { span } : {}), args: { font: key, ref, reason: 'collection' } });
-        continue;
-      }
-      prepareFace(base, sfnt, sparse);
-      entry = {
-        font: base,
-        metrics: readMetrics(sfnt),
-        bytes: sfnt,
-        // An installed font is compared by identity, so its unwrapped file serves and the WOFF itself can go.
-        source: cacheable(ref) ? sfnt : bytes,
-        ...(sparse ? { loadOutlines: sparse.load } : {}),
-        complete: unwrapped.complete,
-        faces: new Map(),
-      };
+      entry = opened;
       if (cacheable(ref)) loaded.set(ref, entry);
     }
     // The measuring caches live as long as the parsed font: a process that builds again (the preview) keeps them.

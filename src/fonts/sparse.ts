@@ -20,10 +20,11 @@ export interface SparseFace {
 
 // Outlines closer than this in the file are read in one go: a read costs more than a few hundred bytes more of it.
 const MERGE_GAP = 512;
+const WHOLE_FACE_TABLES = ['fvar', 'gvar', 'sbix', 'COLR', 'CBDT', 'CFF ', 'CFF2'];
 // Larger than any font gazette would read; a bigger "size" is a damaged directory, read whole to be reported.
 const MAX_SIZE = 1 << 30;
 
-/** The face, or undefined for a file that is not a TrueType face with glyf outlines (read whole instead). */
+/** The face, or undefined for a file that is not a plain TrueType face with glyf outlines (read whole instead). */
 export function readSparseFace(readInto: ReadInto): SparseFace | FileError | undefined {
   const header = new Uint8Array(12);
   const failed = readInto(header, [[0, 12]]);
@@ -34,7 +35,8 @@ export function readSparseFace(readInto: ReadInto): SparseFace | FileError | und
   if (unreadable) return unreadable;
   const tables = tableDirectory(directory);
   const glyf = tables?.get('glyf');
-  if (!tables || !glyf) return undefined;
+  // Variations, bitmaps and colour layers reach outlines by paths of fontkit's own: such a face is read whole.
+  if (!tables || !glyf || WHOLE_FACE_TABLES.some((tag) => tables.has(tag))) return undefined;
   const size = Math.max(directory.byteLength, ...[...tables.values()].map((table) => table.offset + table.length));
   if (size > MAX_SIZE) return undefined;
   const bytes = new Uint8Array(size);
@@ -48,25 +50,29 @@ export function readSparseFace(readInto: ReadInto): SparseFace | FileError | und
     bytes,
     offsets,
     load(glyphs) {
+      const wanted: number[] = [];
       const ranges: [number, number][] = [];
       for (const gid of glyphs) {
         if (loaded[gid] !== 0 || gid + 1 >= offsets.offsets.length) continue;
-        loaded[gid] = 1;
         const start = offsets.offsets[gid]!;
         const end = offsets.offsets[gid + 1]!;
+        wanted.push(gid);
         if (end > start) ranges.push([glyf.offset + start, glyf.offset + end]);
       }
-      if (ranges.length === 0) return;
-      ranges.sort((a, b) => a[0] - b[0]);
-      const merged: [number, number][] = [];
-      for (const range of ranges) {
-        const last = merged[merged.length - 1];
-        if (last && range[0] - last[1] <= MERGE_GAP) last[1] = Math.max(last[1], range[1]);
-        else merged.push([...range]);
+      if (ranges.length > 0) {
+        ranges.sort((a, b) => a[0] - b[0]);
+        const merged: [number, number][] = [];
+        for (const range of ranges) {
+          const last = merged[merged.length - 1];
+          if (last && range[0] - last[1] <= MERGE_GAP) last[1] = Math.max(last[1], range[1]);
+          else merged.push([...range]);
+        }
+        const failure = readInto(bytes, merged.map(([start, end]) => [start, end - start] as const));
+        // An installed package's file that cannot be read mid-build is no mistake of the user's; the glyphs stay
+        // unread, so a later build reads them again.
+        if (failure) throw new Error(`font outlines could not be read (${failure})`);
       }
-      const failure = readInto(bytes, merged.map(([start, end]) => [start, end - start] as const));
-      // An installed package's file that cannot be read mid-build is no mistake of the user's.
-      if (failure) throw new Error(`font outlines could not be read (${failure})`);
+      for (const gid of wanted) loaded[gid] = 1;
     },
   };
 }

@@ -80,7 +80,8 @@ export function standaloneSubset(font: LoadedFont, text: string): Map<string, Ui
   if (!original?.has('glyf')) return undefined;
   const subset = font.font.createSubset() as FontSubset;
   const codePoints = [...new Set(Array.from(text, (char) => char.codePointAt(0)!))].filter((cp) => font.hasGlyph(cp)).sort((a, b) => a - b);
-  const mapping = codePoints.map((cp) => [cp, subset.includeGlyph(font.font.glyphForCodePoint(cp))] as const);
+  // By id: a Glyph object per character would read each outline of a sparsely read face on its own.
+  const mapping = codePoints.map((cp) => [cp, subset.includeGlyph(font.glyphId(cp))] as const);
   const tables = sfntTables(new Uint8Array(subset.encode()));
   if (!tables) return undefined;
   tables.set('cmap', cmap(mapping));

@@ -15,21 +15,24 @@ export interface SubsetGlyphs {
 /** Table sizes as fontkit's table structures write them (it drops any bytes past the fields it knows). */
 const HEAD_SIZE = 54;
 const HHEA_SIZE = 36;
-const MAXP_SIZE = { 0x00010000: 32, 0x00005000: 6 } as Record<number, number>;
+const MAXP_SIZE = 32;
+/** head.macStyle bits fontkit knows (bold … extended); it writes the others as 0. */
+const MAC_STYLE_KNOWN = 0x7f;
 
 /** The subset's file, or undefined when the face's own tables are not the plain ones this writer copies. */
 export function encodeTrueTypeSubset(face: Uint8Array, glyphs: SubsetGlyphs, locaVersion: number): Uint8Array | undefined {
   const tables = tableDirectory(face);
+  // fontkit leaves out a table of length 0, as if the face had none.
   const table = (tag: string): Uint8Array | undefined => {
     const entry = tables?.get(tag);
-    return entry && entry.offset + entry.length <= face.byteLength ? face.subarray(entry.offset, entry.offset + entry.length) : undefined;
+    return entry && entry.length > 0 && entry.offset + entry.length <= face.byteLength ? face.subarray(entry.offset, entry.offset + entry.length) : undefined;
   };
   const head = table('head');
   const hhea = table('hhea');
   const maxp = table('maxp');
-  if (!head || head.byteLength < HEAD_SIZE || !hhea || hhea.byteLength < HHEA_SIZE || !maxp || maxp.byteLength < 6) return undefined;
-  const maxpSize = MAXP_SIZE[new DataView(maxp.buffer, maxp.byteOffset, maxp.byteLength).getUint32(0)];
-  if (maxpSize === undefined || maxp.byteLength < maxpSize) return undefined;
+  const cvt = table('cvt ');
+  // fontkit reads an odd-length cvt one byte past its end; that is left to fontkit's own encoder.
+  if (!head || head.byteLength < HEAD_SIZE || !hhea || hhea.byteLength < HHEA_SIZE || !maxp || maxp.byteLength < MAXP_SIZE || (cvt && cvt.byteLength % 2 !== 0)) return undefined;
   const count = glyphs.glyf.length;
   const ends = new Uint32Array(count + 1);
   for (let i = 0; i < count; i++) ends[i + 1] = ends[i]! + glyphs.glyf[i]!.byteLength;
@@ -38,10 +41,14 @@ export function encodeTrueTypeSubset(face: Uint8Array, glyphs: SubsetGlyphs, loc
 
   // Copies (a Buffer's slice would be a view of the face itself), each with its own fields set.
   const ownHead = new Uint8Array(head.subarray(0, HEAD_SIZE));
-  new DataView(ownHead.buffer).setInt16(50, version);
+  const headView = new DataView(ownHead.buffer);
+  headView.setUint16(44, headView.getUint16(44) & MAC_STYLE_KNOWN);
+  headView.setInt16(50, version);
   const ownHhea = new Uint8Array(hhea.subarray(0, HHEA_SIZE));
+  // Its four reserved int16s, which fontkit writes as 0.
+  ownHhea.fill(0, 24, 32);
   new DataView(ownHhea.buffer).setUint16(34, count);
-  const ownMaxp = new Uint8Array(maxp.subarray(0, maxpSize));
+  const ownMaxp = new Uint8Array(maxp.subarray(0, MAXP_SIZE));
   new DataView(ownMaxp.buffer).setUint16(4, count);
   const loca = new Uint8Array((count + 1) * (version === 0 ? 2 : 4));
   const locaView = new DataView(loca.buffer);
@@ -57,14 +64,12 @@ export function encodeTrueTypeSubset(face: Uint8Array, glyphs: SubsetGlyphs, loc
     hmtxView.setUint16(4 * i, advance);
     hmtxView.setInt16(4 * i + 2, bearing);
   });
-  const cvt = table('cvt ');
   const parts: [string, Uint8Array | undefined][] = [
     ['head', ownHead],
     ['hhea', ownHhea],
     ['loca', loca],
     ['maxp', ownMaxp],
-    // fontkit reads the control values as 16-bit numbers: an odd last byte is not one.
-    ['cvt ', cvt?.subarray(0, cvt.byteLength & ~1)],
+    ['cvt ', cvt],
     ['prep', table('prep')],
     ['glyf', glyf],
     ['hmtx', hmtx],

@@ -78,6 +78,20 @@ describe('a sparsely read TrueType face', () => {
     expect(Buffer.from(sparse.bytes.subarray(other, glyf.offset + whole.offsets[20001]!)).some((byte) => byte !== 0)).toBe(false);
   });
 
+  it('leaves glyphs whose read failed unread, for a later build to read again', () => {
+    const reader = memoryReader(file);
+    let failing = false;
+    const sparse = readSparseFace((target, ranges) => (failing ? 'EIO' : reader.readInto(target, ranges)));
+    if (sparse === undefined || typeof sparse === 'string') throw new Error('unreadable');
+    const start = glyf.offset + whole.offsets[1000]!;
+    const end = glyf.offset + whole.offsets[1001]!;
+    failing = true;
+    expect(() => sparse.load([1000])).toThrow(/EIO/);
+    failing = false;
+    sparse.load([1000]);
+    expect(Buffer.from(sparse.bytes.subarray(start, end)).equals(file.subarray(start, end))).toBe(true);
+  });
+
   it('leaves a WOFF and a damaged file to the whole-file read', () => {
     expect(readSparseFace(memoryReader(readFileSync(join(ROOT, KAI))).readInto)).toBeUndefined();
     expect(readSparseFace(memoryReader(file.subarray(0, 200_000)).readInto)).toBe('EIO');
@@ -102,16 +116,46 @@ describe('editions set from sparsely read faces', () => {
   // The same files named by path: a project's own fonts are read whole.
   const byPath: Theme = { ...theme, fonts: Object.fromEntries(Object.entries(theme.fonts).map(([key, ref]) => [key, `node_modules/${ref.slice(4)}`])) };
 
-  it('are byte for byte those set from whole files', async () => {
+  it('are byte for byte those set from whole files, and leave unused outlines unread', async () => {
     const gazette = await loadGazette('2021-4', LAYOUT_FIXTURE);
     const sparse = loadFonts(theme, host).value;
     const whole = loadFonts(byPath, host).value;
-    expect(sparse.get('serif').font).not.toBe(whole.get('serif').font);
     const pdf = async (fonts: typeof sparse): Promise<Buffer> => Buffer.from(await renderPdf(paginate(gazette, theme, fonts, { draft: false }).value, fonts));
     const fromSparse = await pdf(sparse);
     expect(fromSparse.equals(await pdf(whole))).toBe(true);
     const text = '上海市长宁区人民政府公报〔2021〕54号 Abc';
     const tables = (fonts: typeof sparse): string[] => [...(standaloneSubset(fonts.get('serif'), text) ?? [])].map(([tag, bytes]) => `${tag}:${Buffer.from(bytes).toString('base64')}`);
     expect(tables(sparse)).toEqual(tables(whole));
+    // The sparse path was taken: an outline nothing set is still unread in one, present in the other.
+    const glyf = tableDirectory(file)!.get('glyf')!;
+    const offsets = readGlyphOffsets(file)!.offsets;
+    const unused = [glyf.offset + offsets[20000]!, glyf.offset + offsets[20001]!] as const;
+    expect(Buffer.from(sparse.get('serif').bytes.subarray(...unused)).some((byte) => byte !== 0)).toBe(false);
+    expect(Buffer.from(whole.get('serif').bytes.subarray(...unused)).equals(file.subarray(...unused))).toBe(true);
+  });
+
+  it('give fontkit the same outlines, bounding boxes and metrics, composite glyphs included', () => {
+    // A Latin face with composites (accented letters), installed with the test tools and so read sparsely.
+    const latin = 'npm:pdfjs-dist/standard_fonts/LiberationSans-Regular.ttf';
+    const named = (ref: string) => loadFonts({ ...theme, fonts: Object.fromEntries(Object.keys(theme.fonts).map((key) => [key, ref])) }, host).value.get('serif');
+    for (const [sparseRef, wholeRef, text] of [
+      [latin, `node_modules/${latin.slice(4)}`, 'AéüñÅ Gazette'],
+      [theme.fonts.serif!, byPath.fonts.serif!, '长宁区〔2021〕号，。'],
+    ] as const) {
+      const sparse = named(sparseRef).font;
+      const whole = named(wholeRef).font;
+      for (const char of text) {
+        const a = sparse.glyphForCodePoint(char.codePointAt(0)!);
+        const b = whole.glyphForCodePoint(char.codePointAt(0)!);
+        expect(a.path.toSVG()).toBe(b.path.toSVG());
+        expect(a.bbox).toEqual(b.bbox);
+        expect(a.advanceWidth).toBe(b.advanceWidth);
+      }
+    }
+    // Glyphs 124–129 of Liberation Sans are composites: their parts are read as they are drawn.
+    const sparse = named(latin).font;
+    const whole = named(`node_modules/${latin.slice(4)}`).font;
+    for (let gid = 124; gid < 130; gid++) expect(sparse.getGlyph(gid).path.toSVG()).toBe(whole.getGlyph(gid).path.toSVG());
+    expect(whole.getGlyph(124).path.commands.length).toBeGreaterThan(0);
   });
 });

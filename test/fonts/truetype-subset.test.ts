@@ -5,28 +5,33 @@ import { describe, expect, it } from 'vitest';
 import { loadFonts } from '../../src/fonts/index.js';
 import { tableDirectory } from '../../src/fonts/tables.js';
 import { encodeTrueTypeSubset } from '../../src/fonts/truetype-subset.js';
+import { createMemoryHost } from '../../src/host/memory-host.js';
 import { createNodeHost } from '../../src/host/node-host.js';
+import type { Host } from '../../src/host/host.js';
 import { parseTheme, type Theme } from '../../src/theme/index.js';
 import { ROOT } from '../support/load-gazette.js';
 
-// A Latin face with composite glyphs (accented letters) and short glyph offsets, and the bundled CJK face (long ones).
-const LATIN = 'node_modules/pdfjs-dist/standard_fonts/LiberationSans-Regular.ttf';
+// A Latin face with composite glyphs (accented letters) and short glyph offsets, read sparsely (installed with the
+// test tools) and whole (named by path), and the bundled CJK face (long offsets).
+const LATIN = 'npm:pdfjs-dist/standard_fonts/LiberationSans-Regular.ttf';
+const LATIN_BY_PATH = 'node_modules/pdfjs-dist/standard_fonts/LiberationSans-Regular.ttf';
 const CJK = 'npm:@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf';
 const themePath = 'templates/default/theme.yml';
 const theme = parseTheme([{ text: readFileSync(join(ROOT, themePath), 'utf8'), path: themePath }]).value!;
 const host = createNodeHost(ROOT, { cache: false });
 
-const faceNamed = (ref: string) => {
+const faceNamed = (ref: string, from: Host = host) => {
   const only: Theme = { ...theme, fonts: Object.fromEntries(Object.keys(theme.fonts).map((key) => [key, ref])) };
-  return loadFonts(only, host).value.get('serif');
+  return loadFonts(only, from).value.get('serif');
 };
 const fileOf = (ref: string): Buffer => readFileSync(join(ROOT, ref.startsWith('npm:') ? `node_modules/${ref.slice(4)}` : ref));
 
 /** The subset gazette writes and the one fontkit writes of the same face, given the same glyphs in the same order. */
-function bothSubsets(ref: string, text: string, extra: readonly number[] = []): { own: Buffer; fontkits: Buffer } {
-  const face = faceNamed(ref);
-  const reference = fontkit.create(fileOf(ref));
-  const gids = [...Array.from(text, (char) => face.font.glyphForCodePoint(char.codePointAt(0)!).id), ...extra];
+function bothSubsets(ref: string, text: string, extra: readonly number[] = [], file = fileOf(ref), from: Host = host): { own: Buffer; fontkits: Buffer } {
+  const face = faceNamed(ref, from);
+  const reference = fontkit.create(file);
+  // Ids, as the PDF writer gives them: no fontkit Glyph is made before the subset is written.
+  const gids = [...Array.from(text, (char) => face.glyphId(char.codePointAt(0)!)), ...extra];
   const own = face.font.createSubset() as unknown as { includeGlyph(gid: number): number; encode(): Uint8Array };
   const theirs = reference.createSubset() as unknown as { includeGlyph(gid: number): number; encode(): Uint8Array };
   for (const gid of gids) expect(own.includeGlyph(gid)).toBe(theirs.includeGlyph(gid));
@@ -36,6 +41,7 @@ function bothSubsets(ref: string, text: string, extra: readonly number[] = []): 
 describe('the TrueType subset writer', () => {
   it('writes a face with short offsets and composite glyphs as fontkit does, parts and all', () => {
     const composites = [124, 125, 126, 128, 129];
+    expect(bothSubsets(LATIN_BY_PATH, 'Aéüñ Gazette 2021', composites).own.equals(bothSubsets(LATIN_BY_PATH, 'Aéüñ Gazette 2021', composites).fontkits)).toBe(true);
     const { own, fontkits } = bothSubsets(LATIN, 'Aéüñ Gazette 2021', composites);
     expect(own.byteLength).toBeGreaterThan(1000);
     expect(own.equals(fontkits)).toBe(true);
@@ -62,6 +68,30 @@ describe('the TrueType subset writer', () => {
     expect(tables.get('glyf')!.length).toBe(160_000);
     expect(out.readUInt16BE(tables.get('hhea')!.offset + 34)).toBe(4);
     expect(out.readInt16BE(tables.get('hmtx')!.offset + 2)).toBe(10);
+  });
+
+  it('writes the tables as fontkit normalises them: unknown style bits and reserved fields cleared, empty tables left out', () => {
+    const file = Buffer.from(fileOf(LATIN_BY_PATH));
+    const tables = tableDirectory(file)!;
+    const head = tables.get('head')!.offset;
+    file.writeUInt16BE(file.readUInt16BE(head + 44) | 0x0100, head + 44);
+    file.fill(7, tables.get('hhea')!.offset + 24, tables.get('hhea')!.offset + 32);
+    // The directory entry of fpgm says length 0.
+    const count = file.readUInt16BE(4);
+    const fpgm = Array.from({ length: count }, (_, i) => 12 + 16 * i).find((at) => file.toString('latin1', at, at + 4) === 'fpgm')!;
+    file.writeUInt32BE(0, fpgm + 12);
+    const edited = createMemoryHost({ 'fonts/edited.ttf': file }, (ref) => (ref === 'fonts/edited.ttf' ? file : 'ENOENT'));
+    const { own, fontkits } = bothSubsets('fonts/edited.ttf', 'Aéü Gazette', [124], file, edited);
+    expect(tableDirectory(own)!.has('fpgm')).toBe(false);
+    expect(own.equals(fontkits)).toBe(true);
+  });
+
+  it('leaves a face whose cvt has an odd length to fontkit', () => {
+    const file = Buffer.from(fileOf(LATIN_BY_PATH));
+    const count = file.readUInt16BE(4);
+    const cvt = Array.from({ length: count }, (_, i) => 12 + 16 * i).find((at) => file.toString('latin1', at, at + 4) === 'cvt ')!;
+    file.writeUInt32BE(file.readUInt32BE(cvt + 12) - 1, cvt + 12);
+    expect(encodeTrueTypeSubset(file, { glyf: [], metrics: [] }, 0)).toBeUndefined();
   });
 
   it('leaves a face without the plain tables it copies to fontkit', () => {

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { deflateSync, inflateSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { deflateAhead, type StreamReference } from '../../src/write/pdf/deflate-ahead.js';
 
 /** A stand-in for pdfkit's PDFReference: finalize deflates when `compress` is set, as pdfkit's does, and records what it wrote. */
@@ -50,5 +52,30 @@ describe('deflating page streams ahead', () => {
     await deflateAhead(empty);
     empty.finalize();
     expect(empty.written!.equals(deflateSync(Buffer.alloc(0)))).toBe(true);
+  });
+});
+
+describe('a PDF whose pages were deflated ahead', () => {
+  it('is byte for byte the one pdfkit writes deflating every page itself', async () => {
+    const render = async (): Promise<Buffer> => {
+      const [{ loadFonts }, { paginate }, { parseTheme }, { renderPdf }, { loadGazette, LAYOUT_FIXTURE, ROOT, nodeHost }] = await Promise.all([
+        import('../../src/fonts/index.js'),
+        import('../../src/paginate/index.js'),
+        import('../../src/theme/index.js'),
+        import('../../src/write/pdf/index.js'),
+        import('../support/load-gazette.js'),
+      ]);
+      const themePath = 'templates/default/theme.yml';
+      const theme = parseTheme([{ text: readFileSync(join(ROOT, themePath), 'utf8'), path: themePath }]).value!;
+      const fonts = loadFonts(theme, nodeHost()).value;
+      return Buffer.from(await renderPdf(paginate(await loadGazette('2021-4', LAYOUT_FIXTURE), theme, fonts, { draft: false }).value, fonts));
+    };
+    const ahead = await render();
+    vi.resetModules();
+    vi.doMock('../../src/write/pdf/deflate-ahead.js', () => ({ deflateAhead: () => Promise.resolve() }));
+    const byPdfkit = await render();
+    vi.doUnmock('../../src/write/pdf/deflate-ahead.js');
+    expect(ahead.byteLength).toBeGreaterThan(10_000);
+    expect(ahead.equals(byPdfkit)).toBe(true);
   });
 });
