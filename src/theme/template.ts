@@ -32,7 +32,8 @@ export function resolveTemplate(
     if (text === undefined) return { missing: path };
     folders.push(folder);
     layers.push({ path, text });
-    const extendsNode = parseDocument(text).get('extends', true);
+    // parseTheme reads every layer in full; here a layer that never says `extends` need not be parsed twice.
+    const extendsNode = text.includes('extends') ? parseDocument(text).get('extends', true) : undefined;
     next = isScalar(extendsNode) && typeof extendsNode.value === 'string' ? extendsNode.value : undefined;
   }
   return {
