@@ -7,7 +7,6 @@ import { isUnshapedCodePoint, type FontSet, type LoadedFont } from '../../fonts/
 import type { ImageAsset } from '../../model/document.js';
 import type { Box, OutlineDocument, PagedGazette, RuleBox, TextBox } from '../../model/layout.js';
 import type { Writer } from '../index.js';
-import { deflateAhead, type StreamReference } from './deflate-ahead.js';
 import { PDF_UA_XMP, Tagger, type TaggingPdf } from './tags.js';
 import { escapeXml } from '../../shared/xml.js';
 
@@ -17,7 +16,7 @@ interface OutlineItem {
   addItem(title: string, options?: { expanded?: boolean }): OutlineItem;
 }
 interface Pdf extends TaggingPdf {
-  page: { dictionary: { data: Record<string, unknown> }; height: number; fonts: Record<string, unknown>; content: StreamReference };
+  page: { dictionary: { data: Record<string, unknown> }; height: number; fonts: Record<string, unknown> };
   _font: unknown;
   addContent(data: string | Uint8Array): Pdf;
   outline: OutlineItem;
@@ -338,7 +337,6 @@ export async function renderPdf(paged: PagedGazette, fonts: FontSet): Promise<Ui
   };
   const pageDicts: unknown[] = [];
   const codes = new Map<string, FontCodes>();
-  const deflated: Promise<void>[] = [];
   for (const page of paged.pages) {
     doc.addPage({ size: [paged.width, paged.height], margin: 0 });
     pageDicts.push(doc.page.dictionary);
@@ -362,7 +360,6 @@ export async function renderPdf(paged: PagedGazette, fonts: FontSet): Promise<Ui
     }
     canvas.writer.close();
     tagger?.close();
-    deflated.push(deflateAhead(doc.page.content));
   }
   const drawn = doc.bufferedPageRange().count;
   if (drawn !== paged.pages.length) {
@@ -383,7 +380,6 @@ export async function renderPdf(paged: PagedGazette, fonts: FontSet): Promise<Ui
   for (const range of paged.pageLabels) nums.push(range.pageIndex, { S: range.style === 'roman' ? 'r' : 'D', St: range.start });
   doc._root.data.PageLabels = { Nums: nums };
 
-  await Promise.all(deflated);
   doc.end();
   await done;
   const total = chunks.reduce((n, c) => n + c.length, 0);
