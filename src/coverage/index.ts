@@ -91,6 +91,8 @@ function search(starts: Uint32Array, ends: Uint32Array, cp: number): boolean {
 
 /** Characters that are laid out but never drawn: spaces and line breaks. */
 const BLANK = /\s/u;
+const DRAWN = 1;
+const MISSING = 2;
 
 /**
  * Every character a face cannot draw, once per character and place, as `glyph-missing` errors; `fonts` gives each
@@ -99,12 +101,24 @@ const BLANK = /\s/u;
 export function missingGlyphs(texts: Iterable<PrintedText>, fonts: ReadonlyMap<string, { has: Coverage; ref: string }>): Diagnostic[] {
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
+  // Each font key's verdict per BMP code point (0 not asked yet, DRAWN, MISSING): a long text asks about the same
+  // few thousand characters again and again, and a cmap lookup is a binary search.
+  const verdicts = new Map<string, Uint8Array>();
   for (const { text, font, span } of texts) {
     const face = fonts.get(font);
     if (!face) continue;
-    for (const char of text) {
-      const cp = char.codePointAt(0) ?? 0;
-      if (face.has(cp) || BLANK.test(char)) continue;
+    let known = verdicts.get(font);
+    if (!known) verdicts.set(font, (known = new Uint8Array(0x10000)));
+    for (let i = 0; i < text.length; i++) {
+      const cp = text.codePointAt(i)!;
+      if (cp > 0xffff) i++;
+      let verdict = cp <= 0xffff ? known[cp]! : 0;
+      if (verdict === 0) {
+        verdict = face.has(cp) || BLANK.test(String.fromCodePoint(cp)) ? DRAWN : MISSING;
+        if (cp <= 0xffff) known[cp] = verdict;
+      }
+      if (verdict === DRAWN) continue;
+      const char = String.fromCodePoint(cp);
       const key = `${cp}@${span?.file ?? ''}:${span?.start.line ?? 0}:${span?.start.column ?? 0}`;
       if (seen.has(key)) continue;
       seen.add(key);

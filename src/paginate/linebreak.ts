@@ -66,17 +66,17 @@ function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff;
 }
 
-/** `result[i]` is true when a line may break between `text[i-1]` and `text[i]` (UTF-16 indices). */
-export function breakOpportunities(text: string): boolean[] {
+/** `result[i]` is 1 when a line may break between `text[i-1]` and `text[i]` (UTF-16 indices), else 0. */
+export function breakOpportunities(text: string): Uint8Array {
   const n = text.length;
-  const allowed = new Array<boolean>(n + 1).fill(false);
+  const allowed = new Uint8Array(n + 1);
   for (let i = 1; i < n; i++) {
     const nextCode = text.charCodeAt(i);
     // Low surrogates belong to the character before them; spaces stay at the end of the line they follow.
     if (isLowSurrogate(nextCode) || isSpace(nextCode)) continue;
     const prevCode = text.charCodeAt(i - 1);
     if (isSpace(prevCode)) {
-      allowed[i] = true;
+      allowed[i] = 1;
       continue;
     }
     if ((CLASS[nextCode] as number) & START || (CLASS[prevCode] as number) & END) continue;
@@ -84,11 +84,11 @@ export function breakOpportunities(text: string): boolean[] {
     const nextCjk = isCjkCodePoint(text.codePointAt(i) ?? 0);
     // A Latin word, a number or a URL never breaks inside.
     if (!prevCjk && !nextCjk) continue;
-    allowed[i] = true;
+    allowed[i] = 1;
   }
   for (const match of text.matchAll(UNBREAKABLE)) {
     const start = match.index ?? 0;
-    for (let i = start + 1; i < start + match[0].length; i++) allowed[i] = false;
+    for (let i = start + 1; i < start + match[0].length; i++) allowed[i] = 0;
   }
   return allowed;
 }

@@ -45,17 +45,21 @@ export function halfwidthMarks(text: string): HalfwidthMark[] {
     else if (char === ')' || char === '）') {
       const open = openers.pop();
       if (open === undefined || (text[open] === '（' && char === '）')) continue;
-      const inner = text.slice(open + 1, i);
       const before = neighbour(text, open, -1);
-      if (![...inner].some(chinese) && !chinese(before) && !(before === '' && chinese(neighbour(text, i, 1)))) continue;
+      if (!CHINESE.test(text.slice(open + 1, i)) && !chinese(before) && !(before === '' && chinese(neighbour(text, i, 1)))) continue;
       if (text[open] === '(') marks.push({ index: open, char: '(', fullwidth: '（' });
       if (char === ')') marks.push({ index: i, char: ')', fullwidth: '）' });
     }
   }
   // Neighbours are judged with those brackets already full-width: 回收箱),逐步 has a comma after Chinese text.
-  const view = [...text];
-  for (const mark of marks) view[mark.index] = mark.fullwidth;
-  const fixed = view.join('');
+  // Indices are UTF-16 offsets, so the text is cut into code units, not characters (an ideograph outside the BMP
+  // is two of them).
+  let fixed = text;
+  if (marks.length > 0) {
+    const units = text.split('');
+    for (const mark of marks) units[mark.index] = mark.fullwidth;
+    fixed = units.join('');
+  }
   // The other side may also be a digit, or the edge of the text (组成人员如下:).
   const fits = (c: string): boolean => c === '' || chinese(c) || DIGIT.test(c);
   for (let i = 0; i < fixed.length; i++) {

@@ -43,6 +43,9 @@ const RADICALS: Readonly<Record<string, string>> = {
   '⻜': '飞', '⻝': '食', '⻢': '马', '⻥': '鱼', '⻦': '鸟', '⻨': '麦', '⻩': '黄', '⻬': '齐', '⻮': '齿', '⻰': '龙', '⻳': '龟',
 };
 
+/** Every character `lookalikeOf` maps, to find them in a long text without looking at each character. */
+export const LOOKALIKE = new RegExp(`[${Object.keys(RADICALS).join('')}\\u2f00-\\u2fd5]`, 'gu');
+
 /** The ideograph a radical stands for, when it is a look-alike; Kangxi radicals map by compatibility (NFKC). */
 export function lookalikeOf(char: string): string | undefined {
   const mapped = RADICALS[char];

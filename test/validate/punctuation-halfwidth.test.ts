@@ -74,6 +74,11 @@ describe('punctuation-halfwidth', () => {
     expect(halfwidthMarks('(甲\u0000)')).toEqual([]);
   });
 
+  it('counts offsets in UTF-16 units past an ideograph outside the BMP', () => {
+    // 𠀀 is two code units: the comma after the brackets is still judged beside the full-width ）.
+    expect(halfwidthMarks('𠀀(中文),经研究').map((m) => [m.index, m.fullwidth])).toEqual([[2, '（'], [5, '）'], [6, '，']]);
+  });
+
   it('is fixed by gazette check --fix, which names each change', () => {
     const root = tempProject({ 'documents/2021-4/a.md': documentText(baseFields, '经研究,同意(试行)。\n') });
     const before = runCli(['check'], root);

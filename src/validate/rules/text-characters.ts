@@ -5,11 +5,13 @@
  */
 import type { Rule } from '../rule.js';
 import { LineIndex } from '../../parse/index.js';
-import { INVISIBLE, lookalikeOf } from '../../shared/unicode.js';
+import { INVISIBLE, LOOKALIKE, lookalikeOf } from '../../shared/unicode.js';
 
 /** Enough to see the pattern; a file pasted full of them needs one clean-up, not a thousand lines. */
 const MAX_REPORTS = 50;
 const NUMERAL = '〇一二三四五六七八九十';
+/** ○ (a look-alike only between numerals) and the characters `lookalikeOf` maps. */
+const CANDIDATE = new RegExp(`○|${LOOKALIKE.source}`, 'gu');
 
 const codePoint = (char: string): string => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
@@ -38,15 +40,14 @@ export const textCharacters: Rule = {
       const end = start + match[0].length;
       report({ code: 'text-invisible', span: at(start, end), args: { codePoint: codePoint(match[0]) }, edit: { kind: 'replace', start, end, text: '' } });
     }
-    for (let i = 0; i < text.length; i++) {
-      const char = String.fromCodePoint(text.codePointAt(i)!);
+    for (const match of text.matchAll(CANDIDATE)) {
+      const char = match[0];
+      const i = match.index;
       const numeral = char === '○' && !inDate(i) && (NUMERAL.includes(text[i - 1] ?? '') || NUMERAL.includes(text[i + 1] ?? ''));
-      const fix = numeral ? '〇' : lookalikeOf(char);
-      if (fix !== undefined) {
-        if (reported++ >= MAX_REPORTS) return;
-        report({ code: 'text-lookalike', span: at(i, i + char.length), args: { char, codePoint: codePoint(char), fix }, fix, edit: { kind: 'replace', start: i, end: i + char.length, text: fix } });
-      }
-      if (char.length === 2) i++;
+      const fix = char === '○' ? (numeral ? '〇' : undefined) : lookalikeOf(char);
+      if (fix === undefined) continue;
+      if (reported++ >= MAX_REPORTS) return;
+      report({ code: 'text-lookalike', span: at(i, i + char.length), args: { char, codePoint: codePoint(char), fix }, fix, edit: { kind: 'replace', start: i, end: i + char.length, text: fix } });
     }
   },
 };
