@@ -3,7 +3,7 @@
  * choice with line-end punctuation compression and 孤字不成行, tight adjacent punctuation, justification by
  * inter-character spacing, and balanced centred titles.
  */
-import { UNBREAKABLE } from '../shared/unbreakable.js';
+import { unbreakableRuns } from '../shared/unbreakable.js';
 import type { LoadedFont } from '../fonts/index.js';
 import { isCjkCodePoint, isUnshapedCodePoint } from '../shared/unicode.js';
 import { wordBoundaries } from '../shared/words.js';
@@ -86,10 +86,7 @@ export function breakOpportunities(text: string): Uint8Array {
     if (!prevCjk && !nextCjk) continue;
     allowed[i] = 1;
   }
-  for (const match of text.matchAll(UNBREAKABLE)) {
-    const start = match.index ?? 0;
-    for (let i = start + 1; i < start + match[0].length; i++) allowed[i] = 0;
-  }
+  for (const [start, end] of unbreakableRuns(text)) allowed.fill(0, start + 1, end);
   return allowed;
 }
 

@@ -1,5 +1,5 @@
 /** Unbreakable runs (T22, H5) as `<span class="nobr">`. */
-import { UNBREAKABLE } from '../../shared/unbreakable.js';
+import { unbreakableRuns } from '../../shared/unbreakable.js';
 import type { Element, ElementContent, Root, Text } from 'hast';
 
 const NOBR_SKIP = new Set(['code', 'pre', 'script', 'style']);
@@ -15,11 +15,10 @@ const OPENING = /[（《「『【〔〈“‘]+$/u;
 export function nobrPieces(value: string): ElementContent[] {
   const pieces: ElementContent[] = [];
   let last = 0;
-  for (const match of value.matchAll(UNBREAKABLE)) {
-    if (match.index < last) continue;
-    const start = match.index - (OPENING.exec(value.slice(last, match.index))?.[0].length ?? 0);
+  for (const [runStart, end] of unbreakableRuns(value)) {
+    if (runStart < last) continue;
+    const start = runStart - (OPENING.exec(value.slice(last, runStart))?.[0].length ?? 0);
     if (start > last) pieces.push({ type: 'text', value: value.slice(last, start) });
-    const end = match.index + match[0].length;
     const closing = CLOSING.exec(value.slice(end))?.[0] ?? '';
     pieces.push(nobrSpan(value.slice(start, end + closing.length)));
     last = end + closing.length;
