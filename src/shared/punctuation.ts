@@ -14,6 +14,8 @@ export interface HalfwidthMark {
 export const BOUNDARY = '\u0000';
 
 const FULLWIDTH: Readonly<Record<string, string>> = { ',': '，', ':': '：', ';': '；', '(': '（', ')': '）' };
+/** Any of the ASCII marks `halfwidthMarks` may report: a text without one has nothing to judge. */
+export const HALFWIDTH_MARK = new RegExp(`[${Object.keys(FULLWIDTH).join('')}]`);
 
 /** Han characters and Chinese punctuation (、。《》“” …, the full-width forms); not ASCII letters or digits. */
 const CHINESE = /[\p{Script=Han}\u3001-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2014\u2018-\u201d\u2026]/u;

@@ -5,7 +5,7 @@
 import type { Nodes, Parent } from 'mdast';
 import type { Rule } from '../rule.js';
 import { LineIndex } from '../../parse/index.js';
-import { BOUNDARY, halfwidthMarks } from '../../shared/punctuation.js';
+import { BOUNDARY, HALFWIDTH_MARK, halfwidthMarks } from '../../shared/punctuation.js';
 import { append } from '../../shared/arrays.js';
 
 /** Blocks whose children are inline content: each is judged as one piece of text. */
@@ -31,6 +31,8 @@ export const punctuationHalfwidth: Rule = {
       else if (CONTAINERS.has(node.type)) append(stack, (node as Parent).children as Nodes[]);
     }
     for (const block of blocks) {
+      const { start, end } = block.position ?? {};
+      if (start?.offset !== undefined && end?.offset !== undefined && !HALFWIDTH_MARK.test(file.text.slice(start.offset, end.offset))) continue;
       // The source text of the block's text nodes, in order, with every file offset; anything else separates them.
       let text = '';
       const offsets: number[] = [];
