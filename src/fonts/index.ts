@@ -5,7 +5,7 @@ import type { Diagnostic, Outcome } from '../diagnostics/diagnostic.js';
 import { isFileError, type FileError, type Host } from '../host/host.js';
 import type { Theme } from '../theme/index.js';
 import { isUnshapedCodePoint } from '../shared/unicode.js';
-import { isWoff, isWoff2, unwrapWoffLater } from '../shared/woff.js';
+import { isWoff, isWoff2, sfntTables, unwrapWoffLater } from '../shared/woff.js';
 import { readSparseFace, type SparseFace } from './sparse.js';
 import { readGlyphOffsets, readMetrics, readPostHeader, type Metrics } from './tables.js';
 import { encodeTrueTypeSubset } from './truetype-subset.js';
@@ -57,9 +57,14 @@ export interface FontSet {
 }
 
 /** fontkit internals used by the fast paths (fontkit 2.0.4); checked before use. */
+/** fontkit's stream over a table: readers move `pos` from the table's start. */
+interface TableStream {
+  pos: number;
+  readBuffer(length: number): Uint8Array;
+}
 interface FontInternals {
   loca?: { offsets: ArrayLike<number> };
-  _getTableStream(tag: string): { pos: number; readBuffer(length: number): Uint8Array } | null;
+  _getTableStream(tag: string): TableStream | null;
   _variationProcessor?: unknown;
   /** Decoded tables by tag, filled on first use. */
   _tables?: Record<string, unknown>;
@@ -325,6 +330,27 @@ function prepareFace(base: Font, sfnt: Uint8Array, sparse: SparseFace | undefine
 }
 
 /**
+ * Has fontkit read a face's outlines (its glyf table) from `glyf()` once that holds them, rather than from the
+ * face's file. False when fontkit's internals are not as expected.
+ */
+function readOutlinesFrom(base: Font, glyf: () => Uint8Array | undefined): boolean {
+  const internals = base as unknown as FontInternals & { stream?: { constructor: new (buffer: Uint8Array) => TableStream } };
+  const own = internals._getTableStream;
+  const Stream = internals.stream?.constructor;
+  if (typeof own !== 'function' || typeof Stream !== 'function') return false;
+  let stream: TableStream | undefined;
+  internals._getTableStream = function (this: Font, tag: string): TableStream | null {
+    const table = tag === 'glyf' ? glyf() : undefined;
+    if (table === undefined) return own.call(this, tag);
+    stream ??= new Stream(table);
+    // fontkit's readers add a glyph's offset in the table to where the stream stands.
+    stream.pos = 0;
+    return stream;
+  };
+  return true;
+}
+
+/**
  * Reads an installed font: an uncompressed TrueType face table by table (see readSparseFace), anything else whole.
  * The whole-file read is also what reports a file that cannot be read.
  */
@@ -349,7 +375,7 @@ function openFace(ref: string, host: Host, sparseAllowed: boolean): OpenedFace |
   // A file that cannot be read is not a font; a WOFF 2.0 file is refused (pdfkit makes gigabytes of one).
   if (isFileError(bytes) || isWoff2(bytes)) return { problem: 'invalid', reason: isFileError(bytes) ? bytes : 'woff2' };
   // A WOFF's outlines are inflated on zlib's thread while layout runs (faster than reading a cached copy).
-  const unwrapped = isWoff(bytes) ? unwrapWoffLater(bytes) : { sfnt: bytes, complete: Promise.resolve(true) };
+  const unwrapped = isWoff(bytes) ? unwrapWoffLater(bytes) : { sfnt: bytes, complete: Promise.resolve(true), glyf: undefined };
   if (!unwrapped) return { problem: 'invalid', reason: 'woff' };
   const { sfnt } = unwrapped;
   let base: Font;
@@ -360,6 +386,12 @@ function openFace(ref: string, host: Host, sparseAllowed: boolean): OpenedFace |
   }
   if (typeof base.layout !== 'function' || typeof base.glyphForCodePoint !== 'function') return { problem: 'invalid', reason: 'collection' };
   if (!prepareFace(base, sfnt, sparse) && sparse) return undefined;
+  if (unwrapped.glyf && !readOutlinesFrom(base, unwrapped.glyf)) {
+    // fontkit's internals are not as expected: the WOFF's outlines go into the sfnt, where fontkit reads them.
+    const glyf = unwrapped.glyf;
+    const entry = sfntTables(sfnt)?.get('glyf');
+    void unwrapped.complete.then((ok) => ok && entry?.set(glyf()!));
+  }
   return {
     font: base,
     metrics: readMetrics(sfnt),

@@ -29,15 +29,17 @@ export function unwrapWoff(bytes: Uint8Array, only?: readonly string[]): Uint8Ar
 
 /**
  * The sfnt inside a WOFF 1.0 file at once, but with its outlines (glyf) still being inflated on zlib's thread
- * pool: that table is most of the file and of the time. Until `complete` resolves to true its bytes are zero.
- * Layout runs meanwhile: it measures with cmap and hmtx; fontkit's shaping of a Latin run also asks a glyph for
- * its metrics, which reads glyf only for the vertical ones (from the bounding box, when the font has no vmtx),
- * and nothing of gazette uses those. Whatever draws glyphs awaits `complete` (false when the outlines cannot be
- * inflated).
+ * pool: that table is most of the file and of the time. Layout runs meanwhile: it measures with cmap and hmtx;
+ * fontkit's shaping of a Latin run also asks a glyph for its metrics, which reads glyf only for the vertical ones
+ * (from the bounding box, when the font has no vmtx), and nothing of gazette uses those. Whatever draws glyphs
+ * awaits `complete` (false when the outlines cannot be inflated), then reads them from `glyf()`: the table stays
+ * in zlib's buffer instead of being copied into the sfnt, whose bytes there stay zero, pages never touched (a
+ * copy of 楷体's outlines held 16 MB more at a build's peak).
  */
-export function unwrapWoffLater(bytes: Uint8Array): { sfnt: Uint8Array; complete: Promise<boolean> } | undefined {
+export function unwrapWoffLater(bytes: Uint8Array): { sfnt: Uint8Array; complete: Promise<boolean>; glyf(): Uint8Array | undefined } | undefined {
   const late: Promise<boolean>[] = [];
-  const sfnt = assemble(bytes, undefined, (tag, raw, into, at, length) => {
+  let glyf: Uint8Array | undefined;
+  const sfnt = assemble(bytes, undefined, (tag, raw, length) => {
     if (tag !== tagOf('glyf')) return false;
     late.push(
       new Promise((done) =>
@@ -45,24 +47,25 @@ export function unwrapWoffLater(bytes: Uint8Array): { sfnt: Uint8Array; complete
         // to the main thread (busy with layout) every 16 KB.
         inflate(raw, { chunkSize: Math.max(64, length) }, (error, table) => {
           if (error || table.byteLength !== length) return done(false);
-          into.set(table, at);
+          glyf = table;
           done(true);
         }),
       ),
     );
     return true;
   })?.sfnt;
-  return sfnt ? { sfnt, complete: Promise.all(late).then((all) => all.every(Boolean)) } : undefined;
+  return sfnt ? { sfnt, complete: Promise.all(late).then((all) => all.every(Boolean)), glyf: () => glyf } : undefined;
 }
 
 /**
- * Builds the sfnt of a WOFF's tables (those in `only`, else all). `later` may take over inflating a table into
- * `into` at `at` (returning true); it is called only for compressed tables.
+ * Builds the sfnt of a WOFF's tables (those in `only`, else all). `later` may take over inflating a table of
+ * `length` bytes (returning true), whose place in the sfnt is then left zero; it is called only for compressed
+ * tables.
  */
 function assemble(
   bytes: Uint8Array,
   only?: readonly string[],
-  later?: (tag: number, raw: Uint8Array, into: Uint8Array, at: number, length: number) => boolean,
+  later?: (tag: number, raw: Uint8Array, length: number) => boolean,
 ): { sfnt: Uint8Array } | undefined {
   if (!isWoff(bytes) || bytes.byteLength < 44) return undefined;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -97,7 +100,7 @@ function assemble(
       const checksum = view.getUint32(entry + 16);
       if (offset + compressed > bytes.byteLength || at + length > total) return undefined;
       const raw = bytes.subarray(offset, offset + compressed);
-      if (!(compressed < length && later?.(tag, raw, out, at, length))) {
+      if (!(compressed < length && later?.(tag, raw, length))) {
         const table = compressed < length ? inflateSync(raw) : raw;
         if (table.byteLength !== length) return undefined;
         out.set(table, at);
