@@ -6,6 +6,14 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+
+// V8 doubles the young generation up to 2 × 16 MB while a build's laid-out lines survive collections: building
+// 2021-4 peaked at 172 MB that way, 146 MB with the young generation left at its first 1 MB, in the same time (a
+// 5 MB document takes about 3 % longer). Its size cannot be set once the process runs, but the growth factor is
+// read each time it grows. (The shebang cannot pass --max-semi-space-size: busybox's env and npm's Windows shims
+// do not split its arguments.)
+setFlagsFromString('--semi-space-growth-factor=1');
 
 const bundle = join(dirname(fileURLToPath(import.meta.url)), '..', 'build', 'gazette.cjs');
 

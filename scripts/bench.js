@@ -7,7 +7,7 @@
 //   2. the preview: from saving a document to the page's reload event
 //   3. scale: a 5 MB document, 1,000 documents, nesting (time against input size)
 //   4. an archive of 100 issues of 2021-4's size: `build --all` from scratch, and again with nothing changed
-//   5. the packed tarball installed as users install it: sizes, check and build, the code-cache loader
+//   5. the packed tarball installed as users install it: sizes, check and build
 //
 // Usage: npm run bench [-- --runs N] [-- --only 1,3]
 import { spawnSync } from 'node:child_process';
