@@ -22,9 +22,16 @@ const CHINESE = /[\p{Script=Han}\u3001-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\u
 const SPACE = /[ \t\n\u00a0\u3000]/u;
 const DIGIT = /[0-9]/;
 
-/** The nearest character before (step −1) or after (step +1) `index`, skipping spaces; '' at the edge. */
+/**
+ * The nearest character before (step −1) or after (step +1) `index`, skipping spaces; '' at the edge. A whole code
+ * point: half of an ideograph outside the BMP is no Han character.
+ */
 function neighbour(text: string, index: number, step: 1 | -1): string {
-  for (let i = index + step; i >= 0 && i < text.length; i += step) if (!SPACE.test(text[i]!)) return text[i]!;
+  for (let i = index + step; i >= 0 && i < text.length; i += step) {
+    if (SPACE.test(text[i]!)) continue;
+    const start = step === -1 && i > 0 && /[\udc00-\udfff]/.test(text[i]!) ? i - 1 : i;
+    return String.fromCodePoint(text.codePointAt(start)!);
+  }
   return '';
 }
 

@@ -79,6 +79,15 @@ describe('punctuation-halfwidth', () => {
     expect(halfwidthMarks('𠀀(中文),经研究').map((m) => [m.index, m.fullwidth])).toEqual([[2, '（'], [5, '）'], [6, '，']]);
   });
 
+  it.each([
+    ['𠀀,经研究', [[2, '，']]],
+    ['经研究,𠀀', [[3, '，']]],
+    ['𠀀(1)', [[2, '（'], [4, '）']]],
+    ['甲 𠀀 :12', [[5, '：']]],
+  ])('judges an ideograph outside the BMP beside a mark as Han: %j', (text, expected) => {
+    expect(halfwidthMarks(text).map((m) => [m.index, m.fullwidth])).toEqual(expected);
+  });
+
   it('is fixed by gazette check --fix, which names each change', () => {
     const root = tempProject({ 'documents/2021-4/a.md': documentText(baseFields, '经研究,同意(试行)。\n') });
     const before = runCli(['check'], root);
