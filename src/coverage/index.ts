@@ -95,7 +95,7 @@ const DRAWN = 1;
 const MISSING = 2;
 
 /**
- * Every character a face cannot draw, once per character and place, as `glyph-missing` errors; `fonts` gives each
+ * Every character a face cannot draw, once per character, font and place, as `glyph-missing` errors; `fonts` gives each
  * font key's coverage and its ref (the file named in the theme).
  */
 export function missingGlyphs(texts: Iterable<PrintedText>, fonts: ReadonlyMap<string, { has: Coverage; ref: string }>): Diagnostic[] {
@@ -119,7 +119,7 @@ export function missingGlyphs(texts: Iterable<PrintedText>, fonts: ReadonlyMap<s
       }
       if (verdict === DRAWN) continue;
       const char = String.fromCodePoint(cp);
-      const key = `${cp}@${span?.file ?? ''}:${span?.start.line ?? 0}:${span?.start.column ?? 0}`;
+      const key = `${cp}:${font}@${span?.file ?? ''}:${span?.start.line ?? 0}:${span?.start.column ?? 0}`;
       if (seen.has(key)) continue;
       seen.add(key);
       out.push({

@@ -25,8 +25,9 @@ export interface LoadedFont {
   ref: string;
   font: Font;
   /**
-   * The TrueType/OpenType file (unwrapped from WOFF when the theme names one), for subsetting web fonts. Of an
-   * installed face read sparsely, only the outlines of glyphs used so far are in place; every other table is.
+   * The TrueType/OpenType file (unwrapped from WOFF when the theme names one), for subsetting web fonts, which
+   * take outlines from fontkit, not from here. Of an installed face read sparsely, only the outlines of glyphs
+   * used so far are in place; of a WOFF's, none (fontkit reads them from zlib's buffer); every other table is.
    */
   bytes: Uint8Array;
   /**
@@ -56,12 +57,12 @@ export interface FontSet {
   complete(): Promise<Diagnostic[]>;
 }
 
-/** fontkit internals used by the fast paths (fontkit 2.0.4); checked before use. */
 /** fontkit's stream over a table: readers move `pos` from the table's start. */
 interface TableStream {
   pos: number;
   readBuffer(length: number): Uint8Array;
 }
+/** fontkit internals used by the fast paths (fontkit 2.0.4); checked before use. */
 interface FontInternals {
   loca?: { offsets: ArrayLike<number> };
   _getTableStream(tag: string): TableStream | null;
@@ -337,7 +338,7 @@ function readOutlinesFrom(base: Font, glyf: () => Uint8Array | undefined): boole
   const internals = base as unknown as FontInternals & { stream?: { constructor: new (buffer: Uint8Array) => TableStream } };
   const own = internals._getTableStream;
   const Stream = internals.stream?.constructor;
-  if (typeof own !== 'function' || typeof Stream !== 'function') return false;
+  if (typeof own !== 'function' || typeof Stream?.prototype?.readBuffer !== 'function' || internals.directory?.tables?.glyf === undefined) return false;
   let stream: TableStream | undefined;
   internals._getTableStream = function (this: Font, tag: string): TableStream | null {
     const table = tag === 'glyf' ? glyf() : undefined;

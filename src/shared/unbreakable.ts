@@ -2,7 +2,9 @@
 
 /**
  * 发文字号 (with up to four characters of its 代字), full and partial dates, ranges such as 2021—2025年 or 2-3项,
- * numbers with their unit (46%, 1.3平方米, 5G, 第186次), and the two-em marks —— and …….
+ * numbers with their unit (46%, 1.3平方米, 5G, 第186次), and the two-em marks —— and ……. Every alternative has an
+ * ASCII digit, — or … within its first LEAD code units (unbreakableRuns looks for runs only there): a new one must
+ * too, or LEAD and ANCHOR change with it.
  */
 export const UNBREAKABLE = new RegExp(
   [

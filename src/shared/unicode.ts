@@ -44,7 +44,7 @@ const RADICALS: Readonly<Record<string, string>> = {
 };
 
 /** Every character `lookalikeOf` maps, to find them in a long text without looking at each character. */
-export const LOOKALIKE = new RegExp(`[${Object.keys(RADICALS).join('')}\\u2f00-\\u2fd5]`, 'gu');
+export const LOOKALIKE = new RegExp(`[${Object.keys(RADICALS).join('')}\\u2f00-\\u2fd5]`, 'u');
 
 /** The ideograph a radical stands for, when it is a look-alike; Kangxi radicals map by compatibility (NFKC). */
 export function lookalikeOf(char: string): string | undefined {

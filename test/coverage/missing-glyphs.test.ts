@@ -21,6 +21,7 @@ describe('missingGlyphs', () => {
         { text: '甲丙 丙\n乙', font: 'body', span: at(1, 1) },
         { text: '丙', font: 'body', span: at(2, 1) },
         { text: '丙丁', font: 'kai', span: at(2, 1) },
+        { text: '丁', font: 'body', span: at(2, 1) },
         { text: '丙', font: 'unknown', span: at(3, 1) },
       ],
       fonts,
@@ -29,6 +30,7 @@ describe('missingGlyphs', () => {
       ['丙', 'body', 1],
       ['丙', 'body', 2],
       ['丁', 'kai', 2],
+      ['丁', 'body', 2],
     ]);
     expect(found[2]).toMatchObject({ code: 'glyph-missing', severity: 'error', args: { codePoint: 'U+4E01', ref: 'kai.ttf' } });
   });
