@@ -71,6 +71,8 @@ interface FontInternals {
   _tables?: Record<string, unknown>;
   _decodeTable?(entry: unknown): unknown;
   directory?: { tables: Record<string, unknown> };
+  /** The stream over the face's file; its constructor makes one over any buffer. */
+  stream?: { constructor: new (buffer: Uint8Array) => TableStream };
   getGlyph(gid: number, codePoints?: number[]): Glyph;
   _getBaseGlyph(gid: number, codePoints?: number[]): Glyph;
 }
@@ -335,7 +337,7 @@ function prepareFace(base: Font, sfnt: Uint8Array, sparse: SparseFace | undefine
  * face's file. False when fontkit's internals are not as expected.
  */
 function readOutlinesFrom(base: Font, glyf: () => Uint8Array | undefined): boolean {
-  const internals = base as unknown as FontInternals & { stream?: { constructor: new (buffer: Uint8Array) => TableStream } };
+  const internals = base as unknown as FontInternals;
   const own = internals._getTableStream;
   const Stream = internals.stream?.constructor;
   if (typeof own !== 'function' || typeof Stream?.prototype?.readBuffer !== 'function' || internals.directory?.tables?.glyf === undefined) return false;

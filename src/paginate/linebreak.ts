@@ -5,7 +5,7 @@
  */
 import { unbreakableRuns } from '../shared/unbreakable.js';
 import type { LoadedFont } from '../fonts/index.js';
-import { isCjkCodePoint, isUnshapedCodePoint } from '../shared/unicode.js';
+import { isCjkCodePoint, isLowSurrogate, isUnshapedCodePoint } from '../shared/unicode.js';
 import { wordBoundaries } from '../shared/words.js';
 
 /** Characters that never start a line (GB/T 15834 点号, closing brackets and quotes; clreq GB style). */
@@ -60,10 +60,6 @@ function tightPairs(text: string, from: number, to: number): number {
 
 function isSpace(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0x3000 || code === 0xa0;
-}
-
-function isLowSurrogate(code: number): boolean {
-  return code >= 0xdc00 && code <= 0xdfff;
 }
 
 /** `result[i]` is 1 when a line may break between `text[i-1]` and `text[i]` (UTF-16 indices), else 0. */
@@ -278,7 +274,7 @@ function isLoneCharacter(text: string): boolean {
   let core = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (isSpace(code) || (CLASS[code] as number) & (START | END) || (code >= 0xdc00 && code <= 0xdfff)) continue;
+    if (isSpace(code) || (CLASS[code] as number) & (START | END) || isLowSurrogate(code)) continue;
     if (++core > 1) return false;
   }
   return core === 1;

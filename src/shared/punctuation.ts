@@ -2,6 +2,7 @@
  * ASCII , : ; ( ) typed in Chinese text, where GB/T 15834 wants the full-width marks (standards D11): found the same
  * way by `check` (the punctuation-halfwidth rule) and by `gazette import`, which corrects them.
  */
+import { isLowSurrogate } from './unicode.js';
 
 /** One ASCII mark to replace: its index in the text and the full-width form. */
 export interface HalfwidthMark {
@@ -29,7 +30,7 @@ const DIGIT = /[0-9]/;
 function neighbour(text: string, index: number, step: 1 | -1): string {
   for (let i = index + step; i >= 0 && i < text.length; i += step) {
     if (SPACE.test(text[i]!)) continue;
-    const start = step === -1 && i > 0 && /[\udc00-\udfff]/.test(text[i]!) ? i - 1 : i;
+    const start = step === -1 && i > 0 && isLowSurrogate(text.charCodeAt(i)) ? i - 1 : i;
     return String.fromCodePoint(text.codePointAt(start)!);
   }
   return '';

@@ -43,6 +43,11 @@ const RADICALS: Readonly<Record<string, string>> = {
   '⻜': '飞', '⻝': '食', '⻢': '马', '⻥': '鱼', '⻦': '鸟', '⻨': '麦', '⻩': '黄', '⻬': '齐', '⻮': '齿', '⻰': '龙', '⻳': '龟',
 };
 
+/** The second half of a character outside the BMP (two UTF-16 units): it belongs to the unit before it. */
+export function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
 /** Every character `lookalikeOf` maps, to find them in a long text without looking at each character. */
 export const LOOKALIKE = new RegExp(`[${Object.keys(RADICALS).join('')}\\u2f00-\\u2fd5]`, 'u');
 
