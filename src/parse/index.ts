@@ -6,6 +6,7 @@ import { readFrontMatter } from './front-matter.js';
 import { LineIndex } from './line-index.js';
 
 export { markdownProcessor, parseBodies } from './markdown.js';
+export { htmlTableParser, parseEmbeddedTables, type EmbeddedTable } from './html-table.js';
 export { LineIndex } from './line-index.js';
 export { decode } from './decode.js';
 export { readYamlMap, type YamlMap } from './yaml-map.js';

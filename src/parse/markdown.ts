@@ -5,13 +5,17 @@ import type { Node } from 'unist';
 import type { ParsedDocument } from '../model/document.js';
 import type { DerivedCache } from '../host/host.js';
 import { guardNesting, limitDepth } from './guard.js';
+import { htmlTableParser, mayHoldTable, parseEmbeddedTables } from './html-table.js';
 import { append } from '../shared/arrays.js';
 
 type Processor = { parse(text: string): Root };
 let processor: Processor | undefined;
 
-/** Cached trees are remark's output for the body alone; the namespace changes if that shape ever changes. */
-const cacheNamespace = 'mdast:remark-gfm-cjk:v3';
+/**
+ * Cached trees are remark's output for the body alone, with its HTML tables parsed; the namespace changes if that
+ * shape ever changes.
+ */
+const cacheNamespace = 'mdast:remark-gfm-cjk:html-tables:v4';
 
 /** unified and remark load lazily: runs whose bodies all come from the cache never need them. */
 export async function markdownProcessor(): Promise<Processor> {
@@ -58,6 +62,7 @@ async function parseBody(doc: ParsedDocument, offset: number, cache?: DerivedCac
   }
   if (!tree) {
     tree = limitDepth((await markdownProcessor()).parse(guardNesting(doc.bodyText)));
+    if (mayHoldTable(doc.bodyText)) parseEmbeddedTables(tree, doc.bodyText, await htmlTableParser());
     cache?.write(cacheNamespace, doc.bodyText, JSON.stringify(tree));
   }
   return shift(tree, doc.bodyLine - 1, offset);

@@ -1,11 +1,10 @@
 /**
- * An HTML `<table>` written inside Markdown (what pandoc and Word converters emit for merged cells), read into the
- * same table model as GFM tables: `<thead>` rows (or leading rows of `<th>` only) are header rows, `rowspan` and
+ * An HTML `<table>` written inside Markdown (what pandoc and Word converters emit for merged cells; parsed by the
+ * parse stage), read into the same table model as GFM tables: `<thead>` rows (or leading rows of `<th>` only) are header rows, `rowspan` and
  * `colspan` are kept, `<caption>` is the title. Only text survives: `<br>` and paragraph ends become line breaks,
  * `<b>`/`<strong>` and `<i>`/`<em>` become marks, every other tag and attribute is dropped (sanitised by reading).
  */
-import type { Element, ElementContent, Root } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
+import type { Element, ElementContent } from 'hast';
 import type { CellAlign, Inline, Table, TableCell, TableRow } from '../model/document.js';
 import type { Span } from '../model/source.js';
 import { withoutInvisible } from '../shared/unicode.js';
@@ -13,22 +12,10 @@ import { withoutInvisible } from '../shared/unicode.js';
 /** Spans beyond this are typing slips (rowspan="1000"); they are clamped to the table. */
 const MAX_SPAN = 1000;
 
-const isElement = (node: ElementContent | Root['children'][number]): node is Element => node.type === 'element';
+const isElement = (node: ElementContent): node is Element => node.type === 'element';
 
-function children(node: Element | Root, name?: string): Element[] {
-  return (node.children as ElementContent[]).filter(isElement).filter((child) => name === undefined || child.tagName === name);
-}
-
-function find(node: Element | Root, name: string): Element | undefined {
-  const stack: (Element | Root)[] = [node];
-  while (stack.length > 0) {
-    const next = stack.shift()!;
-    for (const child of children(next)) {
-      if (child.tagName === name) return child;
-      stack.push(child);
-    }
-  }
-  return undefined;
+function children(node: Element, name?: string): Element[] {
+  return node.children.filter(isElement).filter((child) => name === undefined || child.tagName === name);
 }
 
 /** Text and marks of a cell; block boundaries (p, div, br, li) are line breaks. */
@@ -78,13 +65,10 @@ function alignOf(cell: Element): CellAlign | undefined {
 }
 
 /**
- * The table in `html`, or undefined when it holds no `<table>`. Spans are clamped to the grid, and rows are
- * padded so every row covers every column (a converter's ragged rows become empty cells).
+ * The table model of a parsed `<table>` element. Spans are clamped to the grid, and rows are padded so every row
+ * covers every column (a converter's ragged rows become empty cells).
  */
-export function readHtmlTable(html: string, tableSpan: Span | undefined): Table | undefined {
-  const root = fromHtml(html, { fragment: true });
-  const table = find(root, 'table');
-  if (!table) return undefined;
+export function readHtmlTable(table: Element, tableSpan: Span | undefined): Table {
   const sections = children(table);
   const head = sections.filter((s) => s.tagName === 'thead').flatMap((s) => children(s, 'tr'));
   const body = sections.flatMap((s) => (s.tagName === 'tbody' ? children(s, 'tr') : s.tagName === 'tr' ? [s] : []));

@@ -3,6 +3,7 @@
  * becomes a model node that every edition prints, or a diagnostic naming file and line: nothing is silently
  * dropped, and raw HTML is never published as text (comments are removed; `<br>` is a line break).
  */
+import type { Element } from 'hast';
 import type { Nodes, PhrasingContent, RootContent, Root, Table as MdTable, Definition, FootnoteDefinition } from 'mdast';
 import type { Attachment, Block, CellAlign, Footnote, HeadingLevel, Inline, TableCell, TableRow, TextRun, Body } from '../model/document.js';
 import type { Span } from '../model/source.js';
@@ -19,8 +20,6 @@ export const MAX_NESTING = 8;
 export interface ReadContext {
   /** Project-relative path of the document. */
   path: string;
-  /** The whole file, for HTML tables that span several Markdown blocks. */
-  text: string;
   readFile(path: string): Uint8Array | FileError;
 }
 
@@ -131,11 +130,10 @@ class Reader {
     const out: { block: Block; label?: string }[] = [];
     for (let i = 0; i < nodes.length; i++) {
       const node = nodes[i]!;
-      if (node.type === 'html' && /^\s*<table[\s>]/i.test(node.value)) {
-        // A table with blank lines inside is several HTML blocks (and paragraphs between): read it whole.
-        let last = i;
-        while (last < nodes.length - 1 && !/<\/table\s*>/i.test(this.source(nodes[last]!))) last++;
-        const table = /<\/table\s*>/i.test(this.source(nodes[last]!)) ? this.htmlTable(nodes[i]!, nodes[last]!) : undefined;
+      const embedded = node.type === 'html' ? node.data?.table : undefined;
+      if (embedded) {
+        const last = Math.min(i + embedded.blocks - 1, nodes.length - 1);
+        const table = this.htmlTable(embedded.table, node, nodes[last]!);
         if (table) {
           out.push({ block: table });
           i = last;
@@ -147,22 +145,11 @@ class Reader {
     return out;
   }
 
-  /** The source text of a node, as written in the file. */
-  private source(node: Nodes): string {
-    const start = node.position?.start.offset;
-    const end = node.position?.end.offset;
-    return start === undefined || end === undefined ? ('value' in node ? String(node.value) : '') : this.context.text.slice(start, end);
-  }
-
-  private htmlTable(first: Nodes, last: Nodes): Block | undefined {
-    const start = first.position?.start.offset;
-    const end = last.position?.end.offset;
-    if (start === undefined || end === undefined) return undefined;
+  /** An HTML table the parse stage found, spanning the blocks from `first` to `last`; undefined when it has no cells. */
+  private htmlTable(element: Element, first: Nodes, last: Nodes): Block | undefined {
     const span = this.span(first);
-    const table = readHtmlTable(this.context.text.slice(start, end), span ? { ...span, ...(last.position ? { end: this.span(last)!.end! } : {}) } : undefined);
-    if (!table) return undefined;
-    if (table.columns === 0) return undefined;
-    return table;
+    const table = readHtmlTable(element, span ? { ...span, ...(last.position ? { end: this.span(last)!.end! } : {}) } : undefined);
+    return table.columns === 0 ? undefined : table;
   }
 
   private plainText(content: readonly Inline[]): string {

@@ -8,12 +8,14 @@ import type { TableBlock } from '../../src/paginate/blocks.js';
 import type { RowContext } from '../../src/paginate/rows.js';
 import { tableLayout } from '../../src/paginate/table.js';
 import { readHtmlTable } from '../../src/read/html-table.js';
+import { htmlTableParser } from '../../src/parse/index.js';
 import { parseTheme } from '../../src/theme/index.js';
 import { nodeHost, ROOT } from '../support/load-gazette.js';
 
 const theme = parseTheme([{ text: readFileSync(join(ROOT, 'templates/default/theme.yml'), 'utf8'), path: 'templates/default/theme.yml' }]).value!;
 const fonts = loadFonts(theme, nodeHost()).value;
 const ctx: RowContext = { theme, fonts, left: theme.page.margins.left, width: theme.page.width - theme.page.margins.left - theme.page.margins.right };
+const parseTable = await htmlTableParser();
 const PAGE = theme.page.height - theme.page.margins.top - theme.page.margins.bottom;
 
 const cell = (text: string): TableCell => ({ content: text === '' ? [] : [{ kind: 'text', text }], colSpan: 1, rowSpan: 1 });
@@ -64,13 +66,13 @@ describe('table rows', () => {
 
 describe('HTML tables read', () => {
   it('clamps a column span that runs past the widest row', () => {
-    const t = readHtmlTable('<table><tr><td colspan="30">甲</td></tr><tr><td>一</td><td>二</td></tr></table>', undefined)!;
+    const t = readHtmlTable(parseTable('<table><tr><td colspan="30">甲</td></tr><tr><td>一</td><td>二</td></tr></table>')!, undefined)!;
     expect(t.columns).toBe(2);
     expect(t.rows[0]!.cells[0]!.colSpan).toBe(2);
   });
 
   it('joins hanzi across a line break and drops the white space around paragraphs in a cell', () => {
-    const t = readHtmlTable('<table><tr><td>上海市\n长宁区</td><td>\n<p>一</p>\n<p>二</p>\n</td><td>x<br>\ny</td></tr></table>', undefined)!;
+    const t = readHtmlTable(parseTable('<table><tr><td>上海市\n长宁区</td><td>\n<p>一</p>\n<p>二</p>\n</td><td>x<br>\ny</td></tr></table>')!, undefined)!;
     const cells = t.rows[0]!.cells.map((c) => c.content.map((i) => (i.kind === 'text' ? i.text : i.kind === 'break' ? '|' : '')).join(''));
     expect(cells).toEqual(['上海市长宁区', '一|二', 'x|y']);
   });

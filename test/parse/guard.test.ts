@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { guardNesting, MAX_CONTAINERS, MAX_DELIMITERS } from '../../src/parse/guard.js';
 import { parseBodies, parseDocument } from '../../src/parse/index.js';
+import { readBodies } from '../../src/read/index.js';
 
 const front = '---\ntitle: 测试\n---\n';
 const parse = async (body: string) => (await parseBodies([parseDocument('documents/2021-4/a.md', new TextEncoder().encode(front + body), '2021-4').value!]))[0]!;
@@ -51,5 +52,32 @@ describe('guardNesting', () => {
     }
     expect(depth).toBeLessThanOrEqual(2 * MAX_CONTAINERS + 4);
     expect(JSON.stringify(doc.mdast).length).toBeGreaterThan(0);
+  });
+
+  // parse5 builds any depth without recursion; the kept tree is cut so that nothing walking it (JSON for the parse
+  // cache, the reader) can overflow the stack, and the cut-off content stays as text.
+  it.each([
+    ['bold', '<b>', '</b>'],
+    ['divisions', '<div>', '</div>'],
+    ['tables in cells', '<table><tr><td>', '</td></tr></table>'],
+  ])('reads an HTML table with %s nested 30,000 deep', async (_name, open, close) => {
+    const doc = await parse(`<table><tr><td>${open.repeat(30_000)}深处${close.repeat(30_000)}</td><td>乙</td></tr></table>\n`);
+    const table = (doc.mdast!.children[0] as { data?: { table?: { table: unknown } } }).data?.table?.table;
+    let depth = 0;
+    const stack: { node: { children?: unknown[] }; depth: number }[] = [{ node: table as never, depth: 0 }];
+    while (stack.length > 0) {
+      const next = stack.pop()!;
+      depth = Math.max(depth, next.depth);
+      for (const child of next.node.children ?? []) stack.push({ node: child as never, depth: next.depth + 1 });
+    }
+    expect(depth).toBeGreaterThan(0);
+    expect(depth).toBeLessThanOrEqual(65);
+    expect(JSON.stringify(doc.mdast).length).toBeGreaterThan(0);
+    const body = readBodies([doc], () => 'ENOENT').value[0]!.body!;
+    const read = body.blocks[0]!;
+    expect(read.kind).toBe('table');
+    const cells = read.kind === 'table' ? read.rows[0]!.cells.map((c) => c.content.map((i) => (i.kind === 'text' ? i.text : '')).join('')) : [];
+    expect(cells[0]).toContain('深处');
+    expect(cells.at(-1)).toBe('乙');
   });
 });

@@ -1,5 +1,5 @@
 /** Markdown bodies parsed from the cache are the same trees, in file coordinates, as bodies parsed afresh. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { DerivedCache } from '../../src/host/host.js';
 import { parseBodies, parseDocument } from '../../src/parse/index.js';
 
@@ -42,5 +42,27 @@ describe('parseBodies', () => {
     for (const key of cache.entries.keys()) cache.entries.set(key, '{not json');
     const [doc] = await parseBodies([parsed()], cache);
     expect(doc!.mdast!.children).toHaveLength(2);
+  });
+
+  it('keeps HTML tables parsed in the cache, so a cached run needs no HTML parser', async () => {
+    const table = '---\ntitle: 标题\n---\n\n<table>\n<tr><td rowspan="2">甲</td><td>乙</td></tr>\n\n<tr><td>丙</td></tr>\n</table>\n\n正文。\n';
+    const cache = memoryCache();
+    const [fresh] = await parseBodies([parsed(table)], cache);
+    const first = fresh!.mdast!.children[0] as { type: string; data?: { table?: { blocks: number; table: { tagName: string } } } };
+    expect(first.type).toBe('html');
+    expect(first.data?.table?.blocks).toBe(fresh!.mdast!.children.length - 1);
+    expect(first.data?.table?.table.tagName).toBe('table');
+    vi.doMock('parse5', () => ({
+      parseFragment: () => {
+        throw new Error('parsed again');
+      },
+    }));
+    try {
+      const [cached] = await parseBodies([parsed(table)], cache);
+      expect(cached!.mdast).toEqual(fresh!.mdast);
+      await expect(parseBodies([parsed(table.replace('丙', '丁'))], cache)).rejects.toThrow('parsed again');
+    } finally {
+      vi.doUnmock('parse5');
+    }
   });
 });

@@ -6,18 +6,21 @@ import type { Gazette, Publication, SectionSpec } from '../../src/model/gazette.
 import { renderHtml, type HtmlInput, type HtmlTemplate } from '../../src/write/html/index.js';
 import { parseTheme, type Theme } from '../../src/theme/index.js';
 import { readMarkdown } from '../../src/read/markdown.js';
-import { markdownProcessor } from '../../src/parse/index.js';
+import { htmlTableParser, markdownProcessor, parseEmbeddedTables } from '../../src/parse/index.js';
 
-/** The pipeline's own Markdown parser (remark, GFM, CJK-friendly emphasis). */
+/** The pipeline's own Markdown parser (remark, GFM, CJK-friendly emphasis) and HTML table parser. */
 const processor = await markdownProcessor();
+const parseTable = await htmlTableParser();
 
 export function parseMarkdown(markdown: string) {
-  return processor.parse(markdown);
+  const tree = processor.parse(markdown);
+  parseEmbeddedTables(tree, markdown, parseTable);
+  return tree;
 }
 
 /** The document model of a Markdown body, read by the real reader (images resolve against `files`). */
 export function readBody(markdown: string, path = 'documents/2021-4/doc.md', files: Record<string, Uint8Array> = {}) {
-  return readMarkdown(parseMarkdown(markdown), { path, text: markdown, readFile: (p) => files[p] ?? 'ENOENT' });
+  return readMarkdown(parseMarkdown(markdown), { path, readFile: (p) => files[p] ?? 'ENOENT' });
 }
 
 export function makeDocument(id: string, meta: Partial<DocumentMeta> & { title: string }, markdown: string): GazetteDocument {
