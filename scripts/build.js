@@ -47,27 +47,83 @@ const noJsYaml = {
   },
 };
 
-await build({
-  entryPoints: [join(root, 'src/cli/program.ts')],
-  outfile: join(root, 'build/gazette.cjs'),
+// Libraries that only some commands run live in bundles of their own beside build/gazette.cjs, required the first
+// time a command imports them: V8 parses the whole source of a file it loads, so `gazette check` and `--version`
+// would otherwise compile 1.2 MB they never run. pdfkit draws with fontkit's fonts, so the two share one bundle
+// (one fontkit); the HTML parser serves HTML tables (on a parse-cache miss) and `gazette import`.
+const vendors = {
+  typeset: ['fontkit', 'pdfkit'],
+  'html-parser': ['parse5', 'hast-util-from-html'],
+};
+const common = {
   bundle: true,
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  plugins: [nativeZlib, noJsYaml],
+  // The sources (ours, and pdfkit's) are ES modules; in a CommonJS bundle their module URL is the bundle's own.
+  define: { 'import.meta.url': 'gazetteModuleUrl' },
+  banner: { js: "const gazetteModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  logLevel: 'warning',
+};
+
+// Each vendor bundle exports its packages' module namespaces by package name, resolved as the main bundle's
+// imports would resolve them. It lies in build/ too, where pdfkit finds its data/.
+const require = createRequire(import.meta.url);
+const namespaces = new Map();
+for (const [bundle, packages] of Object.entries(vendors)) {
+  const file = join(root, `build/vendor-${bundle}.cjs`);
+  await build({
+    ...common,
+    stdin: {
+      contents: `${packages.map((name, i) => `import * as p${i} from ${JSON.stringify(name)};`).join('\n')}\nexport default { ${packages.map((name, i) => `${JSON.stringify(name)}: p${i}`).join(', ')} };`,
+      resolveDir: root,
+      loader: 'js',
+    },
+    outfile: file,
+    plugins: [nativeZlib],
+    footer: { js: 'module.exports = module.exports.default;' },
+  });
+  for (const name of packages) namespaces.set(name, { file: `./vendor-${bundle}.cjs`, keys: Object.keys(require(file)[name]) });
+}
+
+// In the main bundle a vendored package is an ES module that re-exports its namespace from the vendor bundle, so
+// that default and named imports mean what they meant when the package was bundled in place.
+const vendored = {
+  name: 'vendored',
+  setup(build) {
+    build.onResolve({ filter: new RegExp(`^(${[...namespaces.keys()].join('|')})$`) }, (args) => ({ path: args.path, namespace: 'vendored' }));
+    build.onResolve({ filter: /^\.\/vendor-[a-z-]+\.cjs$/ }, (args) => ({ path: args.path, external: true }));
+    build.onLoad({ filter: /.*/, namespace: 'vendored' }, (args) => {
+      const { file, keys } = namespaces.get(args.path);
+      const named = keys.filter((key) => key !== 'default');
+      const invalid = named.find((key) => !/^[A-Za-z_$][\w$]*$/.test(key));
+      if (invalid) return { errors: [{ text: `${args.path} exports ${JSON.stringify(invalid)}, which cannot be re-exported by name` }] };
+      return {
+        loader: 'js',
+        contents: [
+          `const namespace = require(${JSON.stringify(file)})[${JSON.stringify(args.path)}];`,
+          ...(keys.includes('default') ? ['export default namespace.default;'] : []),
+          ...(named.length > 0 ? [`export const { ${named.join(', ')} } = namespace;`] : []),
+        ].join('\n'),
+      };
+    });
+  },
+};
+
+await build({
+  ...common,
+  entryPoints: [join(root, 'src/cli/program.ts')],
+  outfile: join(root, 'build/gazette.cjs'),
+  plugins: [nativeZlib, noJsYaml, vendored],
   // Only `gazette import` reads Word files: mammoth stays outside the bundle and is required from node_modules
   // when an import runs.
   external: ['mammoth'],
-  // The sources are ES modules; in the CommonJS bundle their module URL is the bundle's own.
   define: {
-    'import.meta.url': 'gazetteModuleUrl',
+    ...common.define,
     'process.env.GAZETTE_VERSION': JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version),
   },
-  banner: { js: "const gazetteModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  logLevel: 'warning',
 });
 
 // pdfkit reads its PDF/A colour profile relative to its own module, which now lives in build/.
-const require = createRequire(import.meta.url);
 mkdirSync(join(root, 'build/data'), { recursive: true });
 copyFileSync(join(dirname(require.resolve('pdfkit')), 'data/sRGB_IEC61966_2_1.icc'), join(root, 'build/data/sRGB_IEC61966_2_1.icc'));
