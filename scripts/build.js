@@ -49,11 +49,14 @@ const noJsYaml = {
 
 // Libraries that only some commands run live in bundles of their own beside build/gazette.cjs, required the first
 // time a command imports them: V8 parses the whole source of a file it loads, so `gazette check` and `--version`
-// would otherwise compile 1.2 MB they never run. pdfkit draws with fontkit's fonts, so the two share one bundle
-// (one fontkit); the HTML parser serves HTML tables (on a parse-cache miss) and `gazette import`.
+// would otherwise compile 1.7 MB they never run. pdfkit draws with fontkit's fonts, so the two share one bundle
+// (one fontkit); the Markdown parser runs on a parse-cache miss, the HTML parser for HTML tables (on a miss too)
+// and `gazette import`, the file watcher in `gazette preview`.
 const vendors = {
   typeset: ['fontkit', 'pdfkit'],
+  'markdown-parser': ['unified', 'remark-parse', 'remark-gfm', 'remark-cjk-friendly', 'remark-cjk-friendly-gfm-strikethrough'],
   'html-parser': ['parse5', 'hast-util-from-html'],
+  watcher: ['chokidar'],
 };
 const common = {
   bundle: true,

@@ -77,7 +77,7 @@ afterAll(() => {
 describe('the packed tarball', () => {
   it('ships the bin, the bundle and its vendor bundles, its data, the templates and the data edition\'s schema, and nothing of the sources', () => {
     const listing = run('tar', ['-tzf', tarball]).stdout.split('\n').filter(Boolean).map((path) => path.replace(/^package\//, ''));
-    expect(listing).toEqual(expect.arrayContaining(['package.json', 'bin/gazette.js', 'build/gazette.cjs', 'build/vendor-typeset.cjs', 'build/vendor-html-parser.cjs', 'build/data/sRGB_IEC61966_2_1.icc', 'templates/default/theme.yml', 'templates/state-council/theme.yml', 'schema/issue.schema.json']));
+    expect(listing).toEqual(expect.arrayContaining(['package.json', 'bin/gazette.js', 'build/gazette.cjs', 'build/vendor-typeset.cjs', 'build/vendor-markdown-parser.cjs', 'build/vendor-html-parser.cjs', 'build/vendor-watcher.cjs', 'build/data/sRGB_IEC61966_2_1.icc', 'templates/default/theme.yml', 'templates/state-council/theme.yml', 'schema/issue.schema.json']));
     expect(listing.filter((path) => /^(src|test|scripts|documents)\/|^build\/cache/.test(path))).toEqual([]);
     const manifest = JSON.parse(run('tar', ['-xzOf', tarball, 'package/package.json']).stdout) as { dependencies: Record<string, string>; scripts: Record<string, string> };
     // The bundle needs nothing from node_modules at run time but the font files and mammoth (loaded by
