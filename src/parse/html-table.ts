@@ -44,7 +44,8 @@ export const mayHoldTable = (text: string): boolean => /<table[\s>]/i.test(text)
 export async function htmlTableParser(): Promise<HtmlTableParser> {
   const { parseFragment } = await import('parse5');
   return (html) => {
-    const table = findTable(parseFragment(html));
+    // As hast-util-from-html and a reader without scripts: <noscript> content is markup, never raw text.
+    const table = findTable(parseFragment(html, { scriptingEnabled: false }));
     return table && toHast(table);
   };
 }
@@ -74,9 +75,25 @@ export function parseEmbeddedTables(tree: Root, text: string, parseTable: HtmlTa
       const end = nodes[last]!.position?.end.offset;
       if (!END.test(source(nodes[last]!)) || start === undefined || end === undefined) continue;
       const table = parseTable(text.slice(start, end));
-      if (table) first.data = { ...first.data, table: { table, blocks: last - i + 1 } };
+      if (!table) continue;
+      first.data = { ...first.data, table: { table, blocks: last - i + 1 } };
+      // The blocks the table spans are read as part of it: parsing each `<table` among them again would make a run
+      // of them quadratic. A table without cells is read as plain blocks, so the next one may still start a table.
+      if (hasCells(table)) i = last;
     }
   }
+}
+
+/** Whether a kept table holds any cell (else the reader falls back to the Markdown blocks). */
+function hasCells(table: Element): boolean {
+  const stack: ElementContent[] = [...table.children];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type !== 'element') continue;
+    if (node.tagName === 'td' || node.tagName === 'th') return true;
+    stack.push(...node.children);
+  }
+  return false;
 }
 
 const isElement = (node: Parse5Node): node is Parse5Element => 'tagName' in node;

@@ -80,4 +80,13 @@ describe('guardNesting', () => {
     expect(cells[0]).toContain('深处');
     expect(cells.at(-1)).toBe('乙');
   });
+
+  it('parses a run of 5,000 table openings in linear time, and keeps <noscript> content as markup', async () => {
+    const doc = await parse(`${'<table><tr><td>甲</td></tr>\n\n'.repeat(5_000)}</table>\n`);
+    const tagged = doc.mdast!.children.filter((n) => (n as { data?: { table?: unknown } }).data?.table);
+    expect(tagged).toHaveLength(1);
+    const noscript = await parse('<table><tr><td><noscript><b>乙</b></noscript></td></tr></table>\n');
+    const cells = readBodies([noscript], () => 'ENOENT').value[0]!.body!.blocks[0]!;
+    expect(cells.kind === 'table' ? cells.rows[0]!.cells[0]!.content : []).toEqual([{ kind: 'text', text: '乙', strong: true }]);
+  });
 });
