@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Compiles src/ into build/gazette.cjs, one esbuild bundle: loading hundreds of small modules is most of the
-// start-up cost of `gazette check` and `gazette build`. pdfkit and fontkit are bundled too: resolving their many
-// small CommonJS dependencies costs more than running them. Type checking is tsc's job (`npm run typecheck`).
+// Compiles src/ into build/gazette.cjs with esbuild, plus the vendor bundles below: loading hundreds of small
+// modules is most of the start-up cost of `gazette check` and `gazette build`. pdfkit and fontkit are bundled too:
+// resolving their many small CommonJS dependencies costs more than running them. Type checking is tsc's job (`npm run typecheck`).
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
