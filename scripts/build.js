@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Compiles src/ into build/gazette.cjs with esbuild, plus the vendor bundles below: loading hundreds of small
 // modules is most of the start-up cost of `gazette check` and `gazette build`. pdfkit and fontkit are bundled too:
-// resolving their many small CommonJS dependencies costs more than running them. Type checking is tsc's job (`npm run typecheck`).
+// resolving their many small CommonJS dependencies costs more than running them. Type checking is tsc's job
+// (`npm run typecheck`).
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -50,12 +51,13 @@ const noJsYaml = {
 // Libraries that only some commands run live in bundles of their own beside build/gazette.cjs, required the first
 // time a command imports them: V8 parses the whole source of a file it loads, so `gazette check` and `--version`
 // would otherwise compile 1.7 MB they never run. pdfkit draws with fontkit's fonts, so the two share one bundle
-// (one fontkit); the Markdown parser runs on a parse-cache miss, the HTML parser for HTML tables (on a miss too)
-// and `gazette import`, the file watcher in `gazette preview`.
+// (one fontkit); the Markdown parser runs on a parse-cache miss, parse5 for HTML tables (on a miss too) and
+// `gazette import` (through hast-util-from-html, which stays in the main bundle), the file watcher in `gazette
+// preview`.
 const vendors = {
   typeset: ['fontkit', 'pdfkit'],
   'markdown-parser': ['unified', 'remark-parse', 'remark-gfm', 'remark-cjk-friendly', 'remark-cjk-friendly-gfm-strikethrough'],
-  'html-parser': ['parse5', 'hast-util-from-html'],
+  'html-parser': ['parse5'],
   watcher: ['chokidar'],
 };
 const common = {

@@ -74,17 +74,17 @@ export function parseEmbeddedTables(tree: Root, text: string, parseTable: HtmlTa
       const start = first.position?.start.offset;
       const end = nodes[last]!.position?.end.offset;
       if (!END.test(source(nodes[last]!)) || start === undefined || end === undefined) continue;
+      // A table without cells stays plain blocks (so a later `<table` among them may still start one); the blocks a
+      // table spans are its own, and parsing each `<table` among them again would make a run of them quadratic.
       const table = parseTable(text.slice(start, end));
-      if (!table) continue;
+      if (!table || !hasCells(table)) continue;
       first.data = { ...first.data, table: { table, blocks: last - i + 1 } };
-      // The blocks the table spans are read as part of it: parsing each `<table` among them again would make a run
-      // of them quadratic. A table without cells is read as plain blocks, so the next one may still start a table.
-      if (hasCells(table)) i = last;
+      i = last;
     }
   }
 }
 
-/** Whether a kept table holds any cell (else the reader falls back to the Markdown blocks). */
+/** Whether a kept table holds any cell. */
 function hasCells(table: Element): boolean {
   const stack: ElementContent[] = [...table.children];
   while (stack.length > 0) {

@@ -1,8 +1,9 @@
 /**
  * An HTML `<table>` written inside Markdown (what pandoc and Word converters emit for merged cells; parsed by the
- * parse stage), read into the same table model as GFM tables: `<thead>` rows (or leading rows of `<th>` only) are header rows, `rowspan` and
- * `colspan` are kept, `<caption>` is the title. Only text survives: `<br>` and paragraph ends become line breaks,
- * `<b>`/`<strong>` and `<i>`/`<em>` become marks, every other tag and attribute is dropped (sanitised by reading).
+ * parse stage), read into the same table model as GFM tables: `<thead>` rows (or leading rows of `<th>` only) are
+ * header rows, `rowspan` and `colspan` are kept, `<caption>` is the title. Only text survives: `<br>` and paragraph
+ * ends become line breaks, `<b>`/`<strong>` and `<i>`/`<em>` become marks, every other tag and attribute is dropped
+ * (sanitised by reading).
  */
 import type { Element, ElementContent } from 'hast';
 import type { CellAlign, Inline, Table, TableCell, TableRow } from '../model/document.js';
