@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Entry point: loads the compiled CLI (build/gazette.cjs), runs it, and maps an unexpected failure (a bug, not a
-// user mistake) to exit 2 with a short message. (A V8 code cache saved under 15 % of `check` in `npm run bench`,
-// so the bundle is required as it is.)
+// user mistake) to exit 2 with a short message. The bundles load through build/code-cache.cjs, which keeps their
+// compiled code between runs.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -15,21 +15,29 @@ import { setFlagsFromString } from 'node:v8';
 // do not split its arguments.) `check` lays nothing out and keeps V8's default: 8 instead of 18 scavenges.
 if (process.argv[2] !== 'check') setFlagsFromString('--semi-space-growth-factor=1');
 
-const bundle = join(dirname(fileURLToPath(import.meta.url)), '..', 'build', 'gazette.cjs');
+const build = join(dirname(fileURLToPath(import.meta.url)), '..', 'build');
+const bundle = join(build, 'gazette.cjs');
+const loaderBundle = join(build, 'code-cache.cjs');
 
-if (!existsSync(bundle)) {
+if (!existsSync(bundle) || !existsSync(loaderBundle)) {
   process.stderr.write('gazette: 尚未编译，请先运行 npm install（或 npm run build:ts） / not compiled yet: run npm install\n');
   process.exit(2);
 }
 
 try {
-  process.exitCode = await createRequire(import.meta.url)(bundle).run(process.argv.slice(2), {
+  const { codeCacheFolder, createBundleLoader } = createRequire(import.meta.url)(loaderBundle);
+  // One cache per command, as each runs different code; anything else (options, typos) shares one.
+  const command = /^[a-z]+$/.test(process.argv[2] ?? '') ? process.argv[2] : 'other';
+  const loader = createBundleLoader(codeCacheFolder(process.env), command);
+  process.exitCode = await loader.load(bundle).run(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     cwd: process.cwd(),
     env: process.env,
     isTTY: Boolean(process.stdout.isTTY),
   });
+  // A usage error (exit 2) ran little of the command: its cache would serve the next run badly.
+  if (process.exitCode === 0 || process.exitCode === 1) loader.save();
 } catch (error) {
   process.stderr.write(`gazette: 内部错误 / internal error: ${error instanceof Error ? error.message : String(error)}\n`);
   if (process.env.GAZETTE_DEBUG) process.stderr.write(`${error instanceof Error ? error.stack : ''}\n`);

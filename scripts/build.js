@@ -129,6 +129,9 @@ await build({
   },
 });
 
+// bin/gazette.js loads the bundles through this one, which keeps their compiled code (src/host/code-cache.ts).
+await build({ ...common, entryPoints: [join(root, 'src/host/code-cache.ts')], outfile: join(root, 'build/code-cache.cjs') });
+
 // pdfkit reads its PDF/A colour profile relative to its own module, which now lives in build/.
 mkdirSync(join(root, 'build/data'), { recursive: true });
 copyFileSync(join(dirname(require.resolve('pdfkit')), 'data/sRGB_IEC61966_2_1.icc'), join(root, 'build/data/sRGB_IEC61966_2_1.icc'));

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { projectRoot } from './support/project.js';
 
 const src = join(projectRoot, 'src');
-const edges = [/^cli\//, /^host\/node-host\.ts$/, /^preview\//];
+const edges = [/^cli\//, /^host\/(node-host|cache-folders|code-cache)\.ts$/, /^preview\//];
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>

@@ -5,7 +5,8 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'nod
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Lang } from '../diagnostics/codes.js';
 import type { Host } from '../host/host.js';
-import { cacheFolders, createNodeHost } from '../host/node-host.js';
+import { cacheFolders } from '../host/cache-folders.js';
+import { createNodeHost } from '../host/node-host.js';
 
 export interface Io {
   stdout(text: string): void;

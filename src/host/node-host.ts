@@ -1,53 +1,20 @@
 /** The Host on a real file system, rooted at the user's project folder. */
 import { createHash } from 'node:crypto';
-import { accessSync, closeSync, constants, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { cacheFolders, type Env, findUp, firstWritable, ownDir, ownRoot } from './cache-folders.js';
 import type { DerivedCache, FileError, Host } from './host.js';
-
-/** gazette's own install folder (where package.json is), for `npm:` fonts and `gazette:` bundled templates. */
-const ownDir = dirname(fileURLToPath(import.meta.url));
-const ownRoot = findUp(ownDir, 'package.json') ?? ownDir;
 
 export interface NodeHostOptions {
   /** Keep parsed Markdown between runs, in the first writable folder of `cacheFolders`. Default true. */
   cache?: boolean;
   /** The environment that locates the user's cache folder (XDG_CACHE_HOME, LOCALAPPDATA, HOME). */
-  env?: Readonly<Record<string, string | undefined>>;
-}
-
-/**
- * Where the parse cache may live, in order of preference: gazette's own build/cache (emptied by every reinstall),
- * then the user's cache folder (the install may be read-only, e.g. a global install by an administrator), then
- * the project's .gazette-cache/ (no writable home, e.g. a service account).
- */
-export function cacheFolders(root: string, env: NodeHostOptions['env'] = {}): string[] {
-  const home = env.HOME ?? env.USERPROFILE ?? homedir();
-  const user =
-    env.XDG_CACHE_HOME ? join(env.XDG_CACHE_HOME, 'gazette')
-    : process.platform === 'win32' && env.LOCALAPPDATA ? join(env.LOCALAPPDATA, 'gazette', 'Cache')
-    : process.platform === 'darwin' ? join(home, 'Library', 'Caches', 'gazette')
-    : join(home, '.cache', 'gazette');
-  return [join(ownRoot, 'build', 'cache'), user, join(root, '.gazette-cache')];
-}
-
-/** The first cache folder that exists or can be made, and is writable; undefined when none is. */
-function cacheFolder(root: string, env?: NodeHostOptions['env']): string | undefined {
-  return cacheFolders(root, env).find((dir) => {
-    try {
-      mkdirSync(dir, { recursive: true });
-      accessSync(dir, constants.W_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  });
+  env?: Env;
 }
 
 export function createNodeHost(root: string, options: NodeHostOptions = {}): Host {
   const absolute = (path: string): string => resolve(root, path);
-  const cacheDir = options.cache === false ? undefined : cacheFolder(root, options.env);
+  const cacheDir = options.cache === false ? undefined : firstWritable(cacheFolders(root, options.env));
   const assetPath = (ref: string): string | undefined =>
     ref.startsWith('npm:') ? findInNodeModules(ref.slice(4)) : ref.startsWith('gazette:') ? join(ownRoot, ref.slice(8)) : absolute(ref);
   /** `use` with the asset's file open; a failure to open or read is the system's reason. */
@@ -160,12 +127,4 @@ function fileCache(dir: string): DerivedCache {
 function findInNodeModules(file: string): string | undefined {
   const dir = findUp(ownDir, join('node_modules', file));
   return dir && join(dir, 'node_modules', file);
-}
-
-/** The nearest folder at or above `start` that contains `entry`. */
-function findUp(start: string, entry: string): string | undefined {
-  for (let dir = start; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, entry))) return dir;
-    if (dirname(dir) === dir) return undefined;
-  }
 }

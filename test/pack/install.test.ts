@@ -75,9 +75,9 @@ afterAll(() => {
 });
 
 describe('the packed tarball', () => {
-  it('ships the bin, the bundle and its vendor bundles, its data, the templates and the data edition\'s schema, and nothing of the sources', () => {
+  it('ships the bin, the bundle, its code-cache loader and vendor bundles, its data, the templates and the data edition\'s schema, and nothing of the sources', () => {
     const listing = run('tar', ['-tzf', tarball]).stdout.split('\n').filter(Boolean).map((path) => path.replace(/^package\//, ''));
-    expect(listing).toEqual(expect.arrayContaining(['package.json', 'bin/gazette.js', 'build/gazette.cjs', 'build/vendor-typeset.cjs', 'build/vendor-markdown-parser.cjs', 'build/vendor-html-parser.cjs', 'build/vendor-watcher.cjs', 'build/data/sRGB_IEC61966_2_1.icc', 'templates/default/theme.yml', 'templates/state-council/theme.yml', 'schema/issue.schema.json']));
+    expect(listing).toEqual(expect.arrayContaining(['package.json', 'bin/gazette.js', 'build/gazette.cjs', 'build/code-cache.cjs', 'build/vendor-typeset.cjs', 'build/vendor-markdown-parser.cjs', 'build/vendor-html-parser.cjs', 'build/vendor-watcher.cjs', 'build/data/sRGB_IEC61966_2_1.icc', 'templates/default/theme.yml', 'templates/state-council/theme.yml', 'schema/issue.schema.json']));
     expect(listing.filter((path) => /^(src|test|scripts|documents)\/|^build\/cache/.test(path))).toEqual([]);
     const manifest = JSON.parse(run('tar', ['-xzOf', tarball, 'package/package.json']).stdout) as { dependencies: Record<string, string>; scripts: Record<string, string> };
     // The bundle needs nothing from node_modules at run time but the font files and mammoth (loaded by
@@ -93,6 +93,14 @@ describe('the packed tarball', () => {
     initCheckBuild(['npx', 'gazette'], app);
     // The install folder is writable, so the parse cache lives there.
     expect(entries(join(app, 'node_modules/gazette/build/cache')).length).toBeGreaterThan(0);
+    // So does the compiled code, one cache per command and bundle it ran.
+    const code = join(app, 'node_modules/gazette/build/cache/code');
+    expect(entries(code)).toEqual(expect.arrayContaining(['gazette.init.v8', 'gazette.check.v8', 'gazette.build.v8', 'vendor-typeset.build.v8']));
+    // With its parse cache warm, `check` compiles no vendor bundle: no parser, no fonts' shaper.
+    rmSync(code, { recursive: true });
+    expect(run('npx', ['gazette', 'check'], { cwd: app })).toEqual({ code: 0, stdout: '✔ 未发现问题\n', stderr: '' });
+    expect(entries(code)).toEqual(['gazette.check.v8']);
+    expect(run('npx', ['gazette', 'check'], { cwd: app })).toEqual({ code: 0, stdout: '✔ 未发现问题\n', stderr: '' });
 
     // Word files are read by mammoth, which the package loads from its dependencies.
     mkdirSync(join(app, 'in'));
@@ -157,12 +165,15 @@ describe('the packed tarball', () => {
     const withHome = ownFolder('with-home');
     initCheckBuild(gazette, withHome, { ...asUser, env: { XDG_CACHE_HOME: userCache, HOME: withHome } });
     expect(entries(join(userCache, 'gazette')).length).toBeGreaterThan(0);
+    expect(entries(join(userCache, 'gazette', 'code'))).toEqual(expect.arrayContaining(['gazette.check.v8', 'gazette.build.v8']));
     expect(entries(join(withHome, '.gazette-cache'))).toEqual([]);
 
     // No writable home or user cache folder: the project's own .gazette-cache/ (which init's .gitignore lists).
     const homeless = ownFolder('homeless');
     initCheckBuild(gazette, homeless, { ...asUser, env: { XDG_CACHE_HOME: join(installed, 'no-cache'), HOME: installed } });
     expect(entries(join(homeless, '.gazette-cache')).length).toBeGreaterThan(0);
+    // Compiled code belongs to the install, never to a project.
+    expect(entries(join(homeless, '.gazette-cache'))).not.toContain('code');
     expect(entries(join(installed, 'build', 'cache'))).toEqual([]);
 
     // Nothing writable at all: the run still works, and says it runs uncached.
