@@ -26,18 +26,24 @@ if (!existsSync(bundle) || !existsSync(loaderBundle)) {
 
 try {
   const { codeCacheFolder, createBundleLoader } = createRequire(import.meta.url)(loaderBundle);
-  // One cache per command, as each runs different code; anything else (options, typos) shares one.
-  const command = /^[a-z]+$/.test(process.argv[2] ?? '') ? process.argv[2] : 'other';
-  const loader = createBundleLoader(codeCacheFolder(process.env), command);
-  process.exitCode = await loader.load(bundle).run(process.argv.slice(2), {
+  // One code cache per kind of run, as each runs different code. Help and version text run next to nothing of a
+  // command, and `build --all` lays out in worker threads: their caches would serve the next plain run badly.
+  const args = process.argv.slice(2);
+  const command = args[0] ?? '';
+  const variant =
+    !/^[a-z]+$/.test(command) || args.some((arg) => ['-h', '--help', '-V', '--version'].includes(arg)) ? 'other'
+    : args.includes('--all') ? `${command}-all`
+    : command;
+  const loader = createBundleLoader(codeCacheFolder(process.env), variant);
+  process.exitCode = await loader.load(bundle).run(args, {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     cwd: process.cwd(),
     env: process.env,
     isTTY: Boolean(process.stdout.isTTY),
   });
-  // A usage error (exit 2) ran little of the command: its cache would serve the next run badly.
-  if (process.exitCode === 0 || process.exitCode === 1) loader.save();
+  // A run that failed or found problems may have stopped early (a build with errors lays nothing out).
+  if (process.exitCode === 0) loader.save();
 } catch (error) {
   process.stderr.write(`gazette: 内部错误 / internal error: ${error instanceof Error ? error.message : String(error)}\n`);
   if (process.env.GAZETTE_DEBUG) process.stderr.write(`${error instanceof Error ? error.stack : ''}\n`);

@@ -2,11 +2,11 @@
  * Loads gazette's compiled bundles (build/*.cjs) as CommonJS modules whose compiled code V8 keeps between runs.
  * Every run otherwise compiles the 1.2 MB CLI bundle, the vendor bundles its command needs, and then lazily each
  * function it calls: tens of milliseconds, a sixth of `gazette check` (the code-cache lines of `npm run bench`).
- * A bundle's cache is written after the first complete run of each command, so it holds the functions that
- * command ran; a `check` and a `build` load different code.
+ * A bundle's cache is written after the first successful run of each kind of run (bin/gazette.js names them: one
+ * per command), so it holds the functions that run compiled; a `check` and a `build` load different code.
  */
 import { createHash } from 'node:crypto';
-import { type Stats, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import vm from 'node:vm';
@@ -39,8 +39,8 @@ export function createBundleLoader(folder: string | undefined, variant: string):
     const known = modules.get(file);
     if (known) return known.module.exports;
     const source = readFileSync(file, 'utf8');
-    const target = folder && join(folder, `${basename(file, '.cjs')}.${variant}.v8`);
-    const key = target ? cacheKey(statSync(file)) : undefined;
+    const target = folder && join(folder, `${basename(file, '.cjs')}.${variant}${flagsSuffix()}.v8`);
+    const key = target ? cacheKey(source) : undefined;
     const cachedData = target && key ? readCache(target, key) : undefined;
     // Node's own CommonJS wrapper, on the source's first line so that stack traces keep their line numbers.
     const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
@@ -72,7 +72,12 @@ export function createBundleLoader(folder: string | undefined, variant: string):
           writeFileSync(temporary, cacheFile(pending.key, pending.script.createCachedData()));
           renameSync(temporary, pending.target);
         } catch {
-          // Not writable: the next run compiles again.
+          // Not writable: the next run compiles again. A temporary file left behind would pile up at every run.
+          try {
+            rmSync(temporary, { force: true });
+          } catch {
+            // Its folder is missing or not a folder: nothing was written.
+          }
         }
       }
     },
@@ -84,11 +89,20 @@ export function createBundleLoader(folder: string | undefined, variant: string):
 
 /**
  * What the cache was made from. V8 checks its own version and flags but tells sources apart only by length, so the
- * key names the file itself: a rewritten bundle has a new change time even when npm gives every file the same
- * modification time.
+ * key holds the source's digest (about 1 ms per MB): a file's times and size may stay the same when its code does
+ * not, and npm gives every file it unpacks the same modification time.
  */
-function cacheKey(stat: Stats): string {
-  return JSON.stringify([process.version, process.arch, stat.dev, stat.ino, stat.size, stat.ctimeMs]);
+function cacheKey(source: string): string {
+  return JSON.stringify([process.version, process.arch, sha256(source)]);
+}
+
+/**
+ * V8 rejects a cache made under other flags (NODE_OPTIONS=--max-old-space-size=…, say): runs with other flags keep
+ * their own caches rather than overwrite each other's at every switch.
+ */
+function flagsSuffix(): string {
+  const flags = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].join('\0');
+  return flags === '' ? '' : `-${sha256(flags).slice(0, 8)}`;
 }
 
 /**
@@ -111,7 +125,7 @@ function readCache(target: string, key: string): Buffer | undefined {
   }
 }
 
-function sha256(data: Buffer): string {
+function sha256(data: Buffer | string): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
@@ -121,6 +135,5 @@ function sha256(data: Buffer): string {
  */
 export function codeCacheFolder(env: Env): string | undefined {
   if (env.GAZETTE_CODE_CACHE === '0') return undefined;
-  const folder = firstWritable([installCacheFolder, userCacheFolder(env)]);
-  return folder && join(folder, 'code');
+  return firstWritable([join(installCacheFolder, 'code'), join(userCacheFolder(env), 'code')]);
 }

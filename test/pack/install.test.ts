@@ -4,7 +4,7 @@
  * install runs init, check, build (and preview) on a new gazette.
  */
 import { spawn, spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -100,7 +100,10 @@ describe('the packed tarball', () => {
     rmSync(code, { recursive: true });
     expect(run('npx', ['gazette', 'check'], { cwd: app })).toEqual({ code: 0, stdout: '✔ 未发现问题\n', stderr: '' });
     expect(entries(code)).toEqual(['gazette.check.v8']);
+    // The next check runs from that cache: V8 accepts it, so it is not written again.
+    const written = statSync(join(code, 'gazette.check.v8'));
     expect(run('npx', ['gazette', 'check'], { cwd: app })).toEqual({ code: 0, stdout: '✔ 未发现问题\n', stderr: '' });
+    expect(statSync(join(code, 'gazette.check.v8'))).toMatchObject({ ino: written.ino, mtimeMs: written.mtimeMs });
 
     // Word files are read by mammoth, which the package loads from its dependencies.
     mkdirSync(join(app, 'in'));
