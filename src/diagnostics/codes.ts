@@ -346,6 +346,10 @@ export const catalogue: Record<string, Entry> = {
     zh: { message: 'HTML 标签 <{tag}> 不受支持，已从两种版本中略去', hint: '改用 Markdown 写法；注释 <!-- … --> 与换行 <br> 可以使用' },
     en: { message: 'HTML tag <{tag}> is not supported and is left out of both editions', hint: 'use Markdown instead; comments <!-- … --> and <br> are fine' },
   },
+  'html-table-trailing': {
+    zh: { message: '</table> 之后同一 HTML 块中的文字“{text}”不会印出，已从两种版本中略去', hint: '在 </table> 后空一行，这段文字即成为普通段落（另一个表格同样需要空行隔开）' },
+    en: { message: 'Text after </table> in the same HTML block (“{text}”) is left out of both editions', hint: 'leave a blank line after </table>: the text then reads as a paragraph (another table needs one too)' },
+  },
   'task-list-unsupported': {
     zh: { message: '任务列表的勾选框 [ ] / [x] 不受支持，两种版本都只印该项文字', hint: '改为普通列表项；需要说明完成情况时写成文字，如“（已完成）”' },
     en: { message: 'Task-list boxes [ ] / [x] are not supported: both editions print only the item’s text', hint: 'write a plain list item; state progress in words, e.g. “（已完成）”' },

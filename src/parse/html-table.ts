@@ -18,6 +18,11 @@ export interface EmbeddedTable {
   table: Element;
   /** How many sibling blocks the table spans, the block holding it first. */
   blocks: number;
+  /**
+   * Where text after `</table>` in the table's last block starts (no blank line between: the same HTML block, which
+   * is not read as Markdown): lines after that block's first line, the column, and the start of that text.
+   */
+  trailing?: { lines: number; column: number; text: string };
 }
 
 declare module 'mdast' {
@@ -31,11 +36,14 @@ declare module 'mdast' {
 const MAX_DEPTH = 64;
 const KEPT_ATTRIBUTES: Readonly<Record<string, string>> = { colspan: 'colSpan', rowspan: 'rowSpan', align: 'align' };
 
+/** How much of the text after a table its diagnostic quotes, in characters. */
+const TRAILING_QUOTE = 30;
+
 const START = /^\s*<table[\s>]/i;
 const END = /<\/table\s*>/i;
 
-/** Parses the first `<table>` of an HTML string into the tree the parse stage keeps. */
-export type HtmlTableParser = (html: string) => Element | undefined;
+/** Parses the first `<table>` of an HTML string into the tree the parse stage keeps, and where it ends in `html`. */
+export type HtmlTableParser = (html: string) => { table: Element; end: number } | undefined;
 
 /** Whether `text` may hold an HTML table: bodies without one never load the HTML parser. */
 export const mayHoldTable = (text: string): boolean => /<table[\s>]/i.test(text);
@@ -45,8 +53,8 @@ export async function htmlTableParser(): Promise<HtmlTableParser> {
   const { parseFragment } = await import('parse5');
   return (html) => {
     // As hast-util-from-html and a reader without scripts: <noscript> content is markup, never raw text.
-    const table = findTable(parseFragment(html, { scriptingEnabled: false }));
-    return table && toHast(table);
+    const table = findTable(parseFragment(html, { scriptingEnabled: false, sourceCodeLocationInfo: true }));
+    return table && { table: toHast(table), end: table.sourceCodeLocation?.endOffset ?? html.length };
   };
 }
 
@@ -60,14 +68,16 @@ export function parseEmbeddedTables(tree: Root, text: string, parseTable: HtmlTa
     const end = node.position?.end.offset;
     return start === undefined || end === undefined ? ('value' in node ? String(node.value) : '') : text.slice(start, end);
   };
-  const stack: Nodes[] = [tree];
+  // Each node with the number of block quotes around it: their `>` markers start its lines.
+  const stack: { parent: Nodes; quotes: number }[] = [{ parent: tree, quotes: 0 }];
   while (stack.length > 0) {
-    const parent = stack.pop()!;
+    const { parent, quotes: outer } = stack.pop()!;
     if (!('children' in parent)) continue;
+    const quotes = outer + (parent.type === 'blockquote' ? 1 : 0);
     const nodes = parent.children as Nodes[];
     for (let i = 0; i < nodes.length; i++) {
       const first = nodes[i]!;
-      stack.push(first);
+      stack.push({ parent: first, quotes });
       if (first.type !== 'html' || !START.test(first.value)) continue;
       let last = i;
       while (last < nodes.length - 1 && !END.test(source(nodes[last]!))) last++;
@@ -76,12 +86,37 @@ export function parseEmbeddedTables(tree: Root, text: string, parseTable: HtmlTa
       if (!END.test(source(nodes[last]!)) || start === undefined || end === undefined) continue;
       // A table without cells stays plain blocks (so a later `<table` among them may still start one); the blocks a
       // table spans are its own, and parsing each `<table` among them again would make a run of them quadratic.
-      const table = parseTable(text.slice(start, end));
-      if (!table || !hasCells(table)) continue;
-      first.data = { ...first.data, table: { table, blocks: last - i + 1 } };
+      const parsed = parseTable(text.slice(start, end));
+      if (!parsed || !hasCells(parsed.table)) continue;
+      const trailing = trailingText(text, start + parsed.end, end, nodes[last]!, quotes);
+      first.data = { ...first.data, table: { table: parsed.table, blocks: last - i + 1, ...(trailing ? { trailing } : {}) } };
       i = last;
     }
   }
+}
+
+/**
+ * Where text follows the table (from `tableEnd` to `end` of `text`), relative to the first line of `block`, the last
+ * block the table spans; undefined when only white space (and the `>` markers of its `quotes`) does.
+ */
+function trailingText(text: string, tableEnd: number, end: number, block: Nodes, quotes: number): EmbeddedTable['trailing'] {
+  let at = tableEnd;
+  let markers = 0;
+  for (; at < end; at++) {
+    const char = text[at]!;
+    if (char === '\n') markers = quotes;
+    else if (char === '>' && markers > 0) markers--;
+    else if (!/\s/.test(char)) break;
+  }
+  if (at >= end) return undefined;
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  const blockStart = block.position?.start.offset ?? 0;
+  const line = text.slice(at, end).split('\n')[0]!.trim();
+  return {
+    lines: [...text.slice(blockStart, lineStart).matchAll(/\n/g)].length,
+    column: at - lineStart + 1,
+    text: [...line].length > TRAILING_QUOTE ? `${[...line].slice(0, TRAILING_QUOTE).join('')}…` : line,
+  };
 }
 
 /** Whether a kept table holds any cell. */

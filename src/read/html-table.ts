@@ -3,12 +3,13 @@
  * parse stage), read into the same table model as GFM tables: `<thead>` rows (or leading rows of `<th>` only) are
  * header rows, `rowspan` and `colspan` are kept, `<caption>` is the title. Only text survives: `<br>` and paragraph
  * ends become line breaks, `<b>`/`<strong>` and `<i>`/`<em>` become marks, every other tag and attribute is dropped
- * (sanitised by reading).
+ * (sanitised by reading), and so is the content of elements that hold no text for a reader (`<script>`, `<style>`…).
  */
 import type { Element, ElementContent } from 'hast';
 import type { CellAlign, Inline, Table, TableCell, TableRow } from '../model/document.js';
 import type { Span } from '../model/source.js';
 import { withoutInvisible } from '../shared/unicode.js';
+import { HIDDEN_CONTENT } from './hidden-html.js';
 
 /** Spans beyond this are typing slips (rowspan="1000"); they are clamped to the table. */
 const MAX_SPAN = 1000;
@@ -19,8 +20,8 @@ function children(node: Element, name?: string): Element[] {
   return node.children.filter(isElement).filter((child) => name === undefined || child.tagName === name);
 }
 
-/** Text and marks of a cell; block boundaries (p, div, br, li) are line breaks. */
-function inlines(cell: Element): Inline[] {
+/** Text and marks of a cell; block boundaries (p, div, br, li) are line breaks. Hidden content goes to `hidden`. */
+function inlines(cell: Element, hidden: (tag: string) => void): Inline[] {
   const out: Inline[] = [];
   const walk = (node: ElementContent, marks: { strong?: true; emph?: true }): void => {
     if (node.type === 'text') {
@@ -30,6 +31,11 @@ function inlines(cell: Element): Inline[] {
       return;
     }
     if (node.type !== 'element') return;
+    // Parsed with scripting off, <noscript> holds the markup a reader without scripts sees: it is printed.
+    if (HIDDEN_CONTENT.has(node.tagName) && node.tagName !== 'noscript') {
+      hidden(node.tagName);
+      return;
+    }
     if (node.tagName === 'br') {
       out.push({ kind: 'break' });
       return;
@@ -69,7 +75,7 @@ function alignOf(cell: Element): CellAlign | undefined {
  * The table model of a parsed `<table>` element. Spans are clamped to the grid, and rows are padded so every row
  * covers every column (a converter's ragged rows become empty cells).
  */
-export function readHtmlTable(table: Element, tableSpan: Span | undefined): Table {
+export function readHtmlTable(table: Element, tableSpan: Span | undefined, hidden: (tag: string) => void = () => undefined): Table {
   const sections = children(table);
   const head = sections.filter((s) => s.tagName === 'thead').flatMap((s) => children(s, 'tr'));
   const body = sections.flatMap((s) => (s.tagName === 'tbody' ? children(s, 'tr') : s.tagName === 'tr' ? [s] : []));
@@ -106,7 +112,7 @@ export function readHtmlTable(table: Element, tableSpan: Span | undefined): Tabl
   const tableRows: TableRow[] = placed.map(({ cells }, r) => {
     const out: { column: number; cell: TableCell }[] = cells.map(({ cell, column, colSpan, rowSpan }) => ({
       column,
-      cell: { content: inlines(cell), colSpan: Math.max(1, Math.min(colSpan, columns - column)), rowSpan, ...at },
+      cell: { content: inlines(cell, hidden), colSpan: Math.max(1, Math.min(colSpan, columns - column)), rowSpan, ...at },
     }));
     // Pad a ragged row: columns no cell covers (from this row or from above) get empty cells, in column order.
     const used = new Set<number>();
@@ -125,7 +131,7 @@ export function readHtmlTable(table: Element, tableSpan: Span | undefined): Tabl
     headerRows,
     columns,
     align,
-    ...(caption ? { caption: inlines(caption) } : {}),
+    ...(caption ? { caption: inlines(caption, hidden) } : {}),
     ...at,
   };
 }

@@ -3,13 +3,14 @@
  * becomes a model node that every edition prints, or a diagnostic naming file and line: nothing is silently
  * dropped, and raw HTML is never published as text (comments are removed; `<br>` is a line break).
  */
-import type { Element } from 'hast';
 import type { Nodes, PhrasingContent, RootContent, Root, Table as MdTable, Definition, FootnoteDefinition } from 'mdast';
 import type { Attachment, Block, CellAlign, Footnote, HeadingLevel, Inline, TableCell, TableRow, TextRun, Body } from '../model/document.js';
 import type { Span } from '../model/source.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FileError } from '../host/host.js';
+import type { EmbeddedTable } from '../parse/index.js';
 import { loadImage } from './images.js';
+import { HIDDEN_CONTENT } from './hidden-html.js';
 import { readHtmlTable } from './html-table.js';
 import { withoutInvisible } from '../shared/unicode.js';
 import { append } from '../shared/arrays.js';
@@ -65,10 +66,6 @@ function isBreakTag(html: string): boolean {
   return /^\s*<br\s*\/?>\s*$/i.test(html);
 }
 
-/** Elements whose content is not text for a reader: dropped with their tags. */
-const HIDDEN_CONTENT = new Set(['script', 'style', 'template', 'noscript', 'iframe', 'object', 'textarea', 'title', 'svg', 'math']);
-
-/** The tag named by a raw HTML fragment, for the diagnostic. */
 /** The element an HTML node opens, for the message; a comment's text never shows in it. */
 function tagName(html: string): string {
   const bare = html.replace(/<!--[\s\S]*?(-->|$)/g, '');
@@ -133,7 +130,7 @@ class Reader {
       const embedded = node.type === 'html' ? node.data?.table : undefined;
       if (embedded) {
         const last = Math.min(i + embedded.blocks - 1, nodes.length - 1);
-        const table = this.htmlTable(embedded.table, node, nodes[last]!);
+        const table = this.htmlTable(embedded, node, nodes[last]!);
         if (table) {
           out.push({ block: table });
           i = last;
@@ -145,11 +142,22 @@ class Reader {
     return out;
   }
 
-  /** An HTML table the parse stage found, spanning the blocks from `first` to `last`; undefined when it has no cells. */
-  private htmlTable(element: Element, first: Nodes, last: Nodes): Block | undefined {
+  /**
+   * An HTML table the parse stage found, spanning the blocks from `first` to `last`; undefined when it has no cells.
+   * What it leaves out is said: code and the like in its cells, text after it in the same HTML block.
+   */
+  private htmlTable({ table: element, trailing }: EmbeddedTable, first: Nodes, last: Nodes): Block | undefined {
     const span = this.span(first);
-    const table = readHtmlTable(element, span ? { ...span, ...(last.position ? { end: this.span(last)!.end! } : {}) } : undefined);
-    return table.columns === 0 ? undefined : table;
+    const hidden = new Set<string>();
+    const table = readHtmlTable(element, span ? { ...span, ...(last.position ? { end: this.span(last)!.end! } : {}) } : undefined, (tag) => hidden.add(tag));
+    if (table.columns === 0) return undefined;
+    for (const tag of hidden) this.report('html-unsupported', first, { tag });
+    const lastStart = last.position?.start;
+    if (trailing && lastStart) {
+      const start = { line: lastStart.line + trailing.lines, column: trailing.column };
+      this.diagnostics.push({ code: 'html-table-trailing', severity: 'warning', span: { file: this.context.path, start }, args: { text: trailing.text } });
+    }
+    return table;
   }
 
   private plainText(content: readonly Inline[]): string {

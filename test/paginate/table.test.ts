@@ -66,13 +66,13 @@ describe('table rows', () => {
 
 describe('HTML tables read', () => {
   it('clamps a column span that runs past the widest row', () => {
-    const t = readHtmlTable(parseTable('<table><tr><td colspan="30">甲</td></tr><tr><td>一</td><td>二</td></tr></table>')!, undefined)!;
+    const t = readHtmlTable(parseTable('<table><tr><td colspan="30">甲</td></tr><tr><td>一</td><td>二</td></tr></table>')!.table, undefined)!;
     expect(t.columns).toBe(2);
     expect(t.rows[0]!.cells[0]!.colSpan).toBe(2);
   });
 
   it('joins hanzi across a line break and drops the white space around paragraphs in a cell', () => {
-    const t = readHtmlTable(parseTable('<table><tr><td>上海市\n长宁区</td><td>\n<p>一</p>\n<p>二</p>\n</td><td>x<br>\ny</td></tr></table>')!, undefined)!;
+    const t = readHtmlTable(parseTable('<table><tr><td>上海市\n长宁区</td><td>\n<p>一</p>\n<p>二</p>\n</td><td>x<br>\ny</td></tr></table>')!.table, undefined)!;
     const cells = t.rows[0]!.cells.map((c) => c.content.map((i) => (i.kind === 'text' ? i.text : i.kind === 'break' ? '|' : '')).join(''));
     expect(cells).toEqual(['上海市长宁区', '一|二', 'x|y']);
   });

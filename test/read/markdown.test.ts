@@ -165,3 +165,42 @@ describe('reported constructs', () => {
     for (let i = 1; i <= MAX_NESTING + 3; i++) expect(all).toContain(`第${i}层`);
   });
 });
+
+describe('HTML tables: what they leave out is said', () => {
+  const cellTexts = (block: Block | undefined): string[] => (block?.kind === 'table' ? block.rows.flatMap((row) => row.cells.map((cell) => text(cell.content))) : []);
+  const reports = (markdown: string) => readBody(markdown).diagnostics.map((d) => [d.code, d.args.text ?? d.args.tag, d.span?.start.line, d.span?.start.column]);
+
+  it('reports text after </table> in the same HTML block where it starts, and reads it after a blank line', () => {
+    const table = '<table><tr><td>甲</td></tr></table>';
+    expect(reports(`${table}  紧接着的文字。\n\n下一段。`)).toEqual([['html-table-trailing', '紧接着的文字。', 1, 37]]);
+    expect(reports(`前言。\n\n${table}\n  紧接着的文字，\n  第二行。`)).toEqual([['html-table-trailing', '紧接着的文字，', 4, 3]]);
+    // With blank lines inside, the table spans blocks: the text follows its last.
+    expect(reports(`<table>\n\n<tr><td>甲</td></tr>\n\n</table>\n后文`)).toEqual([['html-table-trailing', '后文', 6, 1]]);
+    const { body, diagnostics } = readBody(`${table}\n\n紧接着的文字。`);
+    expect(diagnostics).toEqual([]);
+    expect(body.blocks.map((b) => b.kind)).toEqual(['table', 'paragraph']);
+  });
+
+  it('quotes a second table in the same block, and takes a nested table as part of the first', () => {
+    expect(reports('<table><tr><td>甲</td></tr></table>\n<table><tr><td>乙</td></tr></table>')).toEqual([['html-table-trailing', '<table><tr><td>乙</td></tr></ta…', 2, 1]]);
+    const nested = readBody('<table><tr><td><table><tr><td>内</td></tr></table></td><td>外</td></tr></table>');
+    expect(nested.diagnostics).toEqual([]);
+    expect(cellTexts(nested.body.blocks[0])).toEqual(['内', '外']);
+  });
+
+  it('reports text after a table inside a quote at its own column', () => {
+    expect(reports('> <table><tr><td>甲</td></tr></table>\n> 后文')).toEqual([['html-table-trailing', '后文', 2, 3]]);
+    expect(reports('> <table><tr><td>甲</td></tr></table>\n>\n> 下一段')).toEqual([]);
+    // Outside a quote, a line's `>` is text the HTML block swallows.
+    expect(reports('<table><tr><td>甲</td></tr></table>\n> 引文')).toEqual([['html-table-trailing', '> 引文', 2, 1]]);
+  });
+
+  it('prints no code from a cell, and names each element left out once', () => {
+    const { body, diagnostics } = readBody('<table><tr><td>甲<script>alert(1)</script></td><td><style>td{}</style>乙<script>x()</script></td></tr></table>');
+    expect(cellTexts(body.blocks[0])).toEqual(['甲', '乙']);
+    expect(diagnostics.map((d) => [d.code, d.args.tag, d.span?.start.line])).toEqual([
+      ['html-unsupported', 'script', 1],
+      ['html-unsupported', 'style', 1],
+    ]);
+  });
+});
