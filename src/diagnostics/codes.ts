@@ -347,7 +347,7 @@ export const catalogue: Record<string, Entry> = {
     en: { message: 'HTML tag <{tag}> is not supported and is left out of both editions', hint: 'use Markdown instead; comments <!-- … --> and <br> are fine' },
   },
   'html-table-trailing': {
-    zh: { message: '</table> 之后同一 HTML 块中的文字“{text}”不会印出，已从两种版本中略去', hint: '在 </table> 后空一行，这段文字即成为普通段落（另一个表格同样需要空行隔开）' },
+    zh: { message: '</table> 之后同一 HTML 块中的文字“{text}”已从两种版本中略去', hint: '在 </table> 后空一行，这段文字即成为普通段落（另一个表格同样需要空行隔开）' },
     en: { message: 'Text after </table> in the same HTML block (“{text}”) is left out of both editions', hint: 'leave a blank line after </table>: the text then reads as a paragraph (another table needs one too)' },
   },
   'task-list-unsupported': {
