@@ -86,9 +86,10 @@ export function parseEmbeddedTables(tree: Root, text: string, parseTable: HtmlTa
       if (!END.test(source(nodes[last]!)) || start === undefined || end === undefined) continue;
       // A table without cells stays plain blocks (so a later `<table` among them may still start one); the blocks a
       // table spans are its own, and parsing each `<table` among them again would make a run of them quadratic.
-      const parsed = parseTable(text.slice(start, end));
+      const html = blankQuoteMarkers(text, start, end, quotes);
+      const parsed = parseTable(html);
       if (!parsed || !hasCells(parsed.table)) continue;
-      const trailing = trailingText(text, start + parsed.end, end, nodes[last]!, quotes);
+      const trailing = trailingText(text, html, start, parsed.end, nodes[last]!);
       first.data = { ...first.data, table: { table: parsed.table, blocks: last - i + 1, ...(trailing ? { trailing } : {}) } };
       i = last;
     }
@@ -96,19 +97,36 @@ export function parseEmbeddedTables(tree: Root, text: string, parseTable: HtmlTa
 }
 
 /**
- * Where text follows the table (from `tableEnd` to `end` of `text`), relative to the first line of `block`, the last
- * block the table spans; undefined when only white space (and the `>` markers of its `quotes`) does.
+ * `text` from `start` to `end`, its lines' `>` markers of `quotes` block quotes blanked: they are Markdown, not the
+ * table's text. The length stays, so offsets into it are offsets into `text` from `start`.
  */
-function trailingText(text: string, tableEnd: number, end: number, block: Nodes, quotes: number): EmbeddedTable['trailing'] {
-  let at = tableEnd;
+function blankQuoteMarkers(text: string, start: number, end: number, quotes: number): string {
+  if (quotes === 0) return text.slice(start, end);
+  const out: string[] = [];
   let markers = 0;
-  for (; at < end; at++) {
+  for (let at = start; at < end; at++) {
     const char = text[at]!;
     if (char === '\n') markers = quotes;
-    else if (char === '>' && markers > 0) markers--;
-    else if (!/\s/.test(char)) break;
+    else if (char === '>' && markers > 0) {
+      markers--;
+      out.push(' ');
+      continue;
+    } else if (char !== ' ' && char !== '\t') markers = 0;
+    out.push(char);
   }
-  if (at >= end) return undefined;
+  return out.join('');
+}
+
+/**
+ * Where text follows the table in `html` (the source from `start`, quote markers blanked; the table ends at
+ * `tableEnd` of it), relative to the first line of `block`, the last block the table spans; undefined when only
+ * white space does.
+ */
+function trailingText(text: string, html: string, start: number, tableEnd: number, block: Nodes): EmbeddedTable['trailing'] {
+  const after = /\S/.exec(html.slice(tableEnd));
+  if (!after) return undefined;
+  const at = start + tableEnd + after.index;
+  const end = start + html.length;
   const lineStart = text.lastIndexOf('\n', at - 1) + 1;
   const blockStart = block.position?.start.offset ?? 0;
   const line = text.slice(at, end).split('\n')[0]!.trim();

@@ -195,6 +195,13 @@ describe('HTML tables: what they leave out is said', () => {
     expect(reports('<table><tr><td>甲</td></tr></table>\n> 引文')).toEqual([['html-table-trailing', '> 引文', 2, 1]]);
   });
 
+  it('keeps a quote’s markers out of its table’s cells', () => {
+    const { body, diagnostics } = readBody('> <table><tr><td>第一\n> 第二</td><td>a\n> > b</td></tr>\n>\n> <tr><td>丙</td></tr></table>');
+    expect(diagnostics).toEqual([]);
+    const quote = body.blocks[0];
+    expect(quote?.kind === 'quote' ? cellTexts(quote.blocks[0]) : []).toEqual(['第一第二', 'a > b', '丙', '']);
+  });
+
   it('prints no code from a cell, and names each element left out once', () => {
     const { body, diagnostics } = readBody('<table><tr><td>甲<script>alert(1)</script></td><td><style>td{}</style>乙<script>x()</script></td></tr></table>');
     expect(cellTexts(body.blocks[0])).toEqual(['甲', '乙']);
