@@ -346,9 +346,15 @@ export const catalogue: Record<string, Entry> = {
     zh: { message: 'HTML 标签 <{tag}> 不受支持，已从两种版本中略去', hint: '改用 Markdown 写法；注释 <!-- … --> 与换行 <br> 可以使用' },
     en: { message: 'HTML tag <{tag}> is not supported and is left out of both editions', hint: 'use Markdown instead; comments <!-- … --> and <br> are fine' },
   },
-  'html-table-trailing': {
-    zh: { message: '</table> 之后同一 HTML 块中的文字“{text}”已从两种版本中略去', hint: '在 </table> 后空一行，这段文字即成为普通段落（另一个表格同样需要空行隔开）' },
-    en: { message: 'Text after </table> in the same HTML block (“{text}”) is left out of both editions', hint: 'leave a blank line after </table>: the text then reads as a paragraph (another table needs one too)' },
+  'html-table-text-lost': {
+    zh: {
+      message: ['表格之外的文字“{text}”（另有 {more} 处）未能印出，已从两种版本中略去', '表格之外的文字“{text}”未能印出，已从两种版本中略去'],
+      hint: '这段文字写在了表格的行之间，或紧跟 </table> 而没有空行：放进单元格或 <caption>，或移到 </table> 之后并空一行（引用中空行写作 >，列表中保持缩进）；两个表格之间也要空一行',
+    },
+    en: {
+      message: ['Text outside the table, “{text}” (and {more} more), is left out of both editions', 'Text outside the table, “{text}”, is left out of both editions'],
+      hint: 'it sits between table rows, or right after </table> without a blank line: put it in a cell or a <caption>, or after </table> and a blank line (in a quote the blank line is a lone >, in a list keep the indent); separate two tables with a blank line too',
+    },
   },
   'task-list-unsupported': {
     zh: { message: '任务列表的勾选框 [ ] / [x] 不受支持，两种版本都只印该项文字', hint: '改为普通列表项；需要说明完成情况时写成文字，如“（已完成）”' },

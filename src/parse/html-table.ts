@@ -8,6 +8,9 @@
 import type { Element, ElementContent, Properties } from 'hast';
 import type { Nodes, Root } from 'mdast';
 import type { DefaultTreeAdapterTypes } from 'parse5';
+import { HIDDEN_CONTENT } from '../shared/hidden-html.js';
+import { append } from '../shared/arrays.js';
+import { withoutInvisible } from '../shared/unicode.js';
 
 type Parse5Node = DefaultTreeAdapterTypes.Node;
 type Parse5Element = DefaultTreeAdapterTypes.Element;
@@ -19,10 +22,11 @@ export interface EmbeddedTable {
   /** How many sibling blocks the table spans, the block holding it first. */
   blocks: number;
   /**
-   * Where text after `</table>` in the table's last block starts (no blank line between: the same HTML block, which
-   * is not read as Markdown): lines after that block's first line, the column, and the start of that text.
+   * The first piece of text the table's HTML holds outside the table, which no edition prints: text between rows
+   * (HTML parsers move it out of the table), after `</table>` with no blank line (the same HTML block), a second
+   * table. Its lines after the first block's first line, its column and start, and how many pieces follow it.
    */
-  trailing?: { lines: number; column: number; text: string };
+  lost?: { lines: number; column: number; text: string; more: number };
 }
 
 declare module 'mdast' {
@@ -36,14 +40,17 @@ declare module 'mdast' {
 const MAX_DEPTH = 64;
 const KEPT_ATTRIBUTES: Readonly<Record<string, string>> = { colspan: 'colSpan', rowspan: 'rowSpan', align: 'align' };
 
-/** How much of the text after a table its diagnostic quotes, in characters. */
-const TRAILING_QUOTE = 30;
+/** How much of a lost piece of text its diagnostic quotes, in characters. */
+const QUOTED = 30;
 
 const START = /^\s*<table[\s>]/i;
 const END = /<\/table\s*>/i;
 
-/** Parses the first `<table>` of an HTML string into the tree the parse stage keeps, and where it ends in `html`. */
-export type HtmlTableParser = (html: string) => { table: Element; end: number } | undefined;
+/**
+ * Parses the first `<table>` of an HTML string into the tree the parse stage keeps, with the text outside it: each
+ * piece's offset in `html` (of its first non-space character) and its text.
+ */
+export type HtmlTableParser = (html: string) => { table: Element; outside: { offset: number; text: string }[] } | undefined;
 
 /** Whether `text` may hold an HTML table: bodies without one never load the HTML parser. */
 export const mayHoldTable = (text: string): boolean => /<table[\s>]/i.test(text);
@@ -53,8 +60,9 @@ export async function htmlTableParser(): Promise<HtmlTableParser> {
   const { parseFragment } = await import('parse5');
   return (html) => {
     // As hast-util-from-html and a reader without scripts: <noscript> content is markup, never raw text.
-    const table = findTable(parseFragment(html, { scriptingEnabled: false, sourceCodeLocationInfo: true }));
-    return table && { table: toHast(table), end: table.sourceCodeLocation?.endOffset ?? html.length };
+    const fragment = parseFragment(html, { scriptingEnabled: false, sourceCodeLocationInfo: true });
+    const table = findTable(fragment);
+    return table && { table: toHast(table), outside: textOutside(fragment, table, html) };
   };
 }
 
@@ -89,8 +97,8 @@ export function parseEmbeddedTables(tree: Root, text: string, parseTable: HtmlTa
       const html = blankQuoteMarkers(text, start, end, quotes);
       const parsed = parseTable(html);
       if (!parsed || !hasCells(parsed.table)) continue;
-      const trailing = trailingText(text, html, start, parsed.end, nodes[last]!);
-      first.data = { ...first.data, table: { table: parsed.table, blocks: last - i + 1, ...(trailing ? { trailing } : {}) } };
+      const lost = lostText(text, start, parsed.outside);
+      first.data = { ...first.data, table: { table: parsed.table, blocks: last - i + 1, ...(lost ? { lost } : {}) } };
       i = last;
     }
   }
@@ -117,24 +125,38 @@ function blankQuoteMarkers(text: string, start: number, end: number, quotes: num
   return out.join('');
 }
 
-/**
- * Where text follows the table in `html` (the source from `start`, quote markers blanked; the table ends at
- * `tableEnd` of it), relative to the first line of `block`, the last block the table spans; undefined when only
- * white space does.
- */
-function trailingText(text: string, html: string, start: number, tableEnd: number, block: Nodes): EmbeddedTable['trailing'] {
-  const after = /\S/.exec(html.slice(tableEnd));
-  if (!after) return undefined;
-  const at = start + tableEnd + after.index;
-  const end = start + html.length;
+/** The first piece of `outside` (offsets from `start` of `text`) placed for the diagnostic, and the count of the rest. */
+function lostText(text: string, start: number, outside: readonly { offset: number; text: string }[]): EmbeddedTable['lost'] {
+  const first = outside[0];
+  if (!first) return undefined;
+  const at = start + first.offset;
   const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-  const blockStart = block.position?.start.offset ?? 0;
-  const line = text.slice(at, end).split('\n')[0]!.trim();
+  const line = first.text.split('\n')[0]!;
   return {
-    lines: [...text.slice(blockStart, lineStart).matchAll(/\n/g)].length,
+    lines: [...text.slice(start, lineStart).matchAll(/\n/g)].length,
     column: at - lineStart + 1,
-    text: [...line].length > TRAILING_QUOTE ? `${[...line].slice(0, TRAILING_QUOTE).join('')}…` : line,
+    text: [...line].length > QUOTED ? `${[...line].slice(0, QUOTED).join('')}…` : line,
+    more: outside.length - 1,
   };
+}
+
+/**
+ * The printable text of `root` outside `table`, in source order. Code (`<script>`, `<style>`…) is no text, and
+ * comments, white space and invisible characters print nothing.
+ */
+function textOutside(root: DefaultTreeAdapterTypes.DocumentFragment, table: Parse5Element, html: string): { offset: number; text: string }[] {
+  const out: { offset: number; text: string }[] = [];
+  const stack: Parse5Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node === table || (isElement(node) && HIDDEN_CONTENT.has(node.tagName) && node.tagName !== 'noscript')) continue;
+    if (node.nodeName === '#text') {
+      const text = withoutInvisible((node as DefaultTreeAdapterTypes.TextNode).value).trim();
+      const from = node.sourceCodeLocation?.startOffset ?? 0;
+      if (text !== '') out.push({ offset: from + (/\S/.exec(html.slice(from, node.sourceCodeLocation?.endOffset ?? html.length))?.index ?? 0), text });
+    } else if ('childNodes' in node) append(stack, node.childNodes);
+  }
+  return out.sort((a, b) => a.offset - b.offset);
 }
 
 /** Whether a kept table holds any cell. */

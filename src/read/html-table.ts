@@ -9,7 +9,7 @@ import type { Element, ElementContent } from 'hast';
 import type { CellAlign, Inline, Table, TableCell, TableRow } from '../model/document.js';
 import type { Span } from '../model/source.js';
 import { withoutInvisible } from '../shared/unicode.js';
-import { HIDDEN_CONTENT } from './hidden-html.js';
+import { HIDDEN_CONTENT } from '../shared/hidden-html.js';
 
 /** Spans beyond this are typing slips (rowspan="1000"); they are clamped to the table. */
 const MAX_SPAN = 1000;
@@ -20,8 +20,11 @@ function children(node: Element, name?: string): Element[] {
   return node.children.filter(isElement).filter((child) => name === undefined || child.tagName === name);
 }
 
-/** Text and marks of a cell; block boundaries (p, div, br, li) are line breaks. Hidden content goes to `hidden`. */
-function inlines(cell: Element, hidden: (tag: string) => void): Inline[] {
+/**
+ * Text and marks of a cell; block boundaries (p, div, br, li) are line breaks. Elements that lose content or meaning
+ * here (code, images, super- and subscripts: 100m<sup>2</sup> would read 100m2) go to `unsupported`.
+ */
+function inlines(cell: Element, unsupported: (tag: string) => void): Inline[] {
   const out: Inline[] = [];
   const walk = (node: ElementContent, marks: { strong?: true; emph?: true }): void => {
     if (node.type === 'text') {
@@ -33,9 +36,10 @@ function inlines(cell: Element, hidden: (tag: string) => void): Inline[] {
     if (node.type !== 'element') return;
     // Parsed with scripting off, <noscript> holds the markup a reader without scripts sees: it is printed.
     if (HIDDEN_CONTENT.has(node.tagName) && node.tagName !== 'noscript') {
-      hidden(node.tagName);
+      unsupported(node.tagName);
       return;
     }
+    if (MEANINGFUL.has(node.tagName)) unsupported(node.tagName);
     if (node.tagName === 'br') {
       out.push({ kind: 'break' });
       return;
@@ -61,6 +65,9 @@ function inlines(cell: Element, hidden: (tag: string) => void): Inline[] {
 
 const HAN = /\p{Script=Han}/u;
 
+/** Elements whose loss a reader would notice: reported, where span, font and the like are dropped quietly. */
+const MEANINGFUL: ReadonlySet<string> = new Set(['img', 'sup', 'sub']);
+
 function span(value: unknown): number {
   const n = typeof value === 'number' ? value : Number.parseInt(String(value ?? '1'), 10);
   return Number.isFinite(n) && n >= 1 ? Math.min(Math.floor(n), MAX_SPAN) : 1;
@@ -75,7 +82,7 @@ function alignOf(cell: Element): CellAlign | undefined {
  * The table model of a parsed `<table>` element. Spans are clamped to the grid, and rows are padded so every row
  * covers every column (a converter's ragged rows become empty cells).
  */
-export function readHtmlTable(table: Element, tableSpan: Span | undefined, hidden: (tag: string) => void = () => undefined): Table {
+export function readHtmlTable(table: Element, tableSpan: Span | undefined, unsupported: (tag: string) => void = () => undefined): Table {
   const sections = children(table);
   const head = sections.filter((s) => s.tagName === 'thead').flatMap((s) => children(s, 'tr'));
   const body = sections.flatMap((s) => (s.tagName === 'tbody' ? children(s, 'tr') : s.tagName === 'tr' ? [s] : []));
@@ -112,7 +119,7 @@ export function readHtmlTable(table: Element, tableSpan: Span | undefined, hidde
   const tableRows: TableRow[] = placed.map(({ cells }, r) => {
     const out: { column: number; cell: TableCell }[] = cells.map(({ cell, column, colSpan, rowSpan }) => ({
       column,
-      cell: { content: inlines(cell, hidden), colSpan: Math.max(1, Math.min(colSpan, columns - column)), rowSpan, ...at },
+      cell: { content: inlines(cell, unsupported), colSpan: Math.max(1, Math.min(colSpan, columns - column)), rowSpan, ...at },
     }));
     // Pad a ragged row: columns no cell covers (from this row or from above) get empty cells, in column order.
     const used = new Set<number>();
@@ -131,7 +138,7 @@ export function readHtmlTable(table: Element, tableSpan: Span | undefined, hidde
     headerRows,
     columns,
     align,
-    ...(caption ? { caption: inlines(caption, hidden) } : {}),
+    ...(caption ? { caption: inlines(caption, unsupported) } : {}),
     ...at,
   };
 }

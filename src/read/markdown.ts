@@ -10,7 +10,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FileError } from '../host/host.js';
 import type { EmbeddedTable } from '../parse/index.js';
 import { loadImage } from './images.js';
-import { HIDDEN_CONTENT } from './hidden-html.js';
+import { HIDDEN_CONTENT } from '../shared/hidden-html.js';
 import { readHtmlTable } from './html-table.js';
 import { withoutInvisible } from '../shared/unicode.js';
 import { append } from '../shared/arrays.js';
@@ -144,18 +144,19 @@ class Reader {
 
   /**
    * An HTML table the parse stage found, spanning the blocks from `first` to `last`; undefined when it has no cells.
-   * What it leaves out is said: code and the like in its cells, text after it in the same HTML block.
+   * What it leaves out is said: elements its cells do not print, text outside it.
    */
-  private htmlTable({ table: element, trailing }: EmbeddedTable, first: Nodes, last: Nodes): Block | undefined {
+  private htmlTable({ table: element, lost }: EmbeddedTable, first: Nodes, last: Nodes): Block | undefined {
     const span = this.span(first);
-    const hidden = new Set<string>();
-    const table = readHtmlTable(element, span ? { ...span, ...(last.position ? { end: this.span(last)!.end! } : {}) } : undefined, (tag) => hidden.add(tag));
+    const unsupported = new Set<string>();
+    const table = readHtmlTable(element, span ? { ...span, ...(last.position ? { end: this.span(last)!.end! } : {}) } : undefined, (tag) => unsupported.add(tag));
     if (table.columns === 0) return undefined;
-    for (const tag of hidden) this.report('html-unsupported', first, { tag });
-    const lastStart = last.position?.start;
-    if (trailing && lastStart) {
-      const start = { line: lastStart.line + trailing.lines, column: trailing.column };
-      this.diagnostics.push({ code: 'html-table-trailing', severity: 'warning', span: { file: this.context.path, start }, args: { text: trailing.text } });
+    for (const tag of unsupported) this.report('html-unsupported', first, { tag });
+    const firstStart = first.position?.start;
+    if (lost && firstStart) {
+      const start = { line: firstStart.line + lost.lines, column: lost.column };
+      const args = { text: lost.text, ...(lost.more > 0 ? { more: lost.more } : {}) };
+      this.diagnostics.push({ code: 'html-table-text-lost', severity: 'warning', span: { file: this.context.path, start }, args });
     }
     return table;
   }

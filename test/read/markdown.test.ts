@@ -168,31 +168,47 @@ describe('reported constructs', () => {
 
 describe('HTML tables: what they leave out is said', () => {
   const cellTexts = (block: Block | undefined): string[] => (block?.kind === 'table' ? block.rows.flatMap((row) => row.cells.map((cell) => text(cell.content))) : []);
-  const reports = (markdown: string) => readBody(markdown).diagnostics.map((d) => [d.code, d.args.text ?? d.args.tag, d.span?.start.line, d.span?.start.column]);
+  const reports = (markdown: string) => readBody(markdown).diagnostics.map((d) => [d.code, d.args.text ?? d.args.tag, d.span?.start.line, d.span?.start.column, ...(d.args.more ? [d.args.more] : [])]);
+  const table = '<table><tr><td>甲</td></tr></table>';
 
   it('reports text after </table> in the same HTML block where it starts, and reads it after a blank line', () => {
-    const table = '<table><tr><td>甲</td></tr></table>';
-    expect(reports(`${table}  紧接着的文字。\n\n下一段。`)).toEqual([['html-table-trailing', '紧接着的文字。', 1, 37]]);
-    expect(reports(`前言。\n\n${table}\n  紧接着的文字，\n  第二行。`)).toEqual([['html-table-trailing', '紧接着的文字，', 4, 3]]);
+    expect(reports(`${table}  紧接着的文字。\n\n下一段。`)).toEqual([['html-table-text-lost', '紧接着的文字。', 1, 37]]);
+    expect(reports(`前言。\n\n${table}\n  紧接着的文字，\n  第二行。`)).toEqual([['html-table-text-lost', '紧接着的文字，', 4, 3]]);
+    expect(reports(`前言。\r\n\r\n${table}\r\n后文`)).toEqual([['html-table-text-lost', '后文', 4, 1]]);
+    expect(reports(`- 事项：\n\n  ${table}\n  后文`)).toEqual([['html-table-text-lost', '后文', 4, 3]]);
     // With blank lines inside, the table spans blocks: the text follows its last.
-    expect(reports(`<table>\n\n<tr><td>甲</td></tr>\n\n</table>\n后文`)).toEqual([['html-table-trailing', '后文', 6, 1]]);
+    expect(reports('<table>\n\n<tr><td>甲</td></tr>\n\n</table>\n后文')).toEqual([['html-table-text-lost', '后文', 6, 1]]);
     const { body, diagnostics } = readBody(`${table}\n\n紧接着的文字。`);
     expect(diagnostics).toEqual([]);
     expect(body.blocks.map((b) => b.kind)).toEqual(['table', 'paragraph']);
   });
 
-  it('quotes a second table in the same block, and takes a nested table as part of the first', () => {
-    expect(reports('<table><tr><td>甲</td></tr></table>\n<table><tr><td>乙</td></tr></table>')).toEqual([['html-table-trailing', '<table><tr><td>乙</td></tr></ta…', 2, 1]]);
+  it('reports text written between rows, which HTML moves out of the table', () => {
+    expect(reports('<table>说明文字<tr><td>甲</td></tr><p>注：单位万元</p></table>')).toEqual([['html-table-text-lost', '说明文字', 1, 8, 1]]);
+    // A missing </table>: the paragraphs up to the next table's end are swallowed, and said.
+    expect(reports('<table><tr><td>甲</td></tr>\n\n中间段落一。\n\n<table><tr><td>乙</td></tr></table>')).toEqual([['html-table-text-lost', '中间段落一。', 3, 1, 1]]);
+  });
+
+  it('places text after a table that a second <table> closed early on its own line', () => {
+    expect(reports('<table><tr><td>甲</td></tr>\n<table><tr><td>乙</td></tr>\n\n<tr><td>丙</td></tr></table>')).toEqual([['html-table-text-lost', '乙', 2, 16, 1]]);
+  });
+
+  it('says nothing about markup that prints nothing after a table', () => {
+    for (const after of ['</div>', '</p>', '<br>', '<!-- 注 -->', '&nbsp;', '\u200b']) expect(reports(`${table}\n${after}`), after).toEqual([]);
+  });
+
+  it('takes a nested table as part of the first', () => {
     const nested = readBody('<table><tr><td><table><tr><td>内</td></tr></table></td><td>外</td></tr></table>');
     expect(nested.diagnostics).toEqual([]);
     expect(cellTexts(nested.body.blocks[0])).toEqual(['内', '外']);
   });
 
-  it('reports text after a table inside a quote at its own column', () => {
-    expect(reports('> <table><tr><td>甲</td></tr></table>\n> 后文')).toEqual([['html-table-trailing', '后文', 2, 3]]);
-    expect(reports('> <table><tr><td>甲</td></tr></table>\n>\n> 下一段')).toEqual([]);
+  it('reports text after a table inside a quote at its own column, and no quote marker as text', () => {
+    expect(reports(`> ${table}\n> 后文`)).toEqual([['html-table-text-lost', '后文', 2, 3]]);
+    expect(reports(`> > ${table}\n> > 后文`)).toEqual([['html-table-text-lost', '后文', 2, 5]]);
+    expect(reports(`> ${table}\n>\n> 下一段`)).toEqual([]);
     // Outside a quote, a line's `>` is text the HTML block swallows.
-    expect(reports('<table><tr><td>甲</td></tr></table>\n> 引文')).toEqual([['html-table-trailing', '> 引文', 2, 1]]);
+    expect(reports(`${table}\n> 引文`)).toEqual([['html-table-text-lost', '> 引文', 2, 1]]);
   });
 
   it('keeps a quote’s markers out of its table’s cells', () => {
@@ -202,12 +218,14 @@ describe('HTML tables: what they leave out is said', () => {
     expect(quote?.kind === 'quote' ? cellTexts(quote.blocks[0]) : []).toEqual(['第一第二', 'a > b', '丙', '']);
   });
 
-  it('prints no code from a cell, and names each element left out once', () => {
-    const { body, diagnostics } = readBody('<table><tr><td>甲<script>alert(1)</script></td><td><style>td{}</style>乙<script>x()</script></td></tr></table>');
-    expect(cellTexts(body.blocks[0])).toEqual(['甲', '乙']);
+  it('prints no code from a cell, and names each element left out or changed once', () => {
+    const { body, diagnostics } = readBody('<table><tr><td>甲<script>alert(1)</script></td><td><style>td{}</style>乙<script>x()</script></td><td>100m<sup>2</sup><img src="a.png"></td></tr></table>');
+    expect(cellTexts(body.blocks[0])).toEqual(['甲', '乙', '100m2']);
     expect(diagnostics.map((d) => [d.code, d.args.tag, d.span?.start.line])).toEqual([
       ['html-unsupported', 'script', 1],
       ['html-unsupported', 'style', 1],
+      ['html-unsupported', 'sup', 1],
+      ['html-unsupported', 'img', 1],
     ]);
   });
 });
