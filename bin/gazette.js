@@ -30,10 +30,9 @@ try {
   // command, and `build --all` lays out in worker threads: their caches would serve the next plain run badly.
   const args = process.argv.slice(2);
   const command = args[0] ?? '';
-  const variant =
-    !/^[a-z]+$/.test(command) || args.some((arg) => ['-h', '--help', '-V', '--version'].includes(arg)) ? 'other'
-    : args.includes('--all') ? `${command}-all`
-    : command;
+  const brief = !/^[a-z]+$/.test(command) || args.some((arg) => ['-h', '--help', '-V', '--version'].includes(arg));
+  // `check` runs under other V8 flags than the rest (its young generation, above): its brief runs keep their own.
+  const variant = brief ? (command === 'check' ? 'check-other' : 'other') : args.includes('--all') ? `${command}-all` : command;
   const loader = createBundleLoader(codeCacheFolder(process.env), variant);
   process.exitCode = await loader.load(bundle).run(args, {
     stdout: (text) => process.stdout.write(text),

@@ -348,13 +348,17 @@ export const catalogue: Record<string, Entry> = {
   },
   'html-table-text-lost': {
     zh: {
-      message: ['表格之外的文字“{text}”（另有 {more} 处）未能印出，已从两种版本中略去', '表格之外的文字“{text}”未能印出，已从两种版本中略去'],
-      hint: '这段文字写在了表格的行之间，或紧跟 </table> 而没有空行：放进单元格或 <caption>，或移到 </table> 之后并空一行（引用中空行写作 >，列表中保持缩进）；两个表格之间也要空一行',
+      message: ['表格之外的内容“{text}”（另有 {more} 处）未能印出，已从两种版本中略去', '表格之外的内容“{text}”未能印出，已从两种版本中略去'],
+      hint: '它写在了表格的行之间，或紧跟 </table> 而没有空行，或前面缺少 </table>：放进单元格或 <caption>，或移到 </table> 之后并空一行（引用中空行写作 >，列表中保持缩进）；两个表格之间也要空一行',
     },
     en: {
-      message: ['Text outside the table, “{text}” (and {more} more), is left out of both editions', 'Text outside the table, “{text}”, is left out of both editions'],
-      hint: 'it sits between table rows, or right after </table> without a blank line: put it in a cell or a <caption>, or after </table> and a blank line (in a quote the blank line is a lone >, in a list keep the indent); separate two tables with a blank line too',
+      message: ['Content outside the table, “{text}” (and {more} more), is left out of both editions', 'Content outside the table, “{text}”, is left out of both editions'],
+      hint: 'it sits between table rows, right after </table> without a blank line, or after a missing </table>: put it in a cell or a <caption>, or after </table> and a blank line (in a quote the blank line is a lone >, in a list keep the indent); separate two tables with a blank line too',
     },
+  },
+  'html-cell-plain': {
+    zh: { message: '表格单元格中的 <{tag}> 按普通文字印出（如 100m<sup>2</sup> 印作 100m2）', hint: '上标、下标改用相应字符，如 m²、H₂O，或改写为文字' },
+    en: { message: '<{tag}> in a table cell prints as plain text (100m<sup>2</sup> reads 100m2)', hint: 'use the superscript or subscript character, e.g. m² or H₂O, or say it in words' },
   },
   'task-list-unsupported': {
     zh: { message: '任务列表的勾选框 [ ] / [x] 不受支持，两种版本都只印该项文字', hint: '改为普通列表项；需要说明完成情况时写成文字，如“（已完成）”' },

@@ -17,7 +17,7 @@ export interface BundleLoader {
   load(file: string): unknown;
   /** Writes the caches this run lacked. A cache is only speed: a failed write is ignored. */
   save(): void;
-  /** The bundles loaded so far, and whether each was compiled from its cache. */
+  /** The bundles loaded so far, and whether each was compiled from its cache (what tests observe). */
   readonly loaded: ReadonlyMap<string, { fromCache: boolean }>;
 }
 

@@ -141,15 +141,20 @@ function lostText(text: string, start: number, outside: readonly { offset: numbe
 }
 
 /**
- * The printable text of `root` outside `table`, in source order. Code (`<script>`, `<style>`…) is no text, and
- * comments, white space and invisible characters print nothing.
+ * What `root` holds outside `table` that a reader would miss, in source order: printable text, and code
+ * (`<script>`, `<style>`…) or images by their tag. Comments, white space and invisible characters print nothing.
  */
 function textOutside(root: DefaultTreeAdapterTypes.DocumentFragment, table: Parse5Element, html: string): { offset: number; text: string }[] {
   const out: { offset: number; text: string }[] = [];
   const stack: Parse5Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node === table || (isElement(node) && HIDDEN_CONTENT.has(node.tagName) && node.tagName !== 'noscript')) continue;
+    if (node === table) continue;
+    // Code and images outside the table are lost content too: named by their tag.
+    if (isElement(node) && ((HIDDEN_CONTENT.has(node.tagName) && node.tagName !== 'noscript') || node.tagName === 'img')) {
+      out.push({ offset: node.sourceCodeLocation?.startOffset ?? 0, text: `<${node.tagName}>` });
+      continue;
+    }
     if (node.nodeName === '#text') {
       const text = withoutInvisible((node as DefaultTreeAdapterTypes.TextNode).value).trim();
       const from = node.sourceCodeLocation?.startOffset ?? 0;

@@ -22,7 +22,8 @@ function children(node: Element, name?: string): Element[] {
 
 /**
  * Text and marks of a cell; block boundaries (p, div, br, li) are line breaks. Elements that lose content or meaning
- * here (code, images, super- and subscripts: 100m<sup>2</sup> would read 100m2) go to `unsupported`.
+ * here go to `unsupported`: code and images print nothing, super- and subscripts print as plain text
+ * (100m<sup>2</sup> reads 100m2).
  */
 function inlines(cell: Element, unsupported: (tag: string) => void): Inline[] {
   const out: Inline[] = [];

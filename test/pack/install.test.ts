@@ -104,6 +104,11 @@ describe('the packed tarball', () => {
     const written = statSync(join(code, 'gazette.check.v8'));
     expect(run('npx', ['gazette', 'check'], { cwd: app })).toEqual({ code: 0, stdout: '✔ 未发现问题\n', stderr: '' });
     expect(statSync(join(code, 'gazette.check.v8'))).toMatchObject({ ino: written.ino, mtimeMs: written.mtimeMs });
+    // Help runs next to nothing of a command: it gets a cache of its own, and a usage error writes none.
+    expect(run('npx', ['gazette', 'check', '--help'], { cwd: app }).code).toBe(0);
+    expect(run('npx', ['gazette', 'build'], { cwd: app }).code).toBe(2);
+    expect(entries(code).sort()).toEqual(['gazette.check-other.v8', 'gazette.check.v8']);
+    expect(statSync(join(code, 'gazette.check.v8'))).toMatchObject({ ino: written.ino, mtimeMs: written.mtimeMs });
 
     // Word files are read by mammoth, which the package loads from its dependencies.
     mkdirSync(join(app, 'in'));

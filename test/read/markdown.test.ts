@@ -193,6 +193,10 @@ describe('HTML tables: what they leave out is said', () => {
     expect(reports('<table><tr><td>甲</td></tr>\n<table><tr><td>乙</td></tr>\n\n<tr><td>丙</td></tr></table>')).toEqual([['html-table-text-lost', '乙', 2, 16, 1]]);
   });
 
+  it('names code and images after a table by their tag', () => {
+    expect(reports(`${table}<script>alert(1)</script><img src="x.png">`)).toEqual([['html-table-text-lost', '<script>', 1, 35, 1]]);
+  });
+
   it('says nothing about markup that prints nothing after a table', () => {
     for (const after of ['</div>', '</p>', '<br>', '<!-- 注 -->', '&nbsp;', '\u200b']) expect(reports(`${table}\n${after}`), after).toEqual([]);
   });
@@ -224,7 +228,7 @@ describe('HTML tables: what they leave out is said', () => {
     expect(diagnostics.map((d) => [d.code, d.args.tag, d.span?.start.line])).toEqual([
       ['html-unsupported', 'script', 1],
       ['html-unsupported', 'style', 1],
-      ['html-unsupported', 'sup', 1],
+      ['html-cell-plain', 'sup', 1],
       ['html-unsupported', 'img', 1],
     ]);
   });
