@@ -8,7 +8,7 @@
 import type { Element, ElementContent, Properties } from 'hast';
 import type { Nodes, Root } from 'mdast';
 import type { DefaultTreeAdapterTypes } from 'parse5';
-import { HIDDEN_CONTENT } from '../shared/hidden-html.js';
+import { HIDDEN_WITHOUT_SCRIPTS } from '../shared/hidden-html.js';
 import { append } from '../shared/arrays.js';
 import { withoutInvisible } from '../shared/unicode.js';
 
@@ -22,9 +22,10 @@ export interface EmbeddedTable {
   /** How many sibling blocks the table spans, the block holding it first. */
   blocks: number;
   /**
-   * The first piece of text the table's HTML holds outside the table, which no edition prints: text between rows
-   * (HTML parsers move it out of the table), after `</table>` with no blank line (the same HTML block), a second
-   * table. Its lines after the first block's first line, its column and start, and how many pieces follow it.
+   * The first piece of content the table's HTML holds outside the table, which no edition prints: text between
+   * rows (HTML parsers move it out of the table), text, code or an image after `</table>` with no blank line (the
+   * same HTML block), a second table. Its lines after the first block's first line, its column and start, and how
+   * many pieces follow it.
    */
   lost?: { lines: number; column: number; text: string; more: number };
 }
@@ -129,6 +130,7 @@ function blankQuoteMarkers(text: string, start: number, end: number, quotes: num
 function lostText(text: string, start: number, outside: readonly { offset: number; text: string }[]): EmbeddedTable['lost'] {
   const first = outside[0];
   if (!first) return undefined;
+  // Counted within the table's own source, not with a LineIndex of the body: a body of many tables stays linear.
   const at = start + first.offset;
   const lineStart = text.lastIndexOf('\n', at - 1) + 1;
   const line = first.text.split('\n')[0]!;
@@ -151,7 +153,7 @@ function textOutside(root: DefaultTreeAdapterTypes.DocumentFragment, table: Pars
     const node = stack.pop()!;
     if (node === table) continue;
     // Code and images outside the table are lost content too: named by their tag.
-    if (isElement(node) && ((HIDDEN_CONTENT.has(node.tagName) && node.tagName !== 'noscript') || node.tagName === 'img')) {
+    if (isElement(node) && (HIDDEN_WITHOUT_SCRIPTS.has(node.tagName) || node.tagName === 'img')) {
       out.push({ offset: node.sourceCodeLocation?.startOffset ?? 0, text: `<${node.tagName}>` });
       continue;
     }
@@ -171,7 +173,7 @@ function hasCells(table: Element): boolean {
     const node = stack.pop()!;
     if (node.type !== 'element') continue;
     if (node.tagName === 'td' || node.tagName === 'th') return true;
-    stack.push(...node.children);
+    append(stack, node.children);
   }
   return false;
 }

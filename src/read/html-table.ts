@@ -9,7 +9,7 @@ import type { Element, ElementContent } from 'hast';
 import type { CellAlign, Inline, Table, TableCell, TableRow } from '../model/document.js';
 import type { Span } from '../model/source.js';
 import { withoutInvisible } from '../shared/unicode.js';
-import { HIDDEN_CONTENT } from '../shared/hidden-html.js';
+import { HIDDEN_WITHOUT_SCRIPTS } from '../shared/hidden-html.js';
 
 /** Spans beyond this are typing slips (rowspan="1000"); they are clamped to the table. */
 const MAX_SPAN = 1000;
@@ -20,12 +20,15 @@ function children(node: Element, name?: string): Element[] {
   return node.children.filter(isElement).filter((child) => name === undefined || child.tagName === name);
 }
 
+/** A cell's element that does not print as written, with the diagnostic code it gets. */
+export type Unprinted = (code: 'html-unsupported' | 'html-cell-plain', tag: string) => void;
+
 /**
  * Text and marks of a cell; block boundaries (p, div, br, li) are line breaks. Elements that lose content or meaning
- * here go to `unsupported`: code and images print nothing, super- and subscripts print as plain text
+ * here go to `unprinted`: code and images print nothing, super- and subscripts print as plain text
  * (100m<sup>2</sup> reads 100m2).
  */
-function inlines(cell: Element, unsupported: (tag: string) => void): Inline[] {
+function inlines(cell: Element, unprinted: Unprinted): Inline[] {
   const out: Inline[] = [];
   const walk = (node: ElementContent, marks: { strong?: true; emph?: true }): void => {
     if (node.type === 'text') {
@@ -35,12 +38,12 @@ function inlines(cell: Element, unsupported: (tag: string) => void): Inline[] {
       return;
     }
     if (node.type !== 'element') return;
-    // Parsed with scripting off, <noscript> holds the markup a reader without scripts sees: it is printed.
-    if (HIDDEN_CONTENT.has(node.tagName) && node.tagName !== 'noscript') {
-      unsupported(node.tagName);
+    if (HIDDEN_WITHOUT_SCRIPTS.has(node.tagName)) {
+      unprinted('html-unsupported', node.tagName);
       return;
     }
-    if (MEANINGFUL.has(node.tagName)) unsupported(node.tagName);
+    const changed = CHANGED_IN_CELLS.get(node.tagName);
+    if (changed) unprinted(changed, node.tagName);
     if (node.tagName === 'br') {
       out.push({ kind: 'break' });
       return;
@@ -66,8 +69,12 @@ function inlines(cell: Element, unsupported: (tag: string) => void): Inline[] {
 
 const HAN = /\p{Script=Han}/u;
 
-/** Elements whose loss a reader would notice: reported, where span, font and the like are dropped quietly. */
-const MEANINGFUL: ReadonlySet<string> = new Set(['img', 'sup', 'sub']);
+/** Elements whose loss a reader would notice, with their diagnostic; span, font and the like are dropped quietly. */
+const CHANGED_IN_CELLS: ReadonlyMap<string, 'html-unsupported' | 'html-cell-plain'> = new Map([
+  ['img', 'html-unsupported'],
+  ['sup', 'html-cell-plain'],
+  ['sub', 'html-cell-plain'],
+]);
 
 function span(value: unknown): number {
   const n = typeof value === 'number' ? value : Number.parseInt(String(value ?? '1'), 10);
@@ -83,7 +90,7 @@ function alignOf(cell: Element): CellAlign | undefined {
  * The table model of a parsed `<table>` element. Spans are clamped to the grid, and rows are padded so every row
  * covers every column (a converter's ragged rows become empty cells).
  */
-export function readHtmlTable(table: Element, tableSpan: Span | undefined, unsupported: (tag: string) => void = () => undefined): Table {
+export function readHtmlTable(table: Element, tableSpan: Span | undefined, unprinted: Unprinted = () => undefined): Table {
   const sections = children(table);
   const head = sections.filter((s) => s.tagName === 'thead').flatMap((s) => children(s, 'tr'));
   const body = sections.flatMap((s) => (s.tagName === 'tbody' ? children(s, 'tr') : s.tagName === 'tr' ? [s] : []));
@@ -120,7 +127,7 @@ export function readHtmlTable(table: Element, tableSpan: Span | undefined, unsup
   const tableRows: TableRow[] = placed.map(({ cells }, r) => {
     const out: { column: number; cell: TableCell }[] = cells.map(({ cell, column, colSpan, rowSpan }) => ({
       column,
-      cell: { content: inlines(cell, unsupported), colSpan: Math.max(1, Math.min(colSpan, columns - column)), rowSpan, ...at },
+      cell: { content: inlines(cell, unprinted), colSpan: Math.max(1, Math.min(colSpan, columns - column)), rowSpan, ...at },
     }));
     // Pad a ragged row: columns no cell covers (from this row or from above) get empty cells, in column order.
     const used = new Set<number>();
@@ -139,7 +146,7 @@ export function readHtmlTable(table: Element, tableSpan: Span | undefined, unsup
     headerRows,
     columns,
     align,
-    ...(caption ? { caption: inlines(caption, unsupported) } : {}),
+    ...(caption ? { caption: inlines(caption, unprinted) } : {}),
     ...at,
   };
 }

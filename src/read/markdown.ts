@@ -66,9 +66,6 @@ function isBreakTag(html: string): boolean {
   return /^\s*<br\s*\/?>\s*$/i.test(html);
 }
 
-/** Tags a table cell prints as plain text, which changes what the text means. */
-const PLAIN_IN_CELLS: ReadonlySet<string> = new Set(['sup', 'sub']);
-
 /** The element an HTML node opens, for the message; a comment's text never shows in it. */
 function tagName(html: string): string {
   const bare = html.replace(/<!--[\s\S]*?(-->|$)/g, '');
@@ -151,10 +148,10 @@ class Reader {
    */
   private htmlTable({ table: element, lost }: EmbeddedTable, first: Nodes, last: Nodes): Block | undefined {
     const span = this.span(first);
-    const unsupported = new Set<string>();
-    const table = readHtmlTable(element, span ? { ...span, ...(last.position ? { end: this.span(last)!.end! } : {}) } : undefined, (tag) => unsupported.add(tag));
+    const unprinted = new Map<string, string>();
+    const table = readHtmlTable(element, span ? { ...span, ...(last.position ? { end: this.span(last)!.end! } : {}) } : undefined, (code, tag) => unprinted.set(tag, code));
     if (table.columns === 0) return undefined;
-    for (const tag of unsupported) this.report(PLAIN_IN_CELLS.has(tag) ? 'html-cell-plain' : 'html-unsupported', first, { tag });
+    for (const [tag, code] of unprinted) this.report(code, first, { tag });
     const firstStart = first.position?.start;
     if (lost && firstStart) {
       const start = { line: firstStart.line + lost.lines, column: lost.column };
