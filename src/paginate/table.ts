@@ -133,28 +133,48 @@ function columnWidths(ctx: RowContext, tables: readonly { table: Table; cells: P
   const sumMin = min.reduce((a, b) => a + b, 0);
   if (sumMin >= avail) return min.map((w) => (w * avail) / sumMin + 2 * PAD_X);
   // Lines a table takes at widths x, counted continuously: each group of rows joined by spans is as tall as its
-  // rows (each as its tallest one-row cell) or as its tallest spanning cell, whichever is more.
-  const soft = (values: readonly number[]): number => Math.pow(values.reduce((sum, v) => sum + Math.pow(v, SOFT_MAX), 0), 1 / SOFT_MAX);
-  const hard = (values: readonly number[]): number => Math.max(0, ...values);
-  const estimate = (x: readonly number[], max: (values: readonly number[]) => number): number => {
-    let total = 0;
-    for (const group of groups) {
-      const rows = new Map<number, number[]>();
-      const spanning: number[] = [];
-      for (const { cell, widths } of group) {
+  // rows (each as its tallest one-row cell) or as its tallest spanning cell, whichever is more. The true height
+  // (the maximum) decides; a soft maximum (the 2-norm) breaks its ties, so that widening one of three equally full
+  // columns, which saves no line yet, still counts as progress. This runs 2 × WIDTH_STEPS × columns times over every
+  // cell, so both are summed in one pass into accumulators kept across calls: with an array per row and call it
+  // allocated a fifth of a build's memory.
+  const slots = groups.map(rowSlots);
+  const hardRows = new Float64Array(slots.reduce((most, { rows }) => Math.max(most, rows), 0));
+  const softRows = new Float64Array(hardRows.length);
+  const lines = (x: readonly number[]): number => {
+    let hard = 0;
+    let soft = 0;
+    groups.forEach((group, g) => {
+      const { slot, rows } = slots[g]!;
+      hardRows.fill(0, 0, rows);
+      softRows.fill(0, 0, rows);
+      let hardSpanning = 0;
+      let softSpanning = 0;
+      group.forEach(({ cell, widths }, k) => {
         let width = 0;
         for (let c = cell.column; c < cell.column + cell.colSpan; c++) width += x[c]! + (c > cell.column ? 2 * PAD_X : 0);
-        const count = widths.reduce((sum, w) => sum + Math.max(1, w / width), 0);
-        if (cell.rowSpan > 1) spanning.push(count);
-        else rows.set(cell.row, [...(rows.get(cell.row) ?? []), count]);
+        let count = 0;
+        for (const w of widths) count += Math.max(1, w / width);
+        const row = slot[k]!;
+        if (row < 0) {
+          hardSpanning = Math.max(hardSpanning, count);
+          softSpanning += Math.pow(count, SOFT_MAX);
+        } else {
+          hardRows[row] = Math.max(hardRows[row]!, count);
+          softRows[row]! += Math.pow(count, SOFT_MAX);
+        }
+      });
+      let hardTotal = 0;
+      let softTotal = 0;
+      for (let r = 0; r < rows; r++) {
+        hardTotal += hardRows[r]!;
+        softTotal += Math.pow(softRows[r]!, 1 / SOFT_MAX);
       }
-      total += max([...spanning, [...rows.values()].reduce((sum, row) => sum + max(row), 0)]);
-    }
-    return total;
+      hard += Math.max(hardSpanning, hardTotal);
+      soft += Math.pow(softSpanning + Math.pow(softTotal, SOFT_MAX), 1 / SOFT_MAX);
+    });
+    return hard + SOFT_WEIGHT * soft;
   };
-  // The true height decides; the soft one breaks its ties, so that widening one of three equally full columns,
-  // which saves no line yet, still counts as progress.
-  const lines = (x: readonly number[]): number => estimate(x, hard) + SOFT_WEIGHT * estimate(x, soft);
   const x = [...min];
   const step = (avail - sumMin) / WIDTH_STEPS;
   let current = lines(x);
@@ -175,6 +195,20 @@ function columnWidths(ctx: RowContext, tables: readonly { table: Table; cells: P
   // Width that saves no more lines is shared out evenly, so no column ends up cramped beside a roomy one.
   for (let c = 0; c < n; c++) x[c]! += (left * step) / n;
   return refine(ctx, tables, x, min, pageHeight).map((w) => w + 2 * PAD_X);
+}
+
+/**
+ * Where each cell of a group adds its line count: the index of its row among the group's rows, in the order they
+ * first appear, or -1 for a cell spanning rows.
+ */
+function rowSlots(group: readonly Measured[]): { slot: Int32Array; rows: number } {
+  const index = new Map<number, number>();
+  const slot = Int32Array.from(group, ({ cell }) => {
+    if (cell.rowSpan > 1) return -1;
+    if (!index.has(cell.row)) index.set(cell.row, index.size);
+    return index.get(cell.row)!;
+  });
+  return { slot, rows: index.size };
 }
 
 /** Quanta of width moved between two columns when the real line breaks are tried, in table text ems. */
