@@ -138,19 +138,18 @@ function columnWidths(ctx: RowContext, tables: readonly { table: Table; cells: P
   // columns, which saves no line yet, still counts as progress. This runs 2 × WIDTH_STEPS × columns times over every
   // cell, so both are summed in one pass into accumulators kept across calls: with an array per row and call it
   // allocated a fifth of a build's memory.
-  const slots = groups.map(rowSlots);
-  const hardRows = new Float64Array(slots.reduce((most, { rows }) => Math.max(most, rows), 0));
+  const slotted = groups.map((cells) => ({ cells, ...rowSlots(cells) }));
+  const hardRows = new Float64Array(slotted.reduce((most, { rows }) => Math.max(most, rows), 0));
   const softRows = new Float64Array(hardRows.length);
   const lines = (x: readonly number[]): number => {
     let hard = 0;
     let soft = 0;
-    groups.forEach((group, g) => {
-      const { slot, rows } = slots[g]!;
+    for (const { cells, slot, rows } of slotted) {
       hardRows.fill(0, 0, rows);
       softRows.fill(0, 0, rows);
       let hardSpanning = 0;
       let softSpanning = 0;
-      group.forEach(({ cell, widths }, k) => {
+      cells.forEach(({ cell, widths }, k) => {
         let width = 0;
         for (let c = cell.column; c < cell.column + cell.colSpan; c++) width += x[c]! + (c > cell.column ? 2 * PAD_X : 0);
         let count = 0;
@@ -172,7 +171,7 @@ function columnWidths(ctx: RowContext, tables: readonly { table: Table; cells: P
       }
       hard += Math.max(hardSpanning, hardTotal);
       soft += Math.pow(softSpanning + Math.pow(softTotal, SOFT_MAX), 1 / SOFT_MAX);
-    });
+    }
     return hard + SOFT_WEIGHT * soft;
   };
   const x = [...min];
