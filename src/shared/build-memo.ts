@@ -60,4 +60,11 @@ export class BuildMemo {
     this.current.set(key, value);
     return value;
   }
+
+  /** `next(value)` of the value kept for `key` (undefined at first), kept in turn: a result that only grows. */
+  grow<T>(key: string, next: (kept: T | undefined) => T): T {
+    const value = next((this.current.has(key) ? this.current.get(key) : this.previous.get(key)) as T | undefined);
+    this.current.set(key, value);
+    return value;
+  }
 }

@@ -17,7 +17,22 @@ export interface WebFonts {
   files: OutputFile[];
 }
 
-export function webFonts(keys: readonly string[], fonts: FontSet, paged: PagedGazette, assets: string, memo?: BuildMemo): WebFonts {
+export interface WebFontOptions {
+  /** The preview's memo: a face already made for the same characters is reused. */
+  memo?: BuildMemo;
+  /**
+   * With the memo (the preview's page view), a face keeps every character the session has set in it: deleting
+   * text leaves the face's file as it was, so a viewer loads a face again only for a character new to it.
+   */
+  grow?: boolean;
+}
+
+/** The characters of a face in this build and the session's earlier ones. */
+function sessionChars(memo: BuildMemo, face: string, seen: ReadonlySet<string>): ReadonlySet<string> {
+  return memo.grow<ReadonlySet<string>>(`web-font-chars\u0000${face}`, (before) => (before && [...seen].every((char) => before.has(char)) ? before : new Set([...(before ?? []), ...seen])));
+}
+
+export function webFonts(keys: readonly string[], fonts: FontSet, paged: PagedGazette, assets: string, { memo, grow = false }: WebFontOptions = {}): WebFonts {
   if (keys.length === 0) return { css: '', files: [] };
   const used = new Map<string, Set<string>>(keys.map((key) => [key, new Set()]));
   for (const page of paged.pages) {
@@ -26,7 +41,8 @@ export function webFonts(keys: readonly string[], fonts: FontSet, paged: PagedGa
   const rules: string[] = [];
   const files: OutputFile[] = [];
   for (const key of keys) {
-    const chars = [...(used.get(key) ?? [])].sort().join('');
+    const seen = used.get(key) ?? new Set<string>();
+    const chars = [...(grow && memo ? sessionChars(memo, `${assets}/${key}`, seen) : seen)].sort().join('');
     const font = fonts.fonts.get(key);
     // Subsetting and compressing a face costs about ten milliseconds: the preview reuses it while no character is new.
     const subset = (): Uint8Array | undefined => {

@@ -245,7 +245,7 @@ export const htmlWriter: Writer = {
     const out = renderHtml(gazette, { pageOf: paged.pageOf, template: { page, css }, theme, draft, titleBreaks: paged.titleBreaks, ...(withPdf ? { pdfHref: names.pdf } : {}) });
     // Subsets are cut from the outlines, which may still be inflating (the pipeline reported any failure).
     await fonts.complete();
-    const faces = webFonts(theme.webFonts, fonts, paged, ASSETS, memo);
+    const faces = webFonts(theme.webFonts, fonts, paged, ASSETS, { memo });
     return [{ path: names.html, data: out.html }, { path: 'style.css', data: faces.css + out.css }, ...out.assets, ...faces.files];
   },
 };

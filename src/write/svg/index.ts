@@ -95,7 +95,7 @@ function svgPage(paged: PagedGazette, index: number, images: (name: string) => s
 export const svgWriter: Writer = {
   name: 'svg',
   async write({ paged, fonts, theme, memo }) {
-    const faces = webFonts(Object.keys(theme.fonts), fonts, paged, 'fonts', memo);
+    const faces = webFonts(Object.keys(theme.fonts), fonts, paged, 'fonts', { memo, grow: true });
     const css = faces.css.replace(/font-family: "gazette-([^"]+)"/g, (_, key: string) => `font-family: "${pageFontFamily(key)}"`);
     const files: OutputFile[] = [{ path: `${DIR}/fonts.css`, data: css }, ...faces.files.map((file) => ({ ...file, path: `${DIR}/${file.path}` }))];
     const images = new Map<string, Uint8Array>();
