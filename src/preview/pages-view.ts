@@ -32,7 +32,7 @@ export function pagesView(t: PreviewMessages, root: string, editor: EditorName):
     // Relative addresses inside the pages (images, fonts) are the page edition's.
     '<base href="/pages/">',
     `<meta name="gazette-root" content="${attribute(root)}"><meta name="gazette-editor" content="${attribute(EDITORS[editor])}">`,
-    '<link rel="icon" href="data:,"><link rel="stylesheet" id="gazette-fonts" href="/pages/fonts.css">',
+    '<link rel="icon" href="data:,">',
     `<style>${PAGES_CSS}</style>`,
     '</head>',
     '<body>',
@@ -66,7 +66,7 @@ body { margin: 0; background: #5a5a5a; font-family: "Noto Sans SC", "Noto Sans C
 .gz-thumbs a.gz-current span { outline: 2px solid #4ea1ff; }
 .gz-pages { margin-left: 96px; padding: 1rem; display: grid; grid-template-columns: var(--gz-width); justify-content: center; gap: 1rem; }
 .gz-pages.gz-spread { grid-template-columns: var(--gz-width) var(--gz-width); }
-.gz-page { position: relative; width: var(--gz-width); aspect-ratio: var(--gz-ratio); background: #fff; box-shadow: 0 2px 8px rgba(0,0,0,.4); }
+.gz-page { position: relative; width: var(--gz-width); aspect-ratio: var(--gz-ratio); background: #fff; box-shadow: 0 2px 8px rgba(0,0,0,.4); content-visibility: auto; }
 .gz-page svg { display: block; width: 100%; height: 100%; }
 .gz-page text[data-src] { cursor: pointer; }
 .gz-page text[data-src]:hover { fill: #0b57d0; }
@@ -177,7 +177,31 @@ export const PAGES_SCRIPT = `(function () {
     });
   }
 
-  var fonts = '';
+  // The page faces by family: the file in use and its FontFace.
+  var faces = {};
+  // The faces whose file changed, loaded beside those in use (each build's own subset of the PDF's faces).
+  function loadFaces(list) {
+    return Promise.all(list.map(function (entry) {
+      var held = faces[entry.family];
+      if (held && held.file === entry.file) return null;
+      var face = new FontFace(entry.family, 'url("/pages/' + entry.file + '")');
+      return face.load().then(function () { return { family: entry.family, file: entry.file, face: face }; });
+    }));
+  }
+  // Swapped in together with the pages: text never shows in a fallback face, and lays out once.
+  function swapFaces(list, loaded) {
+    loaded.forEach(function (item) {
+      if (!item) return;
+      if (faces[item.family]) document.fonts.delete(faces[item.family].face);
+      document.fonts.add(item.face);
+      faces[item.family] = item;
+    });
+    Object.keys(faces).forEach(function (family) {
+      if (list.some(function (entry) { return entry.family === family; })) return;
+      document.fonts.delete(faces[family].face);
+      delete faces[family];
+    });
+  }
   function signature(text) {
     return text.getAttribute('x') + ',' + text.getAttribute('y') + ',' + text.textContent;
   }
@@ -205,20 +229,24 @@ export const PAGES_SCRIPT = `(function () {
     ]).then(function (results) {
       var manifest = results[0];
       problems = results[1];
-      if (manifest.fonts !== fonts) {
-        fonts = manifest.fonts;
-        document.getElementById('gazette-fonts').href = '/pages/fonts.css?v=' + fonts;
-      }
       size = [manifest.width, manifest.height];
       layout(size[0], size[1]);
-      var work = manifest.pages.map(function (entry, i) {
+      var changed = manifest.pages.map(function (entry, i) {
         var page = pageAt(i);
         page.dataset.label = entry.label;
         thumbs.children[i].lastChild.textContent = entry.label;
         entry.anchors.forEach(function (a) { anchors[a.name] = { page: i, top: a.y }; });
         if (digests[i] === entry.digest) return null;
-        var first = digests[i] === undefined;
-        return fetch('/pages/' + entry.file, { cache: 'no-store' }).then(fetched).then(function (r) { return r.text(); }).then(function (svg) {
+        return fetch('/pages/' + entry.file, { cache: 'no-store' }).then(fetched).then(function (r) { return r.text(); });
+      });
+      var work = Promise.all([loadFaces(manifest.faces), Promise.all(changed)]).then(function (loaded) {
+        swapFaces(manifest.faces, loaded[0]);
+        var flashed = [];
+        loaded[1].forEach(function (svg, i) {
+          if (svg === null) return;
+          var entry = manifest.pages[i];
+          var page = pages.children[i];
+          var first = digests[i] === undefined;
           digests[i] = entry.digest;
           // The lines that are new or moved on the page, to light up where it changed.
           var before = {};
@@ -232,11 +260,13 @@ export const PAGES_SCRIPT = `(function () {
           thumbs.children[i].firstChild.firstChild.src = '/pages/' + entry.file + '?d=' + entry.digest;
           if (!first) {
             page.classList.remove('gz-changed');
-            void page.offsetWidth;
-            page.classList.add('gz-changed');
             page.dataset.changed = String(version);
+            flashed.push(page);
           }
         });
+        // One layout between taking the flash off and putting it back restarts it on every changed page.
+        if (flashed.length > 0) void pages.offsetWidth;
+        flashed.forEach(function (page) { page.classList.add('gz-changed'); });
       });
       while (pages.children.length > manifest.pages.length) { pages.lastChild.remove(); thumbs.lastChild.remove(); digests.pop(); }
       // The documents' list, made again: an edit may move, add or rename documents.
@@ -257,7 +287,7 @@ export const PAGES_SCRIPT = `(function () {
         });
         if (chosen < jump.options.length) jump.selectedIndex = chosen;
       }
-      return Promise.all(work);
+      return work;
     }).then(function () {
       mark();
       // When the pages of this build were in place (the benchmark's save-to-repaint figure reads it).

@@ -2,12 +2,14 @@
  * The preview's page view as a proofreader uses it: the real CLI (`gazette preview --editor vscode`) on a temp copy
  * of the bundled issue, in Debian's chromium. Screenshots go to test-artifacts/.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as fontkit from 'fontkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifactPath, openBrowser, type Browser } from './browser.js';
 import { readPdf } from '../support/pdf-text.js';
+import { unwrapWoff } from '../../src/shared/woff.js';
 import { freePort, PROJECT, startPreviewCli, stopPreviewCli, type PreviewProcess } from './preview-process.js';
 
 
@@ -127,5 +129,35 @@ describe('the page view of gazette preview', () => {
     const unchanged = new Set(marked.flatMap((m, i) => (m ? [] : [labels[i]])));
     expect(lit.filter((l) => unchanged.has(l.page))).toEqual([]);
     await page.screenshot({ path: artifactPath('page-view-after-save.png') });
+  });
+
+  it('loads again only the face that a character new to the session changed, and keeps one face per family', async () => {
+    const { page } = browser;
+    const loadedFaces = async (): Promise<string[]> => page.evaluate(() => [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family.replace(/"/g, '')).sort());
+    const families = ((await (await fetch(new URL('/pages/pages.json', cli.url))).json()) as { faces: { family: string }[] }).faces.map((f) => f.family).sort();
+    expect(families).toContain('gazette-page-serif');
+    expect(await loadedFaces()).toEqual(families);
+    const file = join(root, 'documents/2021-4/cfg-2021-46.md');
+    const text = readFileSync(file, 'utf8');
+    const issueText = readdirSync(join(root, 'documents/2021-4')).map((name) => readFileSync(join(root, 'documents/2021-4', name), 'utf8')).join('');
+    const serif = fontkit.create(readFileSync(join(PROJECT, 'node_modules/@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf'))) as fontkit.Font;
+    const char = [...'鑫犇淼焱垚'].find((c) => !issueText.includes(c) && serif.hasGlyphForCodePoint(c.codePointAt(0)!));
+    expect(char, 'a character the issue does not use').toBeDefined();
+    const errors = browser.errors.length;
+    const fonts: string[] = [];
+    const onRequest = (request: { url(): string }): void => void (/\.woff$/.test(request.url()) && fonts.push(new URL(request.url()).pathname));
+    page.on('request', onRequest);
+    const before = await version();
+    writeFileSync(file, text.replace(/。\n/u, `。本句加入一个${char}字。\n`));
+    await page.waitForFunction((v) => Number(document.body.dataset.version ?? '0') > v, before, { timeout: 30_000 });
+    page.off('request', onRequest);
+    const manifest = (await (await fetch(new URL('/pages/pages.json', cli.url))).json()) as { faces: { family: string; file: string }[] };
+    const face = manifest.faces.find((f) => f.family === 'gazette-page-serif')!;
+    expect(fonts).toEqual([`/pages/${face.file}`]);
+    const woff = new Uint8Array(await (await fetch(new URL(`/pages/${face.file}`, cli.url))).arrayBuffer());
+    expect((fontkit.create(Buffer.from(unwrapWoff(woff)!)) as fontkit.Font).hasGlyphForCodePoint(char!.codePointAt(0)!)).toBe(true);
+    expect(await loadedFaces()).toEqual(families);
+    expect(await page.$$eval('#gz-pages text', (texts, c) => texts.some((t) => (t.textContent ?? '').includes(c)), char!)).toBe(true);
+    expect(browser.errors.slice(errors)).toEqual([]);
   });
 });

@@ -21,6 +21,7 @@ const GAZETTES = [
 const decode = (text: string): string => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 
 interface Manifest {
+  faces: { family: string; file: string }[];
   pages: { file: string; label: string; kind: string; digest: string; anchors: { name: string }[] }[];
 }
 
@@ -50,6 +51,10 @@ describe.each(GAZETTES)('the SVG pages of $name', ({ root, issue }) => {
       // Every document's anchor is listed on the page the PDF puts it.
       for (const anchor of entry.anchors) expect(pdf.destinations.get(anchor.name), anchor.name).toBe(i);
     });
+    // Every family the pages set text in is a face of the manifest, whose file is in the edition.
+    const used = new Set([...files.entries()].filter(([path]) => /pages\/\d+\.svg$/.test(path)).flatMap(([, svg]) => [...(svg as string).matchAll(/font-family="([^"]+)"/g)].map((m) => m[1]!)));
+    expect([...used].filter((family) => !manifest.faces.some((face) => face.family === family))).toEqual([]);
+    for (const face of manifest.faces) expect(files.get(`pages/${face.file}`), face.file).toBeInstanceOf(Uint8Array);
     // Body text names its source.
     const titled = [...files.entries()].filter(([path]) => /pages\/\d+\.svg$/.test(path)).flatMap(([, svg]) => [...(svg as string).matchAll(/data-src="([^"]+):(\d+)"/g)]);
     expect(titled.length).toBeGreaterThan(50);

@@ -15,6 +15,8 @@ export interface WebFonts {
   /** `@font-face` rules, to go before the template's stylesheet. */
   css: string;
   files: OutputFile[];
+  /** Each face's file among `files`, by the theme's key. */
+  faces: { key: string; path: string }[];
 }
 
 export interface WebFontOptions {
@@ -33,13 +35,14 @@ function sessionChars(memo: BuildMemo, face: string, seen: ReadonlySet<string>):
 }
 
 export function webFonts(keys: readonly string[], fonts: FontSet, paged: PagedGazette, assets: string, { memo, grow = false }: WebFontOptions = {}): WebFonts {
-  if (keys.length === 0) return { css: '', files: [] };
+  if (keys.length === 0) return { css: '', files: [], faces: [] };
   const used = new Map<string, Set<string>>(keys.map((key) => [key, new Set()]));
   for (const page of paged.pages) {
     for (const box of page.boxes) if (box.kind === 'text') for (const char of box.text) used.get(box.font)?.add(char);
   }
   const rules: string[] = [];
   const files: OutputFile[] = [];
+  const faces: WebFonts['faces'] = [];
   for (const key of keys) {
     const seen = used.get(key) ?? new Set<string>();
     const chars = [...(grow && memo ? sessionChars(memo, `${assets}/${key}`, seen) : seen)].sort().join('');
@@ -53,7 +56,8 @@ export function webFonts(keys: readonly string[], fonts: FontSet, paged: PagedGa
     if (!data) continue;
     const path = `${assets}/${key}-${createHash('sha256').update(data).digest('hex').slice(0, 8)}.woff`;
     files.push({ path, data });
+    faces.push({ key, path });
     rules.push(`@font-face { font-family: "gazette-${key}"; src: url("${path}") format("woff"); font-display: swap; }`);
   }
-  return { css: rules.length > 0 ? `${rules.join('\n')}\n\n` : '', files };
+  return { css: rules.length > 0 ? `${rules.join('\n')}\n\n` : '', files, faces };
 }

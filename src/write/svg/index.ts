@@ -114,9 +114,10 @@ export const svgWriter: Writer = {
       page: section.pageIndex,
       documents: section.documents.map((doc) => ({ title: doc.title, page: doc.pageIndex, top: doc.top })),
     }));
-    // The faces' stylesheet changes only when a character is new to a face: a viewer reloads it then.
-    const fontsDigest = createHash('sha256').update(css).digest('hex').slice(0, 16);
-    files.push({ path: `${DIR}/pages.json`, data: `${JSON.stringify({ width: paged.width, height: paged.height, fonts: fontsDigest, pages: entries, outline }, null, 2)}\n` });
+    // The faces by family, for a viewer that loads them itself: a face's file changes only when a character is new
+    // to it, and then a viewer loads that face alone.
+    const families = faces.faces.map(({ key, path }) => ({ family: pageFontFamily(key), file: path }));
+    files.push({ path: `${DIR}/pages.json`, data: `${JSON.stringify({ width: paged.width, height: paged.height, faces: families, pages: entries, outline }, null, 2)}\n` });
     return files;
   },
 };
