@@ -257,7 +257,9 @@ export async function compileIssue(host: Host, prepared: PreparedProject, option
     const missing = ['html/page.html', 'html/style.css'].find((path) => template(path) === undefined);
     if (missing) return { setup: templateProblem(host, `templates/${name}/${missing}`), diagnostics };
   }
-  const theme = parseTheme(resolved.layers);
+  // The preview's memo keeps the parsed theme while its files read the same (a YAML parse of each on every save).
+  const layers = resolved.layers;
+  const theme = options.memo ? options.memo.get(`theme\u0000${layers.map(({ path, text }) => `${path}\u0000${text}`).join('\u0000')}`, () => parseTheme(layers)) : parseTheme(layers);
   diagnostics.push(...theme.diagnostics);
   if (!theme.value) return { diagnostics: sortDiagnostics(diagnostics), gazette };
   const fonts = loadFonts(theme.value, host);

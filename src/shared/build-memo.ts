@@ -1,7 +1,7 @@
 /**
  * Results kept from one build to the next in a long-running process (the preview), so that after an edit only
- * what changed is computed again: documents' front matter and Markdown trees, the rules' findings on each
- * document, line breaking and table column widths (the bulk of layout's time) and the HTML edition's web fonts.
+ * what changed is computed again: the theme, documents' front matter and Markdown trees, the rules' findings on
+ * each document, line breaking and table column widths (the bulk of layout's time) and the editions' web fonts.
  * Each result is keyed by everything it was computed from; layout results are valid for one theme and one set of
  * loaded fonts, so the memo starts afresh when either differs. Pagination itself is cheap and always runs.
  */
