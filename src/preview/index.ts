@@ -4,8 +4,10 @@
  * Like the CLI, this is an edge module: it owns sockets, watchers and timers; the build it runs is injected.
  */
 import { spawn } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CLIENT_SCRIPT, PREVIEW_CSS } from './client.js';
 import { previewMessages, type PreviewLang } from './messages.js';
@@ -20,12 +22,14 @@ export const EVENTS_PATH = '/__gazette/events';
 
 /** How many ports after the requested one `portSearch` tries. */
 const PORT_SEARCH_SPAN = 20;
+/** Editors save in bursts (temp file, rename, chmod) a few milliseconds long: a build starts this long after the last event. */
+const DEBOUNCE_MS = 10;
 /**
- * Editors save in bursts (temp file, rename, chmod): wait this long after the last event. It must exceed
- * chokidar's 50 ms change throttle, which drops a file's second change within 50 ms of the first without a later
- * event: the build then starts after any write it dropped.
+ * chokidar drops a file's second change within 50 ms of the first, without a later event, so a build that started
+ * at once may have read a save half-written. It is shown only when, this long after the last event, no event came
+ * while it ran and every file that set it off holds what it held when the build started; else it runs again.
  */
-const DEBOUNCE_MS = 60;
+const SETTLE_MS = 60;
 /**
  * A burst that renames or removes something waits longer: chokidar holds a file's unlink back 100 ms (to tell an
  * atomic save from a delete), so a folder renamed or deleted would otherwise build twice.
@@ -138,13 +142,22 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   const listeners = new Set<(event: RebuildEvent) => void>();
   const streams = new Set<ServerResponse>();
 
+  // Watch events so far, when the last came, and the files they named since a build last started.
+  let events = 0;
+  let lastEventAt = 0;
+  const triggers = new Set<string>();
+
   // Build queue: at most one build runs; requests during a build collapse into one follow-up build.
   let pending = false;
   let draining: Promise<void> | undefined;
   let waiters: Array<(event: RebuildEvent) => void> = [];
 
-  async function buildOnce(): Promise<RebuildEvent> {
+  /** Runs a build and shows it; undefined when its files moved while it ran (see SETTLE_MS) and it must run again. */
+  async function buildOnce(): Promise<RebuildEvent | undefined> {
     const started = performance.now();
+    const eventsBefore = events;
+    const inputs = new Map([...triggers].map((path) => [path, contentOf(path)]));
+    triggers.clear();
     let result: PreviewBuild;
     try {
       result = await options.build();
@@ -153,6 +166,12 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       result = { problems: [{ code: 'internal', severity: 'error', message: t.internalError(message) }] };
     }
     const durationMs = Math.round(performance.now() - started);
+    const settling = lastEventAt + SETTLE_MS - performance.now();
+    if (settling > 0) await new Promise((resolve) => setTimeout(resolve, settling));
+    if (events !== eventsBefore || [...inputs].some(([path, held]) => !sameContent(held, contentOf(path)))) {
+      for (const path of inputs.keys()) triggers.add(path);
+      return undefined;
+    }
     const good: Snapshot | undefined = result.files === undefined ? state.good : { files: result.files, ...(result.lazy ? { lazy: result.lazy } : {}) };
     const problems = [...result.problems];
     state = { version: state.version + 1, problems, ...(good ? { good } : {}) };
@@ -178,6 +197,11 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       const served = waiters;
       waiters = [];
       const event = await buildOnce();
+      if (!event) {
+        waiters = [...served, ...waiters];
+        pending = true;
+        continue;
+      }
       for (const resolve of served) resolve(event);
     }
     draining = undefined;
@@ -312,6 +336,9 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       folders,
       onChange(path, removed) {
         changed.add(path);
+        triggers.add(join(root, path));
+        events++;
+        lastEventAt = performance.now();
         burstRemoves ||= removed;
         clearTimeout(debounce);
         debounce = setTimeout(() => {
@@ -350,6 +377,19 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       });
     },
   };
+}
+
+/** A watched path's bytes, or why there are none (deleted, a folder; a pipe is never read, it could block). */
+function contentOf(path: string): Uint8Array | string {
+  try {
+    return statSync(path).isFile() ? readFileSync(path) : 'not a file';
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code ?? 'unreadable';
+  }
+}
+
+function sameContent(a: Uint8Array | string, b: Uint8Array | string): boolean {
+  return typeof a === 'string' || typeof b === 'string' ? a === b : Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
 }
 
 function listenOnce(server: Server, port: number): Promise<number> {

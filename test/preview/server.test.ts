@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { get as httpGet } from 'node:http';
 import { connect, createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -189,6 +189,31 @@ describe('startPreview', () => {
     expect((await third).version).toBe(4);
     expect(overlapped).toBe(false);
     expect(versions).toEqual([2, 3, 4]);
+  });
+
+  it('shows a save written in two steps only once it is whole, though a build started after the first', async () => {
+    const file = join(folder, '2021-4', 'cf-46.md');
+    const whole = '---\ntitle: 第二稿，写完\n---\n';
+    const half = whole.slice(0, 8);
+    const read: string[] = [];
+    let readHalf = (): void => {};
+    const halfRead = new Promise<void>((resolve) => (readHalf = resolve));
+    const preview = await start(async () => {
+      // Like a real build, it yields to the event loop, where the editor's second write lands.
+      await new Promise((r) => setTimeout(r, 5));
+      read.push(readFileSync(file, 'utf8'));
+      if (read.at(-1) === half) readHalf();
+      await new Promise((r) => setTimeout(r, 5));
+      return goodBuild();
+    });
+    const shown: string[] = [];
+    preview.rebuilt(() => shown.push(read.at(-1)!));
+    writeFileSync(file, half);
+    await halfRead;
+    // Within chokidar's 50 ms of the first write's change, which it then reports no change for.
+    writeFileSync(file, whole);
+    await new Promise((r) => setTimeout(r, 600));
+    expect(shown).toEqual([whole]);
   });
 
   it('shows problems over the last good page and recovers when fixed', async () => {
