@@ -26,10 +26,13 @@ const PORT_SEARCH_SPAN = 20;
 const DEBOUNCE_MS = 10;
 /**
  * chokidar drops a file's second change within 50 ms of the first, without a later event, so a build that started
- * at once may have read a save half-written. It is shown only when, this long after the last event, no event came
- * while it ran and every file that set it off holds what it held when the build started; else it runs again.
+ * at once may have read a save half-written. It is shown only when, this long after the last event, every file
+ * that set it off holds what it held when the build started; else it runs again, up to MAX_RERUNS times in a row
+ * (a file rewritten without pause, a log, has no finished state to wait for). Events for other files during a
+ * build do not hold it back: they get a build of their own after it.
  */
 const SETTLE_MS = 60;
+const MAX_RERUNS = 3;
 /**
  * A burst that renames or removes something waits longer: chokidar holds a file's unlink back 100 ms (to tell an
  * atomic save from a delete), so a folder renamed or deleted would otherwise build twice.
@@ -60,6 +63,8 @@ export interface PreviewBuild {
   /** Files under `prefix` made together when one of them is first asked for (the page edition, for the page view). */
   lazy?: { prefix: string; files: () => Promise<ReadonlyMap<string, string | Uint8Array>> };
   problems: PreviewProblem[];
+  /** Called once the build is served and its reload event is out (never for a build thrown away, see SETTLE_MS). */
+  shown?: () => void;
 }
 
 /** Content types of the files an edition writes. */
@@ -142,12 +147,13 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   const listeners = new Set<(event: RebuildEvent) => void>();
   const streams = new Set<ServerResponse>();
 
-  // Watch events so far, when the last came, and the files they named since a build last started.
-  let events = 0;
+  // When the last watch event came, the files events named since a build last started, builds run again in a row.
   let lastEventAt = 0;
+  let reruns = 0;
   const triggers = new Set<string>();
 
-  // Build queue: at most one build runs; requests during a build collapse into one follow-up build.
+  // Build queue: at most one build runs; requests during a build collapse into one follow-up build, and a build
+  // whose files moved runs again for the same waiters.
   let pending = false;
   let draining: Promise<void> | undefined;
   let waiters: Array<(event: RebuildEvent) => void> = [];
@@ -155,7 +161,6 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   /** Runs a build and shows it; undefined when its files moved while it ran (see SETTLE_MS) and it must run again. */
   async function buildOnce(): Promise<RebuildEvent | undefined> {
     const started = performance.now();
-    const eventsBefore = events;
     const inputs = new Map([...triggers].map((path) => [path, contentOf(path)]));
     triggers.clear();
     let result: PreviewBuild;
@@ -168,10 +173,12 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     const durationMs = Math.round(performance.now() - started);
     const settling = lastEventAt + SETTLE_MS - performance.now();
     if (settling > 0) await new Promise((resolve) => setTimeout(resolve, settling));
-    if (events !== eventsBefore || [...inputs].some(([path, held]) => !sameContent(held, contentOf(path)))) {
+    if (reruns < MAX_RERUNS && [...inputs].some(([path, held]) => held !== contentOf(path))) {
       for (const path of inputs.keys()) triggers.add(path);
+      reruns++;
       return undefined;
     }
+    reruns = 0;
     const good: Snapshot | undefined = result.files === undefined ? state.good : { files: result.files, ...(result.lazy ? { lazy: result.lazy } : {}) };
     const problems = [...result.problems];
     state = { version: state.version + 1, problems, ...(good ? { good } : {}) };
@@ -188,6 +195,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
         log(t.requestFailed(error instanceof Error ? error.message : String(error)));
       }
     }
+    result.shown?.();
     return event;
   }
 
@@ -203,6 +211,11 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
         continue;
       }
       for (const resolve of served) resolve(event);
+    }
+    // Closed with builds asked for: they will not run, so their callers get the build shown last.
+    if (closed) {
+      const errors = state.problems.some((p) => p.severity === 'error');
+      for (const resolve of waiters.splice(0)) resolve({ version: state.version, ok: !errors, problems: state.problems, durationMs: 0 });
     }
     draining = undefined;
   }
@@ -337,7 +350,6 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       onChange(path, removed) {
         changed.add(path);
         triggers.add(join(root, path));
-        events++;
         lastEventAt = performance.now();
         burstRemoves ||= removed;
         clearTimeout(debounce);
@@ -379,17 +391,22 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   };
 }
 
-/** A watched path's bytes, or why there are none (deleted, a folder; a pipe is never read, it could block). */
-function contentOf(path: string): Uint8Array | string {
+/** Files up to this size are compared by their bytes; larger ones (images, fonts) by size, times and inode. */
+const COMPARED_BYTES = 1 << 20;
+
+/**
+ * What a watched path holds, as a string to compare: its bytes (as Latin-1, one character a byte), or its stat
+ * for a large file, or why there is nothing to read (deleted, a folder; a pipe is never read, it could block).
+ */
+function contentOf(path: string): string {
   try {
-    return statSync(path).isFile() ? readFileSync(path) : 'not a file';
+    const stat = statSync(path);
+    if (!stat.isFile()) return 'not a file';
+    if (stat.size > COMPARED_BYTES) return `${stat.size} ${stat.mtimeMs} ${stat.ctimeMs} ${stat.ino}`;
+    return readFileSync(path, 'latin1');
   } catch (error) {
     return (error as NodeJS.ErrnoException).code ?? 'unreadable';
   }
-}
-
-function sameContent(a: Uint8Array | string, b: Uint8Array | string): boolean {
-  return typeof a === 'string' || typeof b === 'string' ? a === b : Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
 }
 
 function listenOnce(server: Server, port: number): Promise<number> {

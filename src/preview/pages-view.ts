@@ -29,7 +29,7 @@ export function pagesView(t: PreviewMessages, root: string, editor: EditorName):
     '<head>',
     '<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${t.pagesTitle}</title>`,
-    // Relative addresses inside the pages (images, fonts) are the page edition's.
+    // Relative addresses inside the pages (their images) are the page edition's; the faces load by absolute address.
     '<base href="/pages/">',
     `<meta name="gazette-root" content="${attribute(root)}"><meta name="gazette-editor" content="${attribute(EDITORS[editor])}">`,
     '<link rel="icon" href="data:,">',
@@ -185,7 +185,11 @@ export const PAGES_SCRIPT = `(function () {
       var held = faces[entry.family];
       if (held && held.file === entry.file) return null;
       var face = new FontFace(entry.family, 'url("/pages/' + entry.file + '")');
-      return face.load().then(function () { return { family: entry.family, file: entry.file, face: face }; });
+      // A face that fails keeps the one in use (or the fallback), and says so; the pages still go in.
+      return face.load().then(function () { return { family: entry.family, file: entry.file, face: face }; }, function (error) {
+        status.textContent = entry.file + ': ' + (error && error.message ? error.message : String(error));
+        return null;
+      });
     }));
   }
   // Swapped in together with the pages: text never shows in a fallback face, and lays out once.
@@ -229,23 +233,24 @@ export const PAGES_SCRIPT = `(function () {
     ]).then(function (results) {
       var manifest = results[0];
       problems = results[1];
-      size = [manifest.width, manifest.height];
-      layout(size[0], size[1]);
       var changed = manifest.pages.map(function (entry, i) {
-        var page = pageAt(i);
-        page.dataset.label = entry.label;
-        thumbs.children[i].lastChild.textContent = entry.label;
-        entry.anchors.forEach(function (a) { anchors[a.name] = { page: i, top: a.y }; });
         if (digests[i] === entry.digest) return null;
         return fetch('/pages/' + entry.file, { cache: 'no-store' }).then(fetched).then(function (r) { return r.text(); });
       });
-      var work = Promise.all([loadFaces(manifest.faces), Promise.all(changed)]).then(function (loaded) {
+      // Everything of the build goes in at once, when its changed pages and faces are here.
+      return Promise.all([loadFaces(manifest.faces), Promise.all(changed)]).then(function (loaded) {
+        size = [manifest.width, manifest.height];
+        layout(size[0], size[1]);
         swapFaces(manifest.faces, loaded[0]);
+        anchors = {};
         var flashed = [];
-        loaded[1].forEach(function (svg, i) {
+        manifest.pages.forEach(function (entry, i) {
+          var page = pageAt(i);
+          page.dataset.label = entry.label;
+          thumbs.children[i].lastChild.textContent = entry.label;
+          entry.anchors.forEach(function (a) { anchors[a.name] = { page: i, top: a.y }; });
+          var svg = loaded[1][i];
           if (svg === null) return;
-          var entry = manifest.pages[i];
-          var page = pages.children[i];
           var first = digests[i] === undefined;
           digests[i] = entry.digest;
           // The lines that are new or moved on the page, to light up where it changed.
@@ -264,16 +269,14 @@ export const PAGES_SCRIPT = `(function () {
             flashed.push(page);
           }
         });
+        while (pages.children.length > manifest.pages.length) { pages.lastChild.remove(); thumbs.lastChild.remove(); digests.pop(); }
         // One layout between taking the flash off and putting it back restarts it on every changed page.
         if (flashed.length > 0) void pages.offsetWidth;
         flashed.forEach(function (page) { page.classList.add('gz-changed'); });
-      });
-      while (pages.children.length > manifest.pages.length) { pages.lastChild.remove(); thumbs.lastChild.remove(); digests.pop(); }
-      // The documents' list, made again: an edit may move, add or rename documents.
-      var chosen = jump.selectedIndex;
-      while (jump.options.length > 1) jump.remove(1);
-      while (jump.lastElementChild && jump.lastElementChild.tagName === 'OPTGROUP') jump.lastElementChild.remove();
-      {
+        // The documents' list, made again: an edit may move, add or rename documents.
+        var chosen = jump.selectedIndex;
+        while (jump.options.length > 1) jump.remove(1);
+        while (jump.lastElementChild && jump.lastElementChild.tagName === 'OPTGROUP') jump.lastElementChild.remove();
         manifest.outline.forEach(function (section) {
           var group = document.createElement('optgroup');
           group.label = section.title;
@@ -286,8 +289,7 @@ export const PAGES_SCRIPT = `(function () {
           jump.appendChild(group);
         });
         if (chosen < jump.options.length) jump.selectedIndex = chosen;
-      }
-      return work;
+      });
     }).then(function () {
       mark();
       // When the pages of this build were in place (the benchmark's save-to-repaint figure reads it).

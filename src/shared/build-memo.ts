@@ -16,6 +16,9 @@ export class BuildMemo {
   private previous = new Map<string, unknown>();
   /** Whether the build in progress reached layout (see `begin`). */
   private laidOut = false;
+  /** Counts the times `bind` started afresh; each face's file as read, with the count it was bound at. */
+  private bindings = 0;
+  private readonly boundAt = new WeakMap<Uint8Array, number>();
 
   /**
    * Starts a build: what the previous build did not use is dropped, so the memo holds about one issue's worth. A
@@ -44,9 +47,19 @@ export class BuildMemo {
     if (!same && this.themeKey !== undefined) {
       this.previous = new Map();
       this.current = new Map();
+      this.bindings++;
     }
     this.themeKey = themeKey;
     this.faces = faces;
+    for (const face of faces) this.boundAt.set(face, this.bindings);
+  }
+
+  /**
+   * Which binding a face's file (`LoadedFont.source`) was laid out under, undefined if never: work done later from
+   * one build's fonts (its deferred editions) is told apart from the next build's, bound to other fonts.
+   */
+  fontBinding(source: Uint8Array): number | undefined {
+    return this.boundAt.get(source);
   }
 
   /**

@@ -160,4 +160,26 @@ describe('the page view of gazette preview', () => {
     expect(await page.$$eval('#gz-pages text', (texts, c) => texts.some((t) => (t.textContent ?? '').includes(c)), char!)).toBe(true);
     expect(browser.errors.slice(errors)).toEqual([]);
   });
+
+  it('keeps the face in use when a changed face fails to load, says which, and still shows the new pages', async () => {
+    const { page } = browser;
+    const file = join(root, 'documents/2021-4/cfg-2021-46.md');
+    const text = readFileSync(file, 'utf8');
+    const issueText = readdirSync(join(root, 'documents/2021-4')).map((name) => readFileSync(join(root, 'documents/2021-4', name), 'utf8')).join('');
+    const serif = fontkit.create(readFileSync(join(PROJECT, 'node_modules/@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf'))) as fontkit.Font;
+    const char = [...'犇淼焱垚鑫'].find((c) => !issueText.includes(c) && serif.hasGlyphForCodePoint(c.codePointAt(0)!));
+    expect(char).toBeDefined();
+    // The server's face arrives broken, as a sanitiser that rejects it would see it.
+    await page.route('**/pages/fonts/*.woff', (route) => route.fulfill({ status: 200, contentType: 'font/woff', body: 'not a font' }));
+    try {
+      const before = await version();
+      writeFileSync(file, text.replace(/。\n/u, `。另加一个${char}字。\n`));
+      await page.waitForFunction((v) => Number(document.body.dataset.version ?? '0') > v, before, { timeout: 30_000 });
+    } finally {
+      await page.unroute('**/pages/fonts/*.woff');
+    }
+    expect(await page.textContent('#gz-source')).toMatch(/^fonts\/serif-[0-9a-f]+\.woff: /);
+    expect(await page.$$eval('#gz-pages text', (texts, c) => texts.some((t) => (t.textContent ?? '').includes(c)), char!)).toBe(true);
+    expect(await page.evaluate(() => [...document.fonts].filter((f) => f.family.replace(/"/g, '') === 'gazette-page-serif').map((f) => f.status))).toEqual(['loaded']);
+  });
 });

@@ -216,6 +216,32 @@ describe('startPreview', () => {
     expect(shown).toEqual([whole]);
   });
 
+  it('shows builds while a file keeps changing, and answers a build asked for when it closes', async () => {
+    const preview = await start(async () => {
+      await new Promise((r) => setTimeout(r, 40));
+      return goodBuild();
+    });
+    const versions: number[] = [];
+    preview.rebuilt((event) => versions.push(event.version));
+    // A file written every 25 ms, each build takes 40 ms: a build is thrown away a few times, then shown.
+    writeFileSync(join(folder, '2021-4', 'cf-46.md'), '---\ntitle: 二稿\n---\n');
+    for (let i = 0; i < 40; i++) {
+      writeFileSync(join(folder, '2021-4', 'log.md'), `第${i}次`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    expect(versions.length).toBeGreaterThanOrEqual(2);
+    // A save that has moved by the time its build ends runs again; closing meanwhile still answers the caller.
+    const file = join(folder, '2021-4', 'cf-46.md');
+    writeFileSync(file, '---\ntitle: 三稿\n---\n');
+    await new Promise((r) => setTimeout(r, 20));
+    const asked = preview.rebuild();
+    writeFileSync(file, '---\ntitle: 四稿\n---\n');
+    await new Promise((r) => setTimeout(r, 30));
+    await preview.close();
+    server = undefined;
+    await expect(asked).resolves.toMatchObject({ ok: true });
+  });
+
   it('shows problems over the last good page and recovers when fixed', async () => {
     let next: PreviewBuild = goodBuild('（正确版）');
     const preview = await start(async () => next);

@@ -109,6 +109,23 @@ describe('layout memo', () => {
     expect(await build(withFont)).toBe(0);
   }, 120_000);
 
+  it('cuts the faces of a build’s deferred pages from its own fonts, though the next build bound others', async () => {
+    const kai = (weight: number): Uint8Array => new Uint8Array(base.readAsset(`npm:@fontsource/lxgw-wenkai/files/lxgw-wenkai-latin-${weight}-normal.woff`) as Uint8Array);
+    const withFont = source(theme).replace(/^(\s*kai:\s*).*$/mu, '$1fonts/kai.woff');
+    const host = (weight: number): Host => ({ ...edited({ [theme]: withFont }), readAsset: (ref) => (ref === 'fonts/kai.woff' ? kai(weight) : base.readAsset(ref)) });
+    const memo = new BuildMemo();
+    const build = (weight: number) => compile(host(weight), { issue, draft: true, formats: ['pdf'], defer: ['svg'], memo });
+    const kaiFace = (files: { path: string; data: string | Uint8Array }[]): Buffer => Buffer.from(files.find((file) => /^pages\/fonts\/kai-/.test(file.path))!.data as Uint8Array);
+    const first = await build(500);
+    const second = await build(300);
+    // The page view asks for the first build's pages only after the second build ran.
+    const late = kaiFace(await first.later!.svg!());
+    const served = kaiFace(await second.later!.svg!());
+    const fresh = kaiFace((await compile(host(300), { issue, draft: true, formats: ['svg'] })).files!);
+    expect(late.equals(fresh)).toBe(false);
+    expect(served.equals(fresh)).toBe(true);
+  }, 120_000);
+
   it('reads a document again when an image it shows changed, though its text did not', async () => {
     const root = join(projectRoot, 'test/fixtures/constructs');
     const fixture = createNodeHost(root, { cache: false });

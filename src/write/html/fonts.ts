@@ -52,7 +52,10 @@ export function webFonts(keys: readonly string[], fonts: FontSet, paged: PagedGa
       const tables = font && chars !== '' ? standaloneSubset(font, chars) : undefined;
       return tables && wrapWoff(tables);
     };
-    const data = memo ? memo.get(`web-font\u0000${key}\u0000${chars}`, subset) : subset();
+    // Keyed by the binding of fonts the face came with: a build's pages may be written after the next build
+    // bound other fonts (the page view asks for them later), into the same memo.
+    const binding = font && memo?.fontBinding(font.source);
+    const data = memo && binding !== undefined ? memo.get(`web-font\u0000${key}\u0000${binding}\u0000${chars}`, subset) : subset();
     if (!data) continue;
     const path = `${assets}/${key}-${createHash('sha256').update(data).digest('hex').slice(0, 8)}.woff`;
     files.push({ path, data });
