@@ -147,7 +147,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   const listeners = new Set<(event: RebuildEvent) => void>();
   const streams = new Set<ServerResponse>();
 
-  // When the last watch event came, the files events named since a build last started, builds run again in a row.
+  // The last watch event's time, the files events named since a build last started, and the builds run again in a row.
   let lastEventAt = 0;
   let reruns = 0;
   const triggers = new Set<string>();
@@ -397,15 +397,16 @@ const COMPARED_BYTES = 1 << 20;
 /**
  * What a watched path holds, as a string to compare: its bytes (as Latin-1, one character a byte), or its stat
  * for a large file, or why there is nothing to read (deleted, a folder; a pipe is never read, it could block).
+ * Each kind has its own prefix, so no file's bytes read as another state.
  */
 function contentOf(path: string): string {
   try {
     const stat = statSync(path);
-    if (!stat.isFile()) return 'not a file';
-    if (stat.size > COMPARED_BYTES) return `${stat.size} ${stat.mtimeMs} ${stat.ctimeMs} ${stat.ino}`;
-    return readFileSync(path, 'latin1');
+    if (!stat.isFile()) return 'none:not a file';
+    if (stat.size > COMPARED_BYTES) return `stat:${stat.size} ${stat.mtimeMs} ${stat.ctimeMs} ${stat.ino}`;
+    return `file:${readFileSync(path, 'latin1')}`;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code ?? 'unreadable';
+    return `none:${(error as NodeJS.ErrnoException).code ?? 'unreadable'}`;
   }
 }
 
