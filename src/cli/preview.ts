@@ -86,7 +86,9 @@ export function previewBuild(host: Host, options: Pick<PreviewCliOptions, 'issue
     };
     // Once the page view is in use, the pages are made right after the reload event goes out, so it finds them
     // ready or nearly. A failure shows when the view asks (the server answers 500 and logs it), never unhandled.
-    const writeEarly = (): void => void (pageViewOpen && setImmediate(() => write().catch(() => undefined)));
+    const writeEarly = (): void => {
+      if (pageViewOpen) setImmediate(() => write().catch(() => undefined));
+    };
     return { files, lazy, problems, shown: writeEarly };
   };
 }

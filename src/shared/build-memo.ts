@@ -67,7 +67,7 @@ export class BuildMemo {
    * `fresh` says whether a kept value still holds (for results that also read files the key does not name).
    */
   get<T>(key: string, compute: () => T, fresh?: (value: T) => boolean): T {
-    const kept = this.current.has(key) ? this.current.get(key) : this.previous.get(key);
+    const kept = this.kept(key);
     const known = (this.current.has(key) || this.previous.has(key)) && (!fresh || fresh(kept as T));
     const value = known ? (kept as T) : compute();
     this.current.set(key, value);
@@ -76,8 +76,13 @@ export class BuildMemo {
 
   /** `next(value)` of the value kept for `key` (undefined at first), kept in turn: a result that only grows. */
   grow<T>(key: string, next: (kept: T | undefined) => T): T {
-    const value = next((this.current.has(key) ? this.current.get(key) : this.previous.get(key)) as T | undefined);
+    const value = next(this.kept(key) as T | undefined);
     this.current.set(key, value);
     return value;
+  }
+
+  /** The value this build or the last one kept for `key`. */
+  private kept(key: string): unknown {
+    return this.current.has(key) ? this.current.get(key) : this.previous.get(key);
   }
 }

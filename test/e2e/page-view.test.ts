@@ -2,13 +2,14 @@
  * The preview's page view as a proofreader uses it: the real CLI (`gazette preview --editor vscode`) on a temp copy
  * of the bundled issue, in Debian's chromium. Screenshots go to test-artifacts/.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as fontkit from 'fontkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifactPath, openBrowser, type Browser } from './browser.js';
 import { readPdf } from '../support/pdf-text.js';
+import { unusedCharacters } from '../support/unused-chars.js';
 import { unwrapWoff } from '../../src/shared/woff.js';
 import { freePort, PROJECT, startPreviewCli, stopPreviewCli, type PreviewProcess } from './preview-process.js';
 
@@ -139,9 +140,7 @@ describe('the page view of gazette preview', () => {
     expect(await loadedFaces()).toEqual(families);
     const file = join(root, 'documents/2021-4/cfg-2021-46.md');
     const text = readFileSync(file, 'utf8');
-    const issueText = readdirSync(join(root, 'documents/2021-4')).map((name) => readFileSync(join(root, 'documents/2021-4', name), 'utf8')).join('');
-    const serif = fontkit.create(readFileSync(join(PROJECT, 'node_modules/@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf'))) as fontkit.Font;
-    const char = [...'鑫犇淼焱垚'].find((c) => !issueText.includes(c) && serif.hasGlyphForCodePoint(c.codePointAt(0)!));
+    const [char] = unusedCharacters(join(root, 'documents/2021-4'));
     expect(char, 'a character the issue does not use').toBeDefined();
     const errors = browser.errors.length;
     const fonts: string[] = [];
@@ -165,9 +164,7 @@ describe('the page view of gazette preview', () => {
     const { page } = browser;
     const file = join(root, 'documents/2021-4/cfg-2021-46.md');
     const text = readFileSync(file, 'utf8');
-    const issueText = readdirSync(join(root, 'documents/2021-4')).map((name) => readFileSync(join(root, 'documents/2021-4', name), 'utf8')).join('');
-    const serif = fontkit.create(readFileSync(join(PROJECT, 'node_modules/@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf'))) as fontkit.Font;
-    const char = [...'犇淼焱垚鑫'].find((c) => !issueText.includes(c) && serif.hasGlyphForCodePoint(c.codePointAt(0)!));
+    const [char] = unusedCharacters(join(root, 'documents/2021-4'));
     expect(char).toBeDefined();
     // The server's face arrives broken, as a sanitiser that rejects it would see it.
     await page.route('**/pages/fonts/*.woff', (route) => route.fulfill({ status: 200, contentType: 'font/woff', body: 'not a font' }));

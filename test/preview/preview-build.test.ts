@@ -1,6 +1,6 @@
 // The preview's build: the HTML edition at once, the PDF written from the same layout when first asked for, with
 // the bytes `gazette build --draft` writes.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { overlayHost } from '../../src/host/overlay-host.js';
 import { unwrapWoff } from '../../src/shared/woff.js';
 import { compile } from '../../src/pipeline.js';
 import { projectRoot } from '../support/project.js';
+import { unusedCharacters } from '../support/unused-chars.js';
 
 describe('preview build', () => {
   it('defers the PDF until it is asked for, then serves what a draft build writes', async () => {
@@ -32,9 +33,7 @@ describe('preview page view faces', () => {
   it('keep the characters of the session, so a face changes only for a character new to it', async () => {
     const doc = 'documents/2021-4/cfg-2021-46.md';
     const original = readFileSync(join(projectRoot, doc), 'utf8');
-    const issueText = readdirSync(join(projectRoot, 'documents/2021-4')).map((name) => readFileSync(join(projectRoot, 'documents/2021-4', name), 'utf8')).join('');
-    const serif = fontkit.create(readFileSync(join(projectRoot, 'node_modules/@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf'))) as fontkit.Font;
-    const [first, second] = [...'鑫犇淼焱垚'].filter((char) => !issueText.includes(char) && serif.hasGlyphForCodePoint(char.codePointAt(0)!));
+    const [first, second] = unusedCharacters(join(projectRoot, 'documents/2021-4'));
     expect(second, 'two characters the issue does not use').toBeDefined();
     const edits = new Map<string, Uint8Array>();
     const host = overlayHost(createNodeHost(projectRoot, { cache: false }), edits);
