@@ -2,10 +2,10 @@
  * HTML tables written inside Markdown (what pandoc and Word converters emit for merged cells) are parsed here, with
  * the Markdown, so the parse cache keeps them too: a run whose bodies all come from the cache never loads the HTML
  * parser. parse5 builds its tree without recursion; the tree kept is hast-shaped, cut at MAX_DEPTH (deeper content
- * becomes its text, as the Markdown guard does), and holds only what the reader uses: elements, text, and the
- * `colspan`, `rowspan` and `align` attributes.
+ * becomes its text, as the Markdown guard does), and holds only what the reader uses: elements with where each
+ * starts, text, and the `colspan`, `rowspan` and `align` attributes.
  */
-import type { Element, ElementContent, Properties } from 'hast';
+import type { Element, ElementContent, ElementData, Properties } from 'hast';
 import type { Nodes, Root } from 'mdast';
 import type { DefaultTreeAdapterTypes } from 'parse5';
 import { HIDDEN_WITHOUT_SCRIPTS } from '../shared/hidden-html.js';
@@ -37,6 +37,16 @@ declare module 'mdast' {
   }
 }
 
+declare module 'hast' {
+  interface ElementData {
+    /**
+     * Where the element's start tag is, as EmbeddedTable's `lost` says it: lines after the first line of the block
+     * holding the table, and column. Diagnostics about an element of a cell point at it, not at the table's start.
+     */
+    source?: { lines: number; column: number };
+  }
+}
+
 /** Element depth under `<table>` beyond which content is kept as plain text. */
 const MAX_DEPTH = 64;
 const KEPT_ATTRIBUTES: Readonly<Record<string, string>> = { colspan: 'colSpan', rowspan: 'rowSpan', align: 'align' };
@@ -49,9 +59,10 @@ const END = /<\/table\s*>/i;
 
 /**
  * Parses the first `<table>` of an HTML string into the tree the parse stage keeps, with the text outside it: each
- * piece's offset in `html` (of its first non-space character) and its text.
+ * piece's offset in `html` (of its first non-space character) and its text. `column` is the column `html` starts at
+ * in its first line (1 when omitted).
  */
-export type HtmlTableParser = (html: string) => { table: Element; outside: { offset: number; text: string }[] } | undefined;
+export type HtmlTableParser = (html: string, column?: number) => { table: Element; outside: { offset: number; text: string }[] } | undefined;
 
 /** Whether `text` may hold an HTML table: bodies without one never load the HTML parser. */
 export const mayHoldTable = (text: string): boolean => /<table[\s>]/i.test(text);
@@ -59,11 +70,11 @@ export const mayHoldTable = (text: string): boolean => /<table[\s>]/i.test(text)
 /** The HTML table parser (parse5 loads on first use). */
 export async function htmlTableParser(): Promise<HtmlTableParser> {
   const { parseFragment } = await import('parse5');
-  return (html) => {
+  return (html, column = 1) => {
     // As hast-util-from-html and a reader without scripts: <noscript> content is markup, never raw text.
     const fragment = parseFragment(html, { scriptingEnabled: false, sourceCodeLocationInfo: true });
     const table = findTable(fragment);
-    return table && { table: toHast(table), outside: textOutside(fragment, table, html) };
+    return table && { table: toHast(table, column), outside: textOutside(fragment, table, html) };
   };
 }
 
@@ -96,7 +107,7 @@ export function parseEmbeddedTables(tree: Root, text: string, parseTable: HtmlTa
       // A table without cells stays plain blocks (so a later `<table` among them may still start one); the blocks a
       // table spans are its own, and parsing each `<table` among them again would make a run of them quadratic.
       const html = blankQuoteMarkers(text, start, end, quotes);
-      const parsed = parseTable(html);
+      const parsed = parseTable(html, start - text.lastIndexOf('\n', start - 1));
       if (!parsed || !hasCells(parsed.table)) continue;
       const lost = lostText(text, start, parsed.outside);
       first.data = { ...first.data, table: { table: parsed.table, blocks: last - i + 1, ...(lost ? { lost } : {}) } };
@@ -194,8 +205,19 @@ function findTable(root: DefaultTreeAdapterTypes.DocumentFragment): Parse5Elemen
   return undefined;
 }
 
-/** The kept subtree, built without recursion. */
-function toHast(root: Parse5Element): Element {
+/** The kept subtree, built without recursion; `column` is where the parsed HTML starts in its first line. */
+function toHast(root: Parse5Element, column: number): Element {
+  const element = (node: Parse5Element): Element => {
+    const properties: Properties = {};
+    for (const { name, value } of node.attrs) {
+      const property = KEPT_ATTRIBUTES[name];
+      if (property && !(property in properties)) properties[property] = value;
+    }
+    const at = node.sourceCodeLocation;
+    // (hast-util-from-parse5 declares a `position` every ElementData must have; this tree never holds one.)
+    const data = at ? { data: { source: { lines: at.startLine - 1, column: at.startLine === 1 ? column + at.startCol - 1 : at.startCol } } as ElementData } : {};
+    return { type: 'element', tagName: node.tagName, properties, children: [] as ElementContent[], ...data };
+  };
   const out = element(root);
   const stack: { from: Parse5Element; to: Element; depth: number }[] = [{ from: root, to: out, depth: 0 }];
   while (stack.length > 0) {
@@ -211,15 +233,6 @@ function toHast(root: Parse5Element): Element {
     }
   }
   return out;
-}
-
-function element(node: Parse5Element): Element {
-  const properties: Properties = {};
-  for (const { name, value } of node.attrs) {
-    const property = KEPT_ATTRIBUTES[name];
-    if (property && !(property in properties)) properties[property] = value;
-  }
-  return { type: 'element', tagName: node.tagName, properties, children: [] as ElementContent[] };
 }
 
 /** Text of a subtree in document order, without recursion. */

@@ -5,7 +5,7 @@
  * ends become line breaks, `<b>`/`<strong>` and `<i>`/`<em>` become marks, every other tag and attribute is dropped
  * (sanitised by reading), and so is the content of elements that hold no text for a reader (`<script>`, `<style>`…).
  */
-import type { Element, ElementContent } from 'hast';
+import type { Element, ElementContent, ElementData } from 'hast';
 import type { CellAlign, Inline, Table, TableCell, TableRow } from '../model/document.js';
 import type { Span } from '../model/source.js';
 import { withoutInvisible } from '../shared/unicode.js';
@@ -20,8 +20,8 @@ function children(node: Element, name?: string): Element[] {
   return node.children.filter(isElement).filter((child) => name === undefined || child.tagName === name);
 }
 
-/** A cell's element that does not print as written, with the diagnostic code it gets. */
-export type Unprinted = (code: 'html-unsupported' | 'html-cell-plain', tag: string) => void;
+/** A cell's element that does not print as written, with the diagnostic code it gets and where it starts. */
+export type Unprinted = (code: 'html-unsupported' | 'html-cell-plain', tag: string, source: ElementData['source']) => void;
 
 /**
  * Text and marks of a cell; block boundaries (p, div, br, li) are line breaks. Elements that lose content or meaning
@@ -39,11 +39,11 @@ function inlines(cell: Element, unprinted: Unprinted): Inline[] {
     }
     if (node.type !== 'element') return;
     if (HIDDEN_WITHOUT_SCRIPTS.has(node.tagName)) {
-      unprinted('html-unsupported', node.tagName);
+      unprinted('html-unsupported', node.tagName, node.data?.source);
       return;
     }
     const changed = CHANGED_IN_CELLS.get(node.tagName);
-    if (changed) unprinted(changed, node.tagName);
+    if (changed) unprinted(changed, node.tagName, node.data?.source);
     if (node.tagName === 'br') {
       out.push({ kind: 'break' });
       return;

@@ -148,15 +148,25 @@ class Reader {
    */
   private htmlTable({ table: element, lost }: EmbeddedTable, first: Nodes, last: Nodes): Block | undefined {
     const span = this.span(first);
-    const unprinted = new Map<string, string>();
-    const table = readHtmlTable(element, span ? { ...span, ...(last.position ? { end: this.span(last)!.end! } : {}) } : undefined, (code, tag) => unprinted.set(tag, code));
+    // Each tag is named once, where it first occurs.
+    const unprinted = new Map<string, { code: string; source?: { lines: number; column: number } }>();
+    const table = readHtmlTable(element, span ? { ...span, ...(last.position ? { end: this.span(last)!.end! } : {}) } : undefined, (code, tag, source) => {
+      if (!unprinted.has(tag)) unprinted.set(tag, { code, ...(source ? { source } : {}) });
+    });
     if (table.columns === 0) return undefined;
-    for (const [tag, code] of unprinted) this.report(code, first, { tag });
     const firstStart = first.position?.start;
-    if (lost && firstStart) {
-      const start = { line: firstStart.line + lost.lines, column: lost.column };
+    /** A place the parse stage gave inside the table (lines after the first block's first line, column). */
+    const inTable = (at: { lines: number; column: number }): Span | undefined =>
+      firstStart && { file: this.context.path, start: { line: firstStart.line + at.lines, column: at.column } };
+    for (const [tag, { code, source }] of unprinted) {
+      const at = source && inTable(source);
+      if (at) this.diagnostics.push({ code, severity: 'warning', span: at, args: { tag } });
+      else this.report(code, first, { tag });
+    }
+    const lostAt = lost && inTable(lost);
+    if (lost && lostAt) {
       const args = { text: lost.text, ...(lost.more > 0 ? { more: lost.more } : {}) };
-      this.diagnostics.push({ code: 'html-table-text-lost', severity: 'warning', span: { file: this.context.path, start }, args });
+      this.diagnostics.push({ code: 'html-table-text-lost', severity: 'warning', span: lostAt, args });
     }
     return table;
   }

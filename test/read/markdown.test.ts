@@ -225,11 +225,22 @@ describe('HTML tables: what they leave out is said', () => {
   it('prints no code from a cell, and names each element left out or changed once', () => {
     const { body, diagnostics } = readBody('<table><tr><td>甲<script>alert(1)</script></td><td><style>td{}</style>乙<script>x()</script></td><td>100m<sup>2</sup><img src="a.png"></td></tr></table>');
     expect(cellTexts(body.blocks[0])).toEqual(['甲', '乙', '100m2']);
-    expect(diagnostics.map((d) => [d.code, d.args.tag, d.span?.start.line])).toEqual([
-      ['html-unsupported', 'script', 1],
-      ['html-unsupported', 'style', 1],
-      ['html-cell-plain', 'sup', 1],
-      ['html-unsupported', 'img', 1],
+    expect(diagnostics.map((d) => [d.code, d.args.tag, d.span?.start.line, d.span?.start.column])).toEqual([
+      ['html-unsupported', 'script', 1, 17],
+      ['html-unsupported', 'style', 1, 51],
+      ['html-cell-plain', 'sup', 1, 104],
+      ['html-unsupported', 'img', 1, 116],
     ]);
+  });
+
+  it('names an element of a cell where it first occurs, lines into a long table and inside quotes and lists', () => {
+    const rows = Array.from({ length: 6 }, (_, k) => `<tr><td>第${k}行</td></tr>`).join('\n');
+    expect(reports(`<table>\n${rows}\n<tr><td>100m<sup>2</sup></td><td>1<sup>3</sup></td></tr>\n</table>`)).toEqual([['html-cell-plain', 'sup', 8, 13]]);
+    // The first line starts after the container's markers; the lines after it start at column 1 of the file.
+    expect(reports('> <table><tr><td>甲<sup>1</sup></td></tr>\n> <tr><td><script>x()</script></td></tr></table>')).toEqual([
+      ['html-cell-plain', 'sup', 1, 19],
+      ['html-unsupported', 'script', 2, 11],
+    ]);
+    expect(reports('- 列表\n\n  <table>\n  <tr><td>甲<sub>2</sub></td></tr></table>')).toEqual([['html-cell-plain', 'sub', 4, 12]]);
   });
 });
