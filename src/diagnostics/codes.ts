@@ -357,8 +357,18 @@ export const catalogue: Record<string, Entry> = {
     },
   },
   'html-cell-plain': {
-    zh: { message: '表格单元格中的 <{tag}> 按普通文字印出（如 100m<sup>2</sup> 印作 100m2）', hint: '上标、下标改用相应字符，如 m²、H₂O，或改写为文字' },
-    en: { message: '<{tag}> in a table cell prints as plain text (100m<sup>2</sup> reads 100m2)', hint: 'use the superscript or subscript character, e.g. m² or H₂O, or say it in words' },
+    zh: { message: '表格单元格中的 <{tag}> 按普通文字印出（如 100m<sup>2</sup> 印作 100m2）', hint: ['上标、下标改用相应的字符，如 {character}，或改写为文字', '改写为文字'] },
+    en: { message: '<{tag}> in a table cell prints as plain text (100m<sup>2</sup> reads 100m2)', hint: ['use the superscript or subscript character, e.g. {character}, or say it in words', 'say it in words'] },
+  },
+  'html-inline-plain': {
+    zh: {
+      message: 'HTML 标签 <{tag}> 不受支持：标签略去，其中的文字按普通文字印出',
+      hint: ['上标、下标改用相应的字符，如 {character}，或改写为文字', '改用 Markdown 写法 {markdown}', '删去该标签；需要强调时用 Markdown 的 **粗体**'],
+    },
+    en: {
+      message: 'HTML tag <{tag}> is not supported: the tag is dropped and its text prints as plain text',
+      hint: ['use the superscript or subscript character, e.g. {character}, or say it in words', 'use the Markdown {markdown} instead', 'remove the tag; for emphasis use Markdown **bold**'],
+    },
   },
   'task-list-unsupported': {
     zh: { message: '任务列表的勾选框 [ ] / [x] 不受支持，两种版本都只印该项文字', hint: '改为普通列表项；需要说明完成情况时写成文字，如“（已完成）”' },

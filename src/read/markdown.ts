@@ -11,6 +11,7 @@ import type { FileError } from '../host/host.js';
 import type { EmbeddedTable } from '../parse/index.js';
 import { loadImage } from './images.js';
 import { HIDDEN_CONTENT } from '../shared/hidden-html.js';
+import { isVoidElement, plainTagArgs } from './plain-tags.js';
 import { readHtmlTable } from './html-table.js';
 import { withoutInvisible } from '../shared/unicode.js';
 import { append } from '../shared/arrays.js';
@@ -160,8 +161,8 @@ class Reader {
       firstStart && { file: this.context.path, start: { line: firstStart.line + at.lines, column: at.column } };
     for (const [tag, { code, source }] of unprinted) {
       const at = source && inTable(source);
-      if (at) this.diagnostics.push({ code, severity: 'warning', span: at, args: { tag } });
-      else this.report(code, first, { tag });
+      if (at) this.diagnostics.push({ code, severity: 'warning', span: at, args: plainTagArgs(tag) });
+      else this.report(code, first, plainTagArgs(tag));
     }
     const lostAt = lost && inTable(lost);
     if (lost && lostAt) {
@@ -347,11 +348,22 @@ class Reader {
         return;
       case 'html':
         if (isBreakTag(node.value)) out.push({ kind: 'break' });
-        else if (!isComment(node.value) && !isClosingTag(node.value)) this.report('html-unsupported', node, { tag: tagName(node.value) });
+        else if (!isComment(node.value) && !isClosingTag(node.value)) this.unsupportedInline(node.value, node);
         return;
       default:
         this.report('markdown-unsupported', node, { node: (node as Nodes).type });
     }
+  }
+
+  /**
+   * An opening tag inside a paragraph. Only the tag goes: the text up to its closing tag prints, plainly, unless
+   * the element has no text (<img>) or holds code (<script>), which go as a whole.
+   */
+  private unsupportedInline(html: string, node: Nodes): void {
+    const tag = tagName(html);
+    const whole = isVoidElement(tag) || HIDDEN_CONTENT.has(tag) || /\/\s*>\s*$/.test(html);
+    if (whole) this.report('html-unsupported', node, { tag });
+    else this.report('html-inline-plain', node, plainTagArgs(tag));
   }
 
   private table(node: MdTable): Block {

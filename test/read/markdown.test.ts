@@ -3,6 +3,7 @@
  * (never silently dropped, raw HTML never kept as text).
  */
 import { describe, expect, it } from 'vitest';
+import { describe as describeCode } from '../../src/diagnostics/codes.js';
 import type { Block, Inline } from '../../src/model/document.js';
 import { headerSpans, MAX_NESTING } from '../../src/read/index.js';
 import { PNG_1X1, readBody } from '../write-html/fixture.js';
@@ -104,7 +105,8 @@ describe('valid constructs', () => {
 describe('reported constructs', () => {
   it.each([
     ['<div>块</div>', 'html-unsupported'],
-    ['文字<span>内联</span>。', 'html-unsupported'],
+    ['文字<span>内联</span>。', 'html-inline-plain'],
+    ['文字<img src="a.png">。', 'html-unsupported'],
     ['[链接](javascript:alert(1))', 'link-unsafe'],
     ['[相对链接](../a.md)', 'link-unsafe'],
     ['![](https://example.com/a.png)', 'image-remote'],
@@ -137,7 +139,7 @@ describe('reported constructs', () => {
   });
 
   it('reports an element once, a task list’s boxes where they are, and never a comment’s text', () => {
-    expect(readBody('文字<span>内联</span>。').diagnostics.map((d) => [d.code, d.args.tag])).toEqual([['html-unsupported', 'span']]);
+    expect(readBody('文字<span>内联</span>。').diagnostics.map((d) => [d.code, d.args.tag])).toEqual([['html-inline-plain', 'span']]);
     const tasks = readBody('事项：\n\n- [ ] 未办\n- [x] 已办\n- 普通').diagnostics;
     expect(tasks.map((d) => [d.code, d.span?.start.line])).toEqual([
       ['task-list-unsupported', 3],
@@ -146,6 +148,19 @@ describe('reported constructs', () => {
     const mixed = readBody('<!-- 勿公开的批注 --><div>块</div>').diagnostics;
     expect(mixed.map((d) => [d.code, d.args.tag])).toEqual([['html-unsupported', 'div']]);
     expect(JSON.stringify(mixed)).not.toContain('勿公开');
+  });
+
+  it('says a tag in a paragraph whose text prints is printed plainly, with the remedy for that tag', () => {
+    const hint = (markdown: string) => readBody(markdown).diagnostics.map((d) => [d.code, describeCode(d.code, d.args, d.fix, 'zh').hint]);
+    const { body, diagnostics } = readBody('面积100m<sup>2</sup>。');
+    const block = body.blocks[0]!;
+    expect(block.kind === 'paragraph' && text(block.content)).toBe('面积100m2。');
+    expect(diagnostics.map((d) => [d.code, d.args.tag, d.span?.start.column])).toEqual([['html-inline-plain', 'sup', 7]]);
+    expect(hint('水H<sub>2</sub>O')).toEqual([['html-inline-plain', expect.stringContaining('H₂O')]]);
+    expect(hint('<b>要点</b>')).toEqual([['html-inline-plain', expect.stringContaining('**…**')]]);
+    expect(hint('<font color="red">红字</font>')).toEqual([['html-inline-plain', expect.stringContaining('删去该标签')]]);
+    // In a table cell the subscript's hint names a subscript, not a superscript.
+    expect(hint('<table><tr><td>H<sub>2</sub>O</td></tr></table>')).toEqual([['html-cell-plain', expect.stringContaining('H₂O')]]);
   });
 
   it('drops comments silently and never keeps raw HTML as text', () => {

@@ -85,7 +85,10 @@ describe('hostile documents', () => {
     expect(text).not.toContain('遮罩');
     expect(text).toContain('粗');
     const unsupported = diagnostics.filter((d) => d.code === 'html-unsupported');
-    expect([...new Set(unsupported.map((d) => d.args.tag))].sort()).toEqual(['a', 'b', 'div', 'iframe', 'img', 'script', 'svg']);
+    expect([...new Set(unsupported.map((d) => d.args.tag))].sort()).toEqual(['div', 'iframe', 'img', 'script', 'svg']);
+    // A tag whose text prints is said to print plainly, not to be left out.
+    expect(text).toContain('原始链接');
+    expect(diagnostics.filter((d) => d.code === 'html-inline-plain').map((d) => d.args.tag).sort()).toEqual(['a', 'b']);
     expect(unsupported.every((d) => d.span?.file === 'documents/2021-4/doc.md' && d.span.start.line > 0)).toBe(true);
     // Front-matter values are text, shown as typed and escaped.
     expect(textOf(html)).toContain('关于<script>alert("title")</script>的通知');
