@@ -386,6 +386,10 @@ export const catalogue: Record<string, Entry> = {
     zh: { message: '脚注 [^{label}] 已定义但正文中没有引用', hint: '在正文中加入 [^{label}]，或删除该脚注' },
     en: { message: 'Footnote [^{label}] is defined but never cited', hint: 'cite it with [^{label}] or remove it' },
   },
+  'note-undefined': {
+    zh: { message: '脚注 [^{label}] 没有定义，会按原样印出“[^{label}]”', hint: '在文末加上一行“[^{label}]: 脚注内容”，或删去该引用；要印出方括号本身时改用全角“［］”' },
+    en: { message: 'Footnote [^{label}] has no definition and would print as typed, “[^{label}]”', hint: 'add a line “[^{label}]: the note” at the end, or remove the citation; to print the brackets themselves use full-width “［］”' },
+  },
   'link-unsafe': {
     zh: { message: '链接“{href}”不是 http、https 或 mailto 地址，已只保留文字', hint: '写完整的网址（https://…），或去掉链接只写文字' },
     en: { message: 'Link "{href}" is not an http, https or mailto address; only its text is kept', hint: 'write a full address (https://…), or drop the link' },

@@ -3,7 +3,7 @@
  * becomes a model node that every edition prints, or a diagnostic naming file and line: nothing is silently
  * dropped, and raw HTML is never published as text (comments are removed; `<br>` is a line break).
  */
-import type { Nodes, PhrasingContent, RootContent, Root, Table as MdTable, Definition, FootnoteDefinition } from 'mdast';
+import type { Nodes, PhrasingContent, RootContent, Root, Table as MdTable, Definition, FootnoteDefinition, Text as MdText } from 'mdast';
 import type { Attachment, Block, CellAlign, Footnote, HeadingLevel, Inline, TableCell, TableRow, TextRun, Body } from '../model/document.js';
 import type { Span } from '../model/source.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -302,6 +302,7 @@ class Reader {
   private inline(node: PhrasingContent, marks: Marks, out: Inline[]): void {
     switch (node.type) {
       case 'text':
+        this.undefinedNotes(node);
         out.push({ kind: 'text', text: withoutInvisible(joinSoftBreaks(node.value)), ...marks });
         return;
       case 'strong':
@@ -329,6 +330,7 @@ class Reader {
       }
       case 'footnoteReference': {
         if (!this.noteDefinitions.has(node.identifier)) {
+          this.report('note-undefined', node, { label: node.label ?? node.identifier }, 'error');
           out.push({ kind: 'text', text: `[^${node.label ?? node.identifier}]`, ...marks });
           return;
         }
@@ -352,6 +354,21 @@ class Reader {
         return;
       default:
         this.report('markdown-unsupported', node, { node: (node as Nodes).type });
+    }
+  }
+
+  /**
+   * A citation of a footnote no definition has stays text for remark ("[^9]"): it would print as typed. Its place is
+   * the text's start moved by the lines and characters before it (exact unless escapes precede it in the text).
+   */
+  private undefinedNotes(node: MdText): void {
+    const start = node.position?.start;
+    for (const match of node.value.matchAll(/\[\^([^\]\s]+)\]/g)) {
+      const before = node.value.slice(0, match.index);
+      const lineBreaks = before.split('\n').length - 1;
+      const column = lineBreaks === 0 ? (start?.column ?? 1) + before.length : before.length - before.lastIndexOf('\n');
+      const span = start && { file: this.context.path, start: { line: start.line + lineBreaks, column } };
+      this.diagnostics.push({ code: 'note-undefined', severity: 'error', ...(span ? { span } : {}), args: { label: match[1]! } });
     }
   }
 

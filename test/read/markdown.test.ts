@@ -60,6 +60,16 @@ describe('valid constructs', () => {
     expect(diagnostics.map((d) => [d.code, d.args.label])).toEqual([['note-unused', 'unused']]);
   });
 
+  it('refuses a citation of a footnote that has no definition, where it is, instead of printing it as typed', () => {
+    const { diagnostics } = readBody('正文[^9]见注，又见[^a]。\n续行[^b]与表。\n\n| 列 |\n| --- |\n| 格[^c] |\n\n[^a]: 有定义。');
+    expect(diagnostics.map((d) => [d.code, d.severity, d.args.label, d.span?.start.line, d.span?.start.column])).toEqual([
+      ['note-undefined', 'error', '9', 1, 3],
+      ['note-undefined', 'error', 'b', 2, 3],
+      ['note-undefined', 'error', 'c', 6, 4],
+    ]);
+    expect(describeCode('note-undefined', { label: '9' }, undefined, 'zh').hint).toContain('[^9]: 脚注内容');
+  });
+
   it('cuts attachments at their labels and takes the centred heading after a label as the title', () => {
     const { body } = readBody('正文。\n\n附件1\n\n## 任务清单\n\n清单正文。\n\n附件 2\n\n名单正文。');
     expect(body.blocks).toHaveLength(1);
