@@ -386,6 +386,10 @@ export const catalogue: Record<string, Entry> = {
     zh: { message: '脚注 [^{label}] 已定义但正文中没有引用', hint: '在正文中加入 [^{label}]，或删除该脚注' },
     en: { message: 'Footnote [^{label}] is defined but never cited', hint: 'cite it with [^{label}] or remove it' },
   },
+  'placeholder-unfilled': {
+    zh: { message: '“{placeholder}”是新建文件时留下的待填内容，尚未填写', hint: '换成本文件的实际内容（标题中的事由、主送机关或正文）' },
+    en: { message: '“{placeholder}” is a placeholder left by gazette new document and is not filled in', hint: 'replace it with the document’s own text (the subject in the title, the recipients or the body)' },
+  },
   'note-undefined': {
     zh: { message: '脚注 [^{label}] 没有定义，会按原样印出“[^{label}]”', hint: '在文末加上一行“[^{label}]: 脚注内容”，或删去该引用；要印出方括号本身时改用全角“［］”' },
     en: { message: 'Footnote [^{label}] has no definition and would print as typed, “[^{label}]”', hint: 'add a line “[^{label}]: the note” at the end, or remove the citation; to print the brackets themselves use full-width “［］”' },

@@ -5,6 +5,7 @@
 import type { IssueMeta, IssuerSpec, SectionSpec } from '../model/gazette.js';
 import { numberKey, orderKey } from '../shared/number.js';
 import { numberSlug } from '../shared/slug.js';
+import { PLACEHOLDERS } from '../shared/placeholders.js';
 
 export interface ScaffoldFile {
   /** Relative to the project root, with `/`. */
@@ -125,17 +126,17 @@ export function suggestedNumber(
 export function documentFile(request: DocumentRequest): ScaffoldFile {
   const { section, issuer, issue, sample, number } = request;
   const official = section.official;
-  const title = sample?.title ?? (section.number === 'order' ? `${issuer.name}令` : official ? `${issuer.name}关于（事由）的通知` : '（标题）');
+  const title = sample?.title ?? (section.number === 'order' ? `${issuer.name}令` : official ? `${issuer.name}关于${PLACEHOLDERS.subject}的通知` : PLACEHOLDERS.title);
   const fields: [string, string | undefined][] = [
     ['title', title],
     ['issuer', issuer.name],
     ['date', section.dated ? request.date : undefined],
     ['number', number],
     ['category', section.name],
-    ['recipients', sample ? sample.recipients : official && section.number !== 'order' ? '（主送机关）' : undefined],
+    ['recipients', sample ? sample.recipients : official && section.number !== 'order' ? PLACEHOLDERS.recipients : undefined],
   ];
   const frontMatter = fields.flatMap(([key, value]) => (value === undefined ? [] : [`${key}: ${value}`])).join('\n');
-  const body = sample?.body ?? '（正文）\n';
+  const body = sample?.body ?? `${PLACEHOLDERS.body}\n`;
   return { path: `documents/${issue.id}/${fileName(number, request.taken)}`, content: `---\n${frontMatter}\n---\n\n${body}` };
 }
 

@@ -18,6 +18,9 @@ function initProject(...flags: string[]): string {
 }
 
 const read = (root: string, path: string): string => readFileSync(join(root, path), 'utf8');
+/** What an editor types over the skeleton's placeholders. */
+const fillIn = (root: string, path: string): void =>
+  writeFileSync(join(root, path), read(root, path).replace('（事由）', '做好政务公开工作').replace('（主送机关）', '各有关单位').replace('（正文）', '现将有关事项通知如下。'));
 
 describe('gazette init', () => {
   it('scaffolds a project that checks without a single diagnostic and builds', () => {
@@ -166,7 +169,7 @@ describe('gazette new document', () => {
     expect(existsSync(join(root, `documents/${year}-1/sf-${year}-2.md`))).toBe(true);
   });
 
-  it('suggests the next free number of the issuer’s 代字 across all issues and writes a skeleton that checks', () => {
+  it('suggests the next free number of the issuer’s 代字 across all issues and writes a skeleton that checks once filled in', () => {
     const root = initProject();
     // A number used in the first issue: the next document of the series follows it.
     const first = `documents/${year}-1/sf-${year}-1.md`;
@@ -179,6 +182,17 @@ describe('gazette new document', () => {
     expect(text).toMatch(new RegExp(`^---\\ntitle: 示例市人民政府关于（事由）的通知\\nissuer: 示例市人民政府\\ndate: ${year}-\\d\\d-\\d\\d\\nnumber: 示府〔${year}〕8号\\ncategory: 市政府文件\\nrecipients: （主送机关）\\n---\\n`));
     const office = runCli(['new', 'document', `${year}-2`, '--category', '市政府文件', '--issuer', '示例市人民政府办公室'], root);
     expect(office.stdout).toContain(`sfb-${year}-1.md（市政府文件，示府办〔${year}〕1号）`);
+    // Unfilled, a skeleton is refused at each placeholder; filled in, it checks.
+    const unfilled = runCli(['check', '--format', 'json'], root);
+    expect(unfilled.code).toBe(1);
+    const placeholders = (JSON.parse(unfilled.stdout) as { diagnostics: { code: string; file: string; line: number; message: string }[] }).diagnostics;
+    expect(placeholders.filter((d) => d.file.endsWith(`sf-${year}-8.md`)).map((d) => [d.code, d.line, d.message.split('”')[0]])).toEqual([
+      ['placeholder-unfilled', 2, '“（事由）'],
+      ['placeholder-unfilled', 7, '“（主送机关）'],
+      ['placeholder-unfilled', 10, '“（正文）'],
+    ]);
+    expect(new Set(placeholders.map((d) => d.code))).toEqual(new Set(['placeholder-unfilled']));
+    for (const file of [`sf-${year}-8.md`, `sfb-${year}-1.md`]) fillIn(root, `documents/${year}-2/${file}`);
     expect(runCli(['check', '--format', 'json'], root).stdout).toContain('"diagnostics": []');
   });
 
@@ -204,6 +218,7 @@ describe('gazette new document', () => {
     const result = runCli(['new', 'document', `${year}-2`, '--category', '政府令'], root);
     expect(result.stdout).toContain(`documents/${year}-2/order-5.md（政府令，示例市人民政府令第5号）`);
     expect(read(root, `documents/${year}-2/order-5.md`)).toMatch(/^---\ntitle: 示例市人民政府令\nissuer: 示例市人民政府\ndate: .*\nnumber: 示例市人民政府令第5号\ncategory: 政府令\n---\n/);
+    fillIn(root, `documents/${year}-2/order-5.md`);
     expect(runCli(['check', '--format', 'json'], root).stdout).toContain('"diagnostics": []');
   });
 

@@ -158,6 +158,17 @@ describe('E rules and schema', () => {
   });
 });
 
+describe('skeleton placeholders', () => {
+  const placeholderCodes = async (fields: DocFields, body?: string) => (await check(projectHost({ 'doc.md': documentText(fields, body) }), ['2021-4'])).diagnostics.filter((d) => d.code === 'placeholder-unfilled').map((d) => [d.args.placeholder, d.span?.start.line, d.span?.start.column]);
+  it.each([
+    [{ ...baseFields }, '正文。\n', []],
+    [{ ...baseFields, title: '上海市长宁区人民政府关于（一）类事项的通知' }, '（一）总体要求\n', []],
+    [{ ...baseFields, title: '上海市长宁区人民政府关于（事由）的通知' }, '正文。\n', [['（事由）', 2, 20]]],
+    [{ ...baseFields, recipients: '（主送机关）' }, '（正文）\n', [['（主送机关）', 7, 13], ['（正文）', 9, 1]]],
+    [{ ...baseFields, title: '（标题）', category: '区政府文件' }, '正文写了（正文）两次（正文）。\n', [['（标题）', 2, 8], ['（正文）', 8, 5]]],
+  ] as const)('%j + %j → %j', async (fields, body, expected) => expect(await placeholderCodes(fields, body)).toEqual(expected));
+});
+
 describe('the bundled issue', () => {
   it('passes the check with no errors', async () => {
     const { createNodeHost } = await import('../../src/host/node-host.js');

@@ -28,6 +28,7 @@ import { printedDate } from './printed-date.js';
 import { attachmentsMatch } from './attachments-match.js';
 import { textCharacters } from './text-characters.js';
 import { punctuationHalfwidth } from './punctuation-halfwidth.js';
+import { placeholderUnfilled } from './placeholder-unfilled.js';
 
 export const rules = {
   fields,
@@ -57,5 +58,6 @@ export const rules = {
   attachmentsMatch,
   textCharacters,
   punctuationHalfwidth,
+  placeholderUnfilled,
   issueSequence,
 } satisfies Record<string, Rule>;
