@@ -131,6 +131,8 @@ export interface CompileResult {
   bodyPages?: number;
   /** Printed body pages of each document, first to last. */
   documentPages?: ReadonlyMap<string, { first: number; last: number }>;
+  /** A draft's documents that errors kept out of it (project-relative paths). */
+  omitted?: string[];
   /** The files of every edition asked for, relative to the output folder. */
   files?: OutputFile[];
   /** Writes a deferred edition from this build's layout. */
@@ -165,13 +167,22 @@ export function prepare(host: Host, issues: readonly string[], memo?: BuildMemo)
   return loadAndValidate(host, issues, memo);
 }
 
-/** One issue of a prepared project, ordered, with the diagnostics that concern it. */
-function gazetteOf(prepared: PreparedProject, issue: string, draft: boolean): { setup?: SetupProblem; diagnostics: Diagnostic[]; gazette?: Gazette } {
+/**
+ * One issue of a prepared project, ordered, with the diagnostics that concern it. A draft says which of the issue's
+ * files its errors kept out (no title, an unknown section, front matter that does not parse), so none goes unseen.
+ */
+function gazetteOf(prepared: PreparedProject, issue: string, draft: boolean): { setup?: SetupProblem; diagnostics: Diagnostic[]; gazette?: Gazette; omitted?: string[] } {
   const diagnostics = prepared.diagnostics.filter((d) => concerns(d, new Set([issue])));
   if (prepared.setup || !prepared.project || !prepared.validated) return { ...(prepared.setup ? { setup: prepared.setup } : {}), diagnostics };
   const meta = prepared.project.issues.find((i) => i.id === issue)?.file?.meta;
   if (!meta || (hasErrors(diagnostics) && !draft)) return { diagnostics };
-  return { diagnostics, gazette: order(prepared.validated.value.get(issue) ?? [], prepared.project.publication, meta) };
+  const gazette = order(prepared.validated.value.get(issue) ?? [], prepared.project.publication, meta);
+  if (!draft) return { diagnostics, gazette };
+  const printed = new Set(gazette.sections.flatMap((section) => section.documents.map((doc) => doc.file.path)));
+  const folder = `documents/${issue}/`;
+  const isDocument = (file: string): boolean => file.startsWith(folder) && !file.slice(folder.length).includes('/') && file.toLowerCase().endsWith('.md');
+  const omitted = [...new Set(diagnostics.flatMap((d) => (d.severity === 'error' && d.span && isDocument(d.span.file) && !printed.has(d.span.file) ? [d.span.file] : [])))].sort();
+  return { diagnostics, gazette, omitted };
 }
 
 /** Loads, validates and orders one issue: the input of layout and of every writer. */
@@ -298,6 +309,7 @@ export async function compileIssue(host: Host, prepared: PreparedProject, option
   return {
     diagnostics: sortDiagnostics(diagnostics),
     gazette,
+    ...(loaded.omitted ? { omitted: loaded.omitted } : {}),
     pageOf: paged.value.pageOf,
     documentPages: paged.value.documentPages,
     bodyPages: paged.value.pages.filter((page) => page.kind === 'body').length,

@@ -30,12 +30,14 @@ const messages = {
     refused: (n: number) => `✖ 发现 ${n} 个错误，未生成任何文件（改正后重试，或用 --draft 生成草稿）\n`,
     done: (name: string) => `✔ 已生成 ${name}`,
     stats: (docs: number, pages: number, seconds: string) => `  ${docs} 篇文件，正文 ${pages} 页，用时 ${seconds} 秒`,
+    omitted: (n: number) => `  另有 ${n} 篇文件因上列错误未排入草稿：`,
   },
   en: {
     working: (issue: string) => `Typesetting ${issue}…`,
     refused: (n: number) => `✖ ${n} error${n === 1 ? '' : 's'} found; nothing was written (fix them, or use --draft)\n`,
     done: (name: string) => `✔ Built ${name}`,
     stats: (docs: number, pages: number, seconds: string) => `  ${docs} documents, ${pages} body pages, ${seconds} s`,
+    omitted: (n: number) => `  ${n} more document${n === 1 ? ' is' : 's are'} left out of the draft by the errors above:`,
   },
 };
 
@@ -76,12 +78,14 @@ export async function runBuild(options: BuildOptions, io: Io): Promise<number> {
   if (feed) written.push(feed.path);
   const { issue, publication } = result.gazette;
   const documents = result.gazette.sections.reduce((n, s) => n + s.documents.length, 0);
+  const omitted = result.omitted ?? [];
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   io.stdout(
     [
       t.done(`${printable(issueTitle(publication, issue))}${options.draft ? (options.lang === 'zh' ? '【草稿】' : ' [draft]') : ''}`),
       t.stats(documents, result.bodyPages ?? 0, seconds),
       ...written.map((path) => `  ${shownPath(io.cwd, path)}`),
+      ...(omitted.length > 0 ? [t.omitted(omitted.length), ...omitted.map((path) => `    ${shownPath(io.cwd, resolve(root, path))}`)] : []),
       '',
     ].join('\n'),
   );

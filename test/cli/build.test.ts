@@ -49,6 +49,26 @@ describe('gazette build', () => {
     expect(readFileSync(join(root, 'documents/out/gazette-2021-4.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
+  it('names the documents a draft leaves out for their errors, and only those', () => {
+    const root = tempProject({
+      'documents/2021-4/a.md': documentText({ ...baseFields, number: '长府[2021]54号' }),
+      'documents/2021-4/b.md': documentText({ ...baseFields, number: '长府〔2021〕55号', title: '上海市长宁区人民政府关于乙事的通知', category: '无此栏目' }),
+      'documents/2021-4/c.md': documentText({ ...baseFields, number: '长府〔2021〕56号', title: '"上海市长宁区人民政府关于丙事的通知' }),
+    });
+    const draft = runCli(['build', '2021-4', '--draft'], root);
+    expect(draft.code).toBe(0);
+    expect(draft.stdout).toMatch(/ 1 篇文件，.*\n  dist\/2021-4\/gazette-2021-4.pdf\n  dist\/2021-4\/index.html\n  另有 2 篇文件因上列错误未排入草稿：\n    documents\/2021-4\/b.md\n    documents\/2021-4\/c.md\n$/);
+    expect(draft.stderr).toContain('category-unknown');
+    expect(readFileSync(join(root, 'dist/2021-4/index.html'), 'utf8')).not.toContain('乙事');
+    const english = runCli(['build', '2021-4', '--draft', '--lang', 'en'], root);
+    expect(english.stdout).toContain('  2 more documents are left out of the draft by the errors above:\n    documents/2021-4/b.md\n');
+    writeFileSync(join(root, 'documents/2021-4/b.md'), documentText({ ...baseFields, number: '长府〔2021〕55号', title: '上海市长宁区人民政府关于乙事的通知' }));
+    writeFileSync(join(root, 'documents/2021-4/c.md'), documentText({ ...baseFields, number: '长府〔2021〕56号', title: '上海市长宁区人民政府关于丙事的通知' }));
+    const whole = runCli(['build', '2021-4', '--draft'], root);
+    expect(whole.stdout).toContain(' 3 篇文件，');
+    expect(whole.stdout).not.toContain('未排入');
+  });
+
   it('writes only the HTML edition with --format html', () => {
     const root = tempProject({ 'documents/2021-4/a.md': documentText(baseFields) });
     const result = runCli(['build', '2021-4', '--format', 'html'], root);
