@@ -471,6 +471,7 @@ const terms: Record<string, { zh: string; en: string }> = {
   'signature-required': { zh: 'closing.order 须包含 signature', en: 'closing.order to include signature' },
   'note-required': { zh: 'closing.order 须包含 note', en: 'closing.order to include note' },
   MISSING_CHAR: { zh: '引号或括号没有闭合', en: 'a quote or bracket is not closed' },
+  UNCLOSED_QUOTE: { zh: '这里开始的引号没有闭合：在值的末尾补上同样的引号，或去掉它', en: 'the quote that opens here is never closed: add the same quote at the end of the value, or remove it' },
   BAD_INDENT: { zh: '缩进不一致', en: 'inconsistent indentation' },
   TAB_AS_INDENT: { zh: '不能用制表符缩进', en: 'tabs cannot be used for indentation' },
   DUPLICATE_KEY: { zh: '字段重复出现', en: 'a key appears twice' },

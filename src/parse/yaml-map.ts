@@ -16,12 +16,18 @@ export interface YamlMap {
 export function readYamlMap(path: string, yamlText: string, baseOffset: number, lines: LineIndex): { value?: YamlMap; diagnostics: Diagnostic[] } {
   const at = (offset: number): Span => ({ file: path, start: lines.point(baseOffset + offset) });
   const document = parseDocument(yamlText, { uniqueKeys: true, prettyErrors: false });
-  const diagnostics: Diagnostic[] = document.errors.map((error) => ({
-    code: 'yaml-syntax',
-    severity: 'error' as const,
-    span: at(error.pos[0] ?? 0),
-    args: { detail: error.message.split('\n')[0] ?? error.code, kind: yamlErrorKind(yamlText, error.pos[0] ?? 0, error.code) },
-  }));
+  const reported: Diagnostic[] = document.errors.map((error) => {
+    const opening = error.code === 'MISSING_CHAR' ? openingQuote(yamlText, error.pos[0] ?? 0, error.message) : undefined;
+    return {
+      code: 'yaml-syntax',
+      severity: 'error' as const,
+      span: at(opening ?? error.pos[0] ?? 0),
+      args: { detail: error.message.split('\n')[0] ?? error.code, kind: opening !== undefined ? 'UNCLOSED_QUOTE' : yamlErrorKind(yamlText, error.pos[0] ?? 0, error.code) },
+    };
+  });
+  // What the parser says after an unclosed quote (a flow sequence not ended, bad indentation) follows from it.
+  const unclosed = reported.filter((d) => d.args.kind === 'UNCLOSED_QUOTE');
+  const diagnostics = unclosed.length > 0 ? unclosed : reported;
   if (diagnostics.length > 0) return { diagnostics };
   const spanOf = (node: YamlNode | null | undefined): Span => {
     const range = node?.range ?? [0, 0, 0];
@@ -53,6 +59,21 @@ export function readYamlMap(path: string, yamlText: string, baseOffset: number, 
     });
   }
   return { value: { fields, spanOf, document }, diagnostics };
+}
+
+/**
+ * Where the quote opens that the parser found unclosed at `offset` (it reports the end of the text): the last such
+ * quote before it that starts a value, after `key:`, `-`, `[` or `,`. Undefined when the message is not about a quote.
+ */
+function openingQuote(text: string, offset: number, message: string): number | undefined {
+  const quote = /Missing closing (["'])quote/.exec(message)?.[1];
+  if (!quote) return undefined;
+  for (let i = Math.min(offset, text.length) - 1; i >= 0; i--) {
+    if (text[i] !== quote) continue;
+    const before = text.slice(text.lastIndexOf('\n', i - 1) + 1, i).trimEnd();
+    if (before === '' || /[:\-[,]$/.test(before)) return i;
+  }
+  return undefined;
 }
 
 /**

@@ -104,4 +104,17 @@ describe('gazette check edge cases', () => {
     expect(result.stdout).toContain('公文标题中文种重叠（“请示报告”）');
     expect(result.stdout).toContain('字段名后用了全角冒号“：”');
   });
+
+  it('points an unclosed quote at the quote that opens it, not at the end of the front matter', () => {
+    const root = tempProject({
+      'documents/2021-4/a.md': documentText({ ...baseFields, title: '"上海市长宁区人民政府关于某事的通知' }),
+      'documents/2021-4/b.md': documentText({ ...baseFields, number: '长府〔2021〕55号', issuer: "['上海市长宁区人民政府', '上海市长宁区财政局]" }),
+    });
+    const found = json(runCli(['check', '--format', 'json'], root).stdout).diagnostics.filter((d) => d.code === 'yaml-syntax');
+    expect(found.map((d) => [d.file, d.line, d.column])).toEqual([
+      ['documents/2021-4/a.md', 2, 8],
+      ['documents/2021-4/b.md', 3, 24],
+    ]);
+    expect(found[0]!.message).toBe('YAML 语法错误：这里开始的引号没有闭合：在值的末尾补上同样的引号，或去掉它');
+  });
 });
