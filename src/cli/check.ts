@@ -41,11 +41,13 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
     fixed.push(...changed);
     result = await check(host, options.issues);
   }
-  const diagnostics = shown(result.setup ? [...result.diagnostics, setupDiagnostic(result.setup, root)] : result.diagnostics);
+  // A note (a form check accepts and --fix rewrites) is reported too, but is no problem: it counts for nothing.
+  const reported = result.setup ? [...result.diagnostics, setupDiagnostic(result.setup, root)] : result.diagnostics;
+  const diagnostics = shown(reported);
   const paths = displayPaths(root, io.cwd);
   const color = options.format === 'pretty' && useColor(io);
   io.stdout(
-    await formatDiagnostics(options.format, paths.diagnostics(diagnostics), { lang: options.lang, color, fixed: fixed.map((f) => ({ ...f, file: paths.file(f.file) })) }),
+    await formatDiagnostics(options.format, paths.diagnostics(reported), { lang: options.lang, color, notes: true, fixed: fixed.map((f) => ({ ...f, file: paths.file(f.file) })) }),
   );
   for (const [file, reason] of unwritable) io.stderr(FIX_FAILED[options.lang](paths.file(file), reason));
   if (result.setup) return 2;

@@ -56,7 +56,8 @@ export function previewBuild(host: Host, options: Pick<PreviewCliOptions, 'issue
     // The overlay labels hints itself ("修改建议："), so the terminal's arrow is dropped.
     const diagnostics = shown(result.setup ? [...result.diagnostics, setupDiagnostic(result.setup)] : result.diagnostics);
     const problems = diagnostics.map((d) => {
-      const resolved = resolveDiagnostic(d, options.lang);
+      // `shown` left no notes: what remains is an error or a warning.
+      const resolved = { ...resolveDiagnostic(d, options.lang), severity: d.severity === 'error' ? ('error' as const) : ('warning' as const) };
       return resolved.hint ? { ...resolved, hint: resolved.hint.replace(/^→\s*/u, '') } : resolved;
     });
     // With errors the page keeps the last good build under the overlay, as the overlay tells the editor.

@@ -21,7 +21,7 @@ export function formatGithub(diagnostics: readonly ResolvedDiagnostic[], fixed: 
         `title=${escapeProperty(d.code)}`,
       ].filter(Boolean);
       const text = d.hint ? `${d.message} — ${d.hint}` : d.message;
-      return `::${d.severity === 'error' ? 'error' : 'warning'} ${properties.join(',')}::${escapeData(text)}\n`;
+      return `::${d.severity === 'info' ? 'notice' : d.severity} ${properties.join(',')}::${escapeData(text)}\n`;
     })
     .join('');
 }

@@ -18,13 +18,13 @@ export interface ResolvedDiagnostic {
   endLine?: number;
   endColumn?: number;
   code: string;
-  severity: 'error' | 'warning';
+  severity: 'error' | 'warning' | 'info';
   message: string;
   hint?: string;
   fix?: string;
 }
 
-/** One shown diagnostic in one language (an `info` is never shown, so it never comes here). */
+/** One diagnostic in one language. */
 export function resolve(diagnostic: Diagnostic, lang: Lang): ResolvedDiagnostic {
   const text = describe(diagnostic.code, diagnostic.args, diagnostic.fix, lang);
   const { span } = diagnostic;
@@ -32,7 +32,7 @@ export function resolve(diagnostic: Diagnostic, lang: Lang): ResolvedDiagnostic 
     ...(span ? { file: span.file, line: span.start.line, column: span.start.column } : {}),
     ...(span?.end ? { endLine: span.end.line, endColumn: span.end.column } : {}),
     code: diagnostic.code,
-    severity: diagnostic.severity === 'error' ? 'error' : 'warning',
+    severity: diagnostic.severity,
     message: text.message,
     ...(text.hint ? { hint: text.hint } : {}),
     ...(diagnostic.fix !== undefined ? { fix: diagnostic.fix } : {}),
@@ -51,13 +51,15 @@ export interface ReportOptions {
   color: boolean;
   /** What --fix changed, reported before the problems. */
   fixed?: readonly FixRecord[];
+  /** Report `info` diagnostics too (`check`: a form it accepts and `--fix` rewrites); other commands report problems only. */
+  notes?: boolean;
 }
 
 export type Format = 'pretty' | 'json' | 'github';
 export const formats: readonly Format[] = ['pretty', 'json', 'github'];
 
 export function formatDiagnostics(format: Format, diagnostics: readonly Diagnostic[], options: ReportOptions): Promise<string> {
-  const resolved = shown(diagnostics).map((d) => resolve(d, options.lang));
+  const resolved = (options.notes ? diagnostics : shown(diagnostics)).map((d) => resolve(d, options.lang));
   switch (format) {
     case 'json':
       return Promise.resolve(formatJson(resolved, options.fixed ?? []));

@@ -3,11 +3,12 @@ import type { FixRecord } from '../fix/index.js';
 import type { ResolvedDiagnostic } from './index.js';
 
 export function formatJson(diagnostics: readonly ResolvedDiagnostic[], fixed: readonly FixRecord[]): string {
-  const errorCount = diagnostics.filter((d) => d.severity === 'error').length;
+  const count = (severity: ResolvedDiagnostic['severity']): number => diagnostics.filter((d) => d.severity === severity).length;
   const report = {
     version: 1,
-    errorCount,
-    warningCount: diagnostics.length - errorCount,
+    errorCount: count('error'),
+    warningCount: count('warning'),
+    infoCount: count('info'),
     diagnostics: diagnostics.map(jsonDiagnostic),
     fixed: fixed.map((f) => ({ file: f.file, line: f.line, column: f.column, from: f.from, to: f.to, codes: f.codes })),
   };

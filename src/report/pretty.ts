@@ -3,11 +3,13 @@ import type { ReportOptions, ResolvedDiagnostic } from './index.js';
 import { printable } from './printable.js';
 
 const summaries = {
-  zh: (errors: number, warnings: number) => (errors + warnings === 0 ? '✔ 未发现问题' : `✖ ${errors} 个错误，${warnings} 个警告`),
-  en: (errors: number, warnings: number) => (errors + warnings === 0 ? '✔ no problems' : `✖ ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`),
+  zh: (errors: number, warnings: number, notes: number) =>
+    `${errors + warnings === 0 ? '✔ 未发现问题' : `✖ ${errors} 个错误，${warnings} 个警告`}${notes > 0 ? `（另有 ${notes} 条提示）` : ''}`,
+  en: (errors: number, warnings: number, notes: number) =>
+    `${errors + warnings === 0 ? '✔ no problems' : `✖ ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`}${notes > 0 ? ` (and ${plural(notes, 'note')})` : ''}`,
 };
 export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-const labels = { zh: { error: '错误', warning: '警告', fix: '修正' }, en: { error: 'error', warning: 'warning', fix: 'fix' } };
+const labels = { zh: { error: '错误', warning: '警告', info: '提示', fix: '修正' }, en: { error: 'error', warning: 'warning', info: 'note', fix: 'fix' } };
 
 export async function formatPretty(diagnostics: readonly ResolvedDiagnostic[], options: ReportOptions): Promise<string> {
   const { Chalk } = await import('chalk');
@@ -23,14 +25,15 @@ export async function formatPretty(diagnostics: readonly ResolvedDiagnostic[], o
     if (file) lines.push(chalk.underline(printable(file)));
     for (const d of group) {
       const where = d.line !== undefined ? `${d.line}:${d.column ?? 1}` : '';
-      const severity = d.severity === 'error' ? chalk.red(label.error) : chalk.yellow(label.warning);
+      const severity = d.severity === 'error' ? chalk.red(label.error) : d.severity === 'warning' ? chalk.yellow(label.warning) : chalk.cyan(label.info);
       lines.push(`  ${chalk.dim(where.padEnd(7))} ${severity}  ${printable(d.message)}  ${chalk.dim(d.code)}`);
       if (d.hint) lines.push(`  ${' '.repeat(7)} ${chalk.cyan(printable(d.hint))}`);
     }
     lines.push('');
   }
-  const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  const summary = summaries[options.lang](errors, diagnostics.length - errors);
-  lines.push(errors > 0 ? chalk.red.bold(summary) : diagnostics.length > 0 ? chalk.yellow.bold(summary) : chalk.green(summary));
+  const count = (severity: ResolvedDiagnostic['severity']): number => diagnostics.filter((d) => d.severity === severity).length;
+  const [errors, warnings] = [count('error'), count('warning')];
+  const summary = summaries[options.lang](errors, warnings, count('info'));
+  lines.push(errors > 0 ? chalk.red.bold(summary) : warnings > 0 ? chalk.yellow.bold(summary) : chalk.green(summary));
   return `${lines.join('\n')}\n`;
 }

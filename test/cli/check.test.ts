@@ -60,6 +60,22 @@ describe('gazette check', () => {
     expect(runCli(['check', '--max-warnings', '1'], root).code).toBe(0);
   });
 
+  it('shows a note (a form it accepts and --fix rewrites) in every format, counting it as no problem', () => {
+    const root = tempProject({ 'documents/2021-4/a.md': documentText({ ...baseFields, date: '2021/12/14' }) });
+    const pretty = runCli(['check'], root);
+    expect(pretty.code).toBe(0);
+    expect(pretty.stdout).toMatch(/4:7\s+提示\s+成文日期“2021\/12\/14”宜写成 YYYY-MM-DD.*date-format\n.*→ 2021-12-14/);
+    expect(pretty.stdout).toContain('✔ 未发现问题（另有 1 条提示）');
+    expect(runCli(['check', '--lang', 'en'], root).stdout).toContain('✔ no problems (and 1 note)');
+    expect(runCli(['check', '--max-warnings', '0'], root).code).toBe(0);
+    const report = JSON.parse(runCli(['check', '--format', 'json'], root).stdout);
+    expect(report).toMatchObject({ errorCount: 0, warningCount: 0, infoCount: 1, diagnostics: [{ severity: 'info', code: 'date-format', fix: '2021-12-14' }] });
+    expect(runCli(['check', '--format', 'github'], root).stdout).toMatch(/^::notice file=documents\/2021-4\/a\.md,line=4,.*title=date-format::/);
+    // Fixed, the note is gone.
+    expect(runCli(['check', '--fix'], root).stdout).toContain('2021/12/14 → 2021-12-14');
+    expect(runCli(['check'], root).stdout).toBe('✔ 未发现问题\n');
+  });
+
   it('exits 2 for an unknown issue, a missing documents/ folder and a bad flag', () => {
     const root = tempProject({ 'documents/2021-4/a.md': good });
     const unknown = runCli(['check', '2030-1'], root);
