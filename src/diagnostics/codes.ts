@@ -391,8 +391,8 @@ export const catalogue: Record<string, Entry> = {
     en: { message: '“{placeholder}” is a placeholder left by gazette new document and is not filled in', hint: 'replace it with the document’s own text (the subject in the title, the recipients or the body)' },
   },
   'note-undefined': {
-    zh: { message: '脚注 [^{label}] 没有定义，会按原样印出“[^{label}]”', hint: '在文末加上一行“[^{label}]: 脚注内容”，或删去该引用；要印出方括号本身时改用全角“［］”' },
-    en: { message: 'Footnote [^{label}] has no definition and would print as typed, “[^{label}]”', hint: 'add a line “[^{label}]: the note” at the end, or remove the citation; to print the brackets themselves use full-width “［］”' },
+    zh: { message: '脚注 [^{label}] 没有定义，会按原样印出“[^{label}]”', hint: '在文末加上一行“[^{label}]: 脚注内容”，或删去该引用；要照原样印出时写作 \\[^{label}]' },
+    en: { message: 'Footnote [^{label}] has no definition and would print as typed, “[^{label}]”', hint: 'add a line “[^{label}]: the note” at the end, or remove the citation; to print it as it is, write \\[^{label}]' },
   },
   'link-unsafe': {
     zh: { message: '链接“{href}”不是 http、https 或 mailto 地址，已只保留文字', hint: '写完整的网址（https://…），或去掉链接只写文字' },

@@ -36,7 +36,7 @@ export function readBodies(documents: readonly ParsedDocument[], readFile: (path
         files.push([path, bytes]);
         return bytes;
       };
-      return { result: readMarkdown(doc.mdast!, { path: doc.file.path, readFile: recording }), files };
+      return { result: readMarkdown(doc.mdast!, { path: doc.file.path, source: doc.file.text, readFile: recording }), files };
     };
     const unchanged = (kept: Read): boolean => kept.files.every(([path, bytes]) => same(readFile(path), bytes));
     const read = (memo ? memo.get(`body\u0000${doc.file.path}\u0000${doc.file.text}`, readDocument, unchanged) : readDocument()).result;

@@ -22,6 +22,8 @@ export const MAX_NESTING = 8;
 export interface ReadContext {
   /** Project-relative path of the document. */
   path: string;
+  /** The file's text, which the tree's offsets index (to tell an escaped \[^1] from a citation). */
+  source: string;
   readFile(path: string): Uint8Array | FileError;
 }
 
@@ -358,17 +360,19 @@ class Reader {
   }
 
   /**
-   * A citation of a footnote no definition has stays text for remark ("[^9]"): it would print as typed. Its place is
-   * the text's start moved by the lines and characters before it (exact unless escapes precede it in the text).
+   * A citation of a footnote no definition has stays text for remark ("[^9]"): it would print as typed. It is found in
+   * the source of the text, where an escaped \[^9] (text an import kept as text) is told apart.
    */
   private undefinedNotes(node: MdText): void {
     const start = node.position?.start;
-    for (const match of node.value.matchAll(/\[\^([^\]\s]+)\]/g)) {
-      const before = node.value.slice(0, match.index);
+    const end = node.position?.end;
+    if (!start || start.offset === undefined || end?.offset === undefined || !node.value.includes('[^')) return;
+    const source = this.context.source.slice(start.offset, end.offset);
+    for (const match of source.matchAll(/(?<!\\)\[\^([^\]\s]+)\]/g)) {
+      const before = source.slice(0, match.index);
       const lineBreaks = before.split('\n').length - 1;
-      const column = lineBreaks === 0 ? (start?.column ?? 1) + before.length : before.length - before.lastIndexOf('\n');
-      const span = start && { file: this.context.path, start: { line: start.line + lineBreaks, column } };
-      this.diagnostics.push({ code: 'note-undefined', severity: 'error', ...(span ? { span } : {}), args: { label: match[1]! } });
+      const column = lineBreaks === 0 ? start.column + before.length : before.length - before.lastIndexOf('\n');
+      this.diagnostics.push({ code: 'note-undefined', severity: 'error', span: { file: this.context.path, start: { line: start.line + lineBreaks, column } }, args: { label: match[1]! } });
     }
   }
 

@@ -61,7 +61,7 @@ describe('valid constructs', () => {
   });
 
   it('refuses a citation of a footnote that has no definition, where it is, instead of printing it as typed', () => {
-    const { diagnostics } = readBody('正文[^9]见注，又见[^a]。\n续行[^b]与表。\n\n| 列 |\n| --- |\n| 格[^c] |\n\n[^a]: 有定义。');
+    const { diagnostics } = readBody('正文[^9]见注，又见[^a]。\n续行[^b]与表，原样\\[^d]。\n\n| 列 |\n| --- |\n| 格[^c] |\n\n[^a]: 有定义。');
     expect(diagnostics.map((d) => [d.code, d.severity, d.args.label, d.span?.start.line, d.span?.start.column])).toEqual([
       ['note-undefined', 'error', '9', 1, 3],
       ['note-undefined', 'error', 'b', 2, 3],

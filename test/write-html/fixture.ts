@@ -20,7 +20,7 @@ export function parseMarkdown(markdown: string) {
 
 /** The document model of a Markdown body, read by the real reader (images resolve against `files`). */
 export function readBody(markdown: string, path = 'documents/2021-4/doc.md', files: Record<string, Uint8Array> = {}) {
-  return readMarkdown(parseMarkdown(markdown), { path, readFile: (p) => files[p] ?? 'ENOENT' });
+  return readMarkdown(parseMarkdown(markdown), { path, source: markdown, readFile: (p) => files[p] ?? 'ENOENT' });
 }
 
 export function makeDocument(id: string, meta: Partial<DocumentMeta> & { title: string }, markdown: string): GazetteDocument {
