@@ -73,7 +73,7 @@ export async function check(host: Host, issues: readonly string[]): Promise<Chec
   const { validated, ...result } = await loadAndValidate(host, issues);
   if (!result.project || !validated) return result;
   const diagnostics = [...result.diagnostics];
-  const [{ parseTheme, resolveTemplate }, { printedTexts }] = await themeStages();
+  const [{ parseTheme, resolveTemplate }, { printedTexts, sourcesOf }] = await themeStages();
   const { publication } = result.project;
   const resolved = resolveTemplate(publication.template ?? 'default', (path) => readTemplate(host, path));
   if ('missing' in resolved) return { ...result, setup: templateProblem(host, resolved.missing) };
@@ -98,7 +98,8 @@ export async function check(host: Host, issues: readonly string[]): Promise<Chec
   for (const issue of result.project.issues) {
     const documents = validated.value.get(issue.id);
     if (!documents || !issue.file) continue;
-    diagnostics.push(...missingGlyphs(printedTexts(order(documents, publication, issue.file.meta), theme.value, false), faces));
+    const gazette = order(documents, publication, issue.file.meta);
+    diagnostics.push(...missingGlyphs(printedTexts(gazette, theme.value, false), faces, sourcesOf(gazette)));
   }
   return { ...result, diagnostics: sortDiagnostics(diagnostics) };
 }

@@ -5,6 +5,7 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Span } from '../model/source.js';
+import { LineIndex } from '../parse/index.js';
 
 /** Whether a font has a glyph for a code point. */
 export type Coverage = (codePoint: number) => boolean;
@@ -96,11 +97,23 @@ const MISSING = 2;
 
 /**
  * Every character a face cannot draw, once per character, font and place, as `glyph-missing` errors; `fonts` gives each
- * font key's coverage and its ref (the file named in the theme).
+ * font key's coverage and its ref (the file named in the theme). With the source texts, a report points at the
+ * character's first occurrence in the place's source (a paragraph, a field), not at the place's start.
  */
-export function missingGlyphs(texts: Iterable<PrintedText>, fonts: ReadonlyMap<string, { has: Coverage; ref: string }>): Diagnostic[] {
+export function missingGlyphs(texts: Iterable<PrintedText>, fonts: ReadonlyMap<string, { has: Coverage; ref: string }>, sourceOf?: (file: string) => string | undefined): Diagnostic[] {
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
+  const lineIndexes = new Map<string, LineIndex>();
+  const at = (span: Span, char: string): Span => {
+    const [from, to] = [span.start.offset, span.end?.offset];
+    const text = sourceOf?.(span.file);
+    if (text === undefined || from === undefined || to === undefined) return span;
+    const found = text.indexOf(char, from);
+    if (found < 0 || found >= to) return span;
+    let lines = lineIndexes.get(span.file);
+    if (!lines) lineIndexes.set(span.file, (lines = new LineIndex(text)));
+    return { file: span.file, start: lines.point(found), end: lines.point(found + char.length) };
+  };
   // Each font key's verdict per BMP code point (0 not asked yet, DRAWN, MISSING): a long text asks about the same
   // few thousand characters again and again, and a cmap lookup is a binary search.
   const verdicts = new Map<string, Uint8Array>();
@@ -125,7 +138,7 @@ export function missingGlyphs(texts: Iterable<PrintedText>, fonts: ReadonlyMap<s
       out.push({
         code: 'glyph-missing',
         severity: 'error',
-        ...(span ? { span } : {}),
+        ...(span ? { span: at(span, char) } : {}),
         args: { char, codePoint: `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`, font, ref: face.ref },
       });
     }

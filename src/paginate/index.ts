@@ -13,7 +13,7 @@ import { gazetteBlocks } from './blocks.js';
 import { chineseDate } from '../shared/dates.js';
 import { fillPages, type FilledPage } from './pages.js';
 import { baselineOffset, typeArea, type RowContext } from './rows.js';
-import { DRAFT_MARK, printedTexts } from './printed.js';
+import { DRAFT_MARK, printedTexts, sourcesOf } from './printed.js';
 import { missingGlyphs } from '../coverage/index.js';
 import { blockRows } from './elements.js';
 import { tocEntries, tocRows } from './toc.js';
@@ -24,7 +24,7 @@ import type { BuildMemo } from '../shared/build-memo.js';
 import { withProofMarks, type ProofNote } from './proof.js';
 
 
-export { printedTexts } from './printed.js';
+export { printedTexts, sourcesOf } from './printed.js';
 
 export interface PaginateOptions {
   draft: boolean;
@@ -169,7 +169,7 @@ export function paginate(gazette: Gazette, theme: Theme, fonts: FontSet, options
 
   const blocks = gazetteBlocks(gazette, theme);
   const faces = new Map([...fonts.fonts].map(([key, font]) => [key, { has: (cp: number) => font.hasGlyph(cp), ref: font.ref }]));
-  diagnostics.push(...missingGlyphs(printedTexts(gazette, theme, options.draft, blocks), faces));
+  diagnostics.push(...missingGlyphs(printedTexts(gazette, theme, options.draft, blocks), faces, sourcesOf(gazette)));
   const notes = { gap: 0.5 * theme.styles.footnote.leading, ruleWidth: ctx.width / 4, left: ctx.left };
   // Up to half a line above each heading, table or figure makes the foot of a page flush; before a new document
   // no more than three lines stay empty when the page has the places to take the rest.

@@ -72,3 +72,9 @@ export function* printedTexts(gazette: Gazette, theme: Theme, draft: boolean, bl
   const colophon = publication.spans.get('colophon');
   for (const line of colophonLines(gazette)) yield { text: colophonText(line), font: styles.colophon.font, ...(colophon ? { span: colophon } : {}) };
 }
+
+/** The source text of each document file the issue prints, for placing a report at a character of it. */
+export function sourcesOf(gazette: Gazette): (file: string) => string | undefined {
+  const texts = new Map(gazette.sections.flatMap((section) => section.documents.map((doc) => [doc.file.path, doc.file.text] as const)));
+  return (file) => texts.get(file);
+}

@@ -78,10 +78,13 @@ describe('gazette build', () => {
   });
 
   it('fails on a character the fonts cannot draw, naming it with file and line', () => {
-    const root = tempProject({ 'documents/2021-4/a.md': documentText(baseFields, '第一段。\n\n含有😀的第二段。\n') });
+    const root = tempProject({ 'documents/2021-4/a.md': documentText({ ...baseFields, title: '上海市长宁区人民政府关于😀事的通知' }, '第一段。\n\n含有😀的第二段，\n续行又有😀。\n') });
     const result = runCli(['build', '2021-4'], root);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/documents\/2021-4\/a\.md\n\s+10:\d+\s+错误\s+字体 \S+ 中没有字符“😀”（U\+1F600）/);
+    // At the character: its first place in the paragraph, and in the title field.
+    expect(result.stderr).toMatch(/documents\/2021-4\/a\.md\n\s+2:20\s+错误\s+字体 \S+ 中没有字符“😀”（U\+1F600）/);
+    expect(result.stderr).toMatch(/\n\s+10:3\s+错误\s+字体 \S+ 中没有字符“😀”（U\+1F600）/);
+    expect(result.stderr).not.toMatch(/\n\s+11:\d+\s+错误/);
     expect(existsSync(join(root, 'dist/2021-4/gazette-2021-4.pdf'))).toBe(false);
   });
 

@@ -95,19 +95,20 @@ describe('no input crashes or stalls a run', () => {
 
 describe('check passes only what build accepts', () => {
   it.each([
-    ['an emoji', '含有😀的段落。', 'glyph-missing', 'U+1F600'],
-    ['a character beyond the fonts', '吉祥的𠮷字。', 'glyph-missing', 'U+20BB7'],
-    ['Arabic', 'العربية', 'glyph-missing', 'U+0627'],
-    ['Hebrew', 'עברית', 'glyph-missing', 'U+05E2'],
-  ])('%s: the same error from check and build', (_name, body, code, codePoint) => {
+    ['an emoji', '含有😀的段落。', 'glyph-missing', 'U+1F600', 3],
+    ['a character beyond the fonts', '吉祥的𠮷字。', 'glyph-missing', 'U+20BB7', 4],
+    ['Arabic', 'العربية', 'glyph-missing', 'U+0627', 1],
+    ['Hebrew', 'עברית', 'glyph-missing', 'U+05E2', 1],
+  ])('%s: the same error from check and build, at the character', (_name, body, code, codePoint, column) => {
     const root = tempProject({ 'documents/2021-4/a.md': doc({}, `${body}\n`) });
     const checked = runCli(['check', '--format', 'json'], root);
     const built = runCli(['build', '2021-4'], root);
     expect(checked.code).toBe(1);
     expect(built.code).toBe(1);
     const found = JSON.parse(checked.stdout).diagnostics.find((d: { code: string; message: string }) => d.code === code && d.message.includes(codePoint));
-    expect(found).toMatchObject({ file: 'documents/2021-4/a.md', line: 8 });
+    expect(found).toMatchObject({ file: 'documents/2021-4/a.md', line: 8, column });
     expect(built.stderr).toContain(codePoint);
+    expect(built.stderr).toMatch(new RegExp(`\\n\\s+8:${column}\\s+错误.*${codePoint.replace('+', '\\+')}`));
     expect(existsSync(join(root, 'dist'))).toBe(false);
   });
 
