@@ -114,6 +114,14 @@ export const catalogue: Record<string, Entry> = {
     zh: { message: '文件不是 UTF-8 编码，也无法识别其编码', hint: '在编辑器中将文件另存为 UTF-8' },
     en: { message: 'File is not UTF-8 and its encoding is not recognised', hint: 're-save the file as UTF-8' },
   },
+  'document-empty': {
+    zh: { message: '文件是空的', hint: '写入前置元数据和正文（gazette new document 可生成骨架），或删除该文件' },
+    en: { message: 'The file is empty', hint: 'write its front matter and text (gazette new document writes a skeleton), or delete the file' },
+  },
+  'document-folder': {
+    zh: { message: '这是一个以 .md 结尾的文件夹，不是文件，未作为文件收录', hint: '文件夹名不要以 .md 结尾；若其中是该文件，把它移回期次文件夹' },
+    en: { message: 'This is a folder whose name ends in .md, not a file; it is not taken as a document', hint: 'name folders without .md at the end; if the document is inside, move it back into the issue folder' },
+  },
   'front-matter-missing': {
     zh: { message: '缺少前置元数据（文件须以 --- 开头）', hint: '在文件开头加入：---（换行）title: …（换行）issuer: …（换行）date: YYYY-MM-DD（换行）number: …（换行）category: …（换行）---' },
     en: { message: 'Missing front matter (the file must start with ---)', hint: 'start the file with a --- block holding title, issuer, date, number and category' },

@@ -118,8 +118,11 @@ function loadIssue(host: Host, id: string, files: readonly string[], memo?: Buil
     }
     ids.set(key, path);
     const bytes = host.readFile(path);
-    // A folder named a.md is not a document; anything else that cannot be read is reported as what it is.
-    if (bytes === 'EISDIR') continue;
+    // A folder named a.md is not a document, but may hold one; anything else that cannot be read is reported as what it is.
+    if (bytes === 'EISDIR') {
+      diagnostics.push({ code: 'document-folder', severity: 'warning', span: { file: path, start: { line: 1, column: 1 } }, args: {} });
+      continue;
+    }
     if (isFileError(bytes)) {
       diagnostics.push(unreadable(path, bytes));
       continue;

@@ -19,6 +19,7 @@ const splitOnly = { engines: { yaml: () => ({}) } };
 /** Reads the front matter of `text`; problems become diagnostics, never exceptions. */
 export function readFrontMatter(path: string, text: string, lines: LineIndex): { value?: FrontMatter; diagnostics: Diagnostic[] } {
   const start: Span = { file: path, start: lines.point(0) };
+  if (text.trim() === '') return { diagnostics: [{ code: 'document-empty', severity: 'error', span: start, args: {} }] };
   if (!/^---[ \t]*\r?\n/.test(text)) return { diagnostics: [{ code: 'front-matter-missing', severity: 'error', span: start, args: {} }] };
   const split = matter(text, splitOnly as never);
   const yamlStart = 3;

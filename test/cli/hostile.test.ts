@@ -203,6 +203,16 @@ describe('file-system errors are named as what they are', () => {
     expect(result.stdout).not.toContain('front-matter-missing');
   });
 
+  it('an empty file and a folder named like a document, each said for what it is', () => {
+    const root = tempProject({ 'documents/2021-4/a.md': doc(), 'documents/2021-4/empty.md': ' \n\n', 'documents/2021-4/dir.md/inner.md': doc() });
+    const result = runCli(['check'], root);
+    expectClean(result);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/dir\.md\n\s+1:1\s+警告\s+这是一个以 \.md 结尾的文件夹，不是文件，未作为文件收录\s+document-folder\n/u);
+    expect(result.stdout).toMatch(/empty\.md\n\s+1:1\s+错误\s+文件是空的\s+document-empty\n\s+写入前置元数据和正文/u);
+    expect(result.stdout).not.toContain('front-matter-missing');
+  });
+
   it('an unreadable file and an unreadable issue folder (EACCES)', () => {
     const root = tempProject({ 'documents/2021-4/a.md': doc(), 'documents/2021-3/issue.yml': 'year: 2021\nnumber: 3\ntotal: 61\npublished: 2021-10-08\n' });
     chmodSync(join(root, 'documents/2021-4/a.md'), 0o000);
