@@ -8,7 +8,7 @@ import type { Attachment, Block, CellAlign, Footnote, HeadingLevel, Inline, Tabl
 import type { Span } from '../model/source.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FileError } from '../host/host.js';
-import type { EmbeddedTable } from '../parse/index.js';
+import { LineIndex, type EmbeddedTable } from '../parse/index.js';
 import { loadImage } from './images.js';
 import { HIDDEN_CONTENT } from '../shared/hidden-html.js';
 import { isVoidElement, plainTagArgs } from './plain-tags.js';
@@ -86,6 +86,8 @@ class Reader {
   private readonly noteDefinitions = new Map<string, FootnoteDefinition>();
   /** Footnote identifier → number, in order of first reference. */
   private readonly noteNumbers = new Map<string, number>();
+  /** Lines of the source, made when a report needs a place inside a text node. */
+  private sourceLines?: LineIndex;
 
   constructor(private readonly context: ReadContext) {}
 
@@ -369,10 +371,9 @@ class Reader {
     if (!start || start.offset === undefined || end?.offset === undefined || !node.value.includes('[^')) return;
     const source = this.context.source.slice(start.offset, end.offset);
     for (const match of source.matchAll(/(?<!\\)\[\^([^\]\s]+)\]/g)) {
-      const before = source.slice(0, match.index);
-      const lineBreaks = before.split('\n').length - 1;
-      const column = lineBreaks === 0 ? start.column + before.length : before.length - before.lastIndexOf('\n');
-      this.diagnostics.push({ code: 'note-undefined', severity: 'error', span: { file: this.context.path, start: { line: start.line + lineBreaks, column } }, args: { label: match[1]! } });
+      this.sourceLines ??= new LineIndex(this.context.source);
+      const { line, column } = this.sourceLines.point(start.offset + match.index);
+      this.diagnostics.push({ code: 'note-undefined', severity: 'error', span: { file: this.context.path, start: { line, column } }, args: { label: match[1]! } });
     }
   }
 
