@@ -44,6 +44,7 @@ try {
     cwd: process.cwd(),
     env: process.env,
     isTTY: Boolean(process.stdout.isTTY),
+    columns: process.stdout.columns,
   });
   // A run that failed or found problems may have stopped early (a build with errors lays nothing out).
   if (process.exitCode === 0) loader.save();

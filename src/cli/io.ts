@@ -15,6 +15,8 @@ export interface Io {
   env: Readonly<Record<string, string | undefined>>;
   /** Whether stdout is a terminal (colour, progress). */
   isTTY: boolean;
+  /** The terminal's width in columns, when stdout is one: help text wraps to it (80 otherwise). */
+  columns?: number;
 }
 
 /** Writes via a temporary file in the same folder and a rename, so readers never see a half-written file. */

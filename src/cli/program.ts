@@ -3,6 +3,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import type { Lang } from '../diagnostics/codes.js';
 import { formats } from '../report/index.js';
 import { DEFAULT_FORMATS, FORMATS, isFormat, type OutputFormat } from '../write/index.js';
+import { helpConfiguration, wrap } from './help.js';
 import type { Io } from './io.js';
 import './worker-entry.js';
 
@@ -34,13 +35,15 @@ const text = {
     format: '输出格式',
     fix: '自动修正安全、无歧义的问题（括号、空格、全角数字、前导零、日期格式、中文中的半角标点、GB18030 编码）',
     lang: '界面语言',
-    root: '项目根目录（含 documents/）',
+    root: '项目根目录，即含 documents/ 的文件夹',
+    currentFolder: '当前文件夹',
+    everyCommand: '每个命令都可加 --lang en 改用英文（或设环境变量 GAZETTE_LANG=en），加 --root <dir> 指定项目根目录。\n运行 gazette help <命令> 查看该命令的全部选项。',
     maxWarnings: '警告数超过 N 时以代码 1 退出',
     out: '输出目录（默认 dist/<期次>；与 --all 同用时为各期目录的上级目录）',
     draft: '即使有错误也排版，每页加“草稿”标记',
     proof: '（与 --draft 同用）在每个问题和每个字距过松的行旁加页边编号，并在末尾列出校对意见',
     proofNeedsDraft: '--proof 只用于一期的草稿：请给出期次并同时加 --draft',
-    buildFormat: (all: string) => `输出格式，逗号分隔（可选：${all}）`,
+    buildFormat: (all: readonly string[]) => `输出格式，可选 ${all.join('、')}，多个用逗号分隔`,
     template: '排版模板（templates/ 下的文件夹名；默认取 gazette.yml 的 template，否则 default）',
     port: '端口',
     open: '启动后打开浏览器',
@@ -91,13 +94,15 @@ const text = {
     format: 'output format',
     fix: 'apply safe, unambiguous fixes (brackets, spaces, full-width digits, leading zeros, date form, ASCII punctuation in Chinese text, GB18030)',
     lang: 'language of messages',
-    root: 'project folder (holding documents/)',
+    root: 'project folder, the one holding documents/',
+    currentFolder: 'the current folder',
+    everyCommand: 'Every command takes --lang zh|en (or GAZETTE_LANG) and --root <dir>, the project folder.\nRun gazette help <command> for all of its options.',
     maxWarnings: 'exit with 1 when there are more than N warnings',
     out: 'output folder (default dist/<issue>; with --all, the folder that holds one per issue)',
     draft: 'build even with errors, marking every page DRAFT',
     proof: '(with --draft) number every problem and every loose line in the margin and list the notes at the end',
     proofNeedsDraft: '--proof is for the draft of one issue: name the issue and add --draft',
-    buildFormat: (all: string) => `comma-separated outputs (choices: ${all})`,
+    buildFormat: (all: readonly string[]) => `comma-separated outputs among ${all.join(', ')}`,
     template: 'template folder under templates/ (default: gazette.yml template, else default)',
     port: 'port',
     open: 'open the browser once started',
@@ -182,15 +187,24 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     return list as OutputFormat[];
   };
   const langOption = (): Option => new Option('--lang <lang>', t.lang).choices(['zh', 'en']).default(lang);
-  const rootOption = (): Option => new Option('--root <dir>', t.root).default('.');
+  const rootOption = (): Option => new Option('--root <dir>', t.root).default('.', t.currentFolder);
 
   const program = new Command('gazette')
     .description(t.description)
     .version(version, '-V, --version', t.version)
     .helpOption('-h, --help', t.help)
     .helpCommand('help [command]', t.help)
+    .addHelpText('after', () => `\n${wrap(t.everyCommand, io.columns ?? 80)}`)
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s), outputError: (s, write) => write(lang === 'zh' ? translateUsageError(s) : s) })
+    // Set before the commands are added, which inherit them.
+    .configureHelp(helpConfiguration(lang))
+    .configureOutput({
+      writeOut: (s) => io.stdout(s),
+      writeErr: (s) => io.stderr(s),
+      getOutHelpWidth: () => io.columns ?? 80,
+      getErrHelpWidth: () => io.columns ?? 80,
+      outputError: (s, write) => write(lang === 'zh' ? translateUsageError(s) : s),
+    })
     .showHelpAfterError(lang === 'zh' ? '（运行 gazette --help 查看用法）' : '(run gazette --help for usage)');
 
   program
@@ -217,7 +231,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .option('--out <dir>', t.out)
     .option('--draft', t.draft, false)
     .option('--proof', t.proof, false)
-    .option('--format <list>', t.buildFormat(FORMATS.join(', ')), parseFormats, [...DEFAULT_FORMATS])
+    .addOption(new Option('--format <list>', t.buildFormat(FORMATS)).argParser(parseFormats).default([...DEFAULT_FORMATS], DEFAULT_FORMATS.join(',')))
     .option('--template <name>', t.template)
     .addOption(langOption())
     .addOption(rootOption())

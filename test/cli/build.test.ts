@@ -95,7 +95,7 @@ describe('gazette build', () => {
     expect(bad.code).toBe(2);
     // The choices come from the writer registry.
     expect(bad.stderr).toContain(FORMATS.join(', '));
-    expect(runCli(['build', '--help'], root).stdout).toContain(FORMATS.join(', '));
+    expect(runCli(['build', '--help'], root).stdout.replace(/\s+/g, '')).toContain(FORMATS.join('、'));
     expect(runCli(['build'], root).code).toBe(2);
   });
 
