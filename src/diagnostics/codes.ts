@@ -182,6 +182,10 @@ export const catalogue: Record<string, Entry> = {
     zh: { message: '缺少字段 {field}', hint: '在前置元数据中加入 {field}: …' },
     en: { message: 'Missing field {field}', hint: 'add {field}: … to the front matter' },
   },
+  'signature-missing': {
+    zh: { message: '“{section}”栏目的文件须有署名，缺少 signature', hint: '在前置元数据中加入 signature: 签发人职务和姓名（令须署签发人职务和姓名，GB/T 9704 §10.2）；该栏目不需署名时，在 gazette.yml 的该栏目下写 signed: false' },
+    en: { message: 'Documents of section "{section}" are signed; signature is missing', hint: "add signature: the signer's office and name (an order is signed so, GB/T 9704 §10.2); if the section needs no signature, write signed: false under it in gazette.yml" },
+  },
   'field-type': {
     zh: { message: '字段 {field} 的值 {value} 类型不对，应为{expected}', hint: '改为{expected}' },
     en: { message: 'Field {field} has value {value} of the wrong type; expected {expected}', hint: 'write {expected}' },
@@ -299,8 +303,14 @@ export const catalogue: Record<string, Entry> = {
     en: { message: 'Order number "{number}" cannot be used in section "{section}"', hint: ['move the document to a section of orders ({sections}), or correct number', 'orders belong in a section with number: order in gazette.yml; add one, or correct number'] },
   },
   'number-not-order': {
-    zh: { message: '“{section}”栏目收录令，“{number}”是发文字号而不是令号', hint: ['把 category 改为 {sections} 之一，或改为令号（机关令第N号）', '改为令号（机关令第N号）'] },
-    en: { message: 'Section "{section}" holds orders; "{number}" is a document number, not an order number', hint: ['move it to one of {sections}, or write an order number (机关令第N号)', 'write an order number (机关令第N号)'] },
+    zh: {
+      message: ['“{section}”栏目收录令，“{number}”中的〔{year}〕是发文字号的写法：令号不用〔〕括年份', '“{section}”栏目收录令，“{number}”是发文字号而不是令号'],
+      hint: ['→ {fix}（令号为“机关令第N号”；按年编号的写作 {withYear}）', '把 category 改为 {sections} 之一，或改为令号（机关令第N号）', '改为令号（机关令第N号）'],
+    },
+    en: {
+      message: ['Section "{section}" holds orders; the 〔{year}〕 in "{number}" belongs to document numbers: an order number has no bracketed year', 'Section "{section}" holds orders; "{number}" is a document number, not an order number'],
+      hint: ['→ {fix} (an order number reads 机关令第N号; numbered by year, {withYear})', 'move it to one of {sections}, or write an order number (机关令第N号)', 'write an order number (机关令第N号)'],
+    },
   },
   'order-format': {
     zh: { message: '令号“{number}”不符合“机关令第N号”或“机关令YYYY年第N号”格式', hint: '例如 {example}' },

@@ -161,6 +161,7 @@ function readSections(yaml: YamlMap, bad: Bad, problem: Problem): SectionSpec[] 
     const number = scalar(item, 'number');
     const dated = scalar(item, 'dated');
     const official = scalar(item, 'official');
+    const signed = scalar(item, 'signed');
     const toc = scalar(item, 'toc');
     if (typeof name.value !== 'string' || !name.value) {
       bad(name.node ?? item, 'sections.name', 'text');
@@ -172,8 +173,9 @@ function readSections(yaml: YamlMap, bad: Bad, problem: Problem): SectionSpec[] 
     if (!tocMarkers.includes(marker)) bad(toc.node, 'sections.toc', tocMarkers.join(' | '));
     if (dated.value !== undefined && typeof dated.value !== 'boolean') bad(dated.node, 'sections.dated', 'boolean');
     if (official.value !== undefined && typeof official.value !== 'boolean') bad(official.node, 'sections.official', 'boolean');
+    if (signed.value !== undefined && typeof signed.value !== 'boolean') bad(signed.node, 'sections.signed', 'boolean');
     if (sections.some((section) => section.name === name.value)) problem(name.node, 'sections.name', 'duplicate-section');
-    sections.push({ name: name.value, number: policy, dated: dated.value !== false, official: official.value !== false, toc: marker });
+    sections.push({ name: name.value, number: policy, dated: dated.value !== false, official: official.value !== false, signed: typeof signed.value === 'boolean' ? signed.value : policy === 'order', toc: marker });
   }
   return sections;
 }

@@ -19,6 +19,11 @@ export interface SectionSpec {
   dated: boolean;
   /** Whether titles must end with a 文种 (C1) and start with the issuer (C2). */
   official: boolean;
+  /**
+   * Whether documents must carry a signature (署名): a 令 prints its signer's office and name (GB/T 9704 §10.2),
+   * so sections of 令 default to true, others to false.
+   */
+  signed: boolean;
   toc: TocMarker;
 }
 

@@ -134,6 +134,7 @@ export function documentFile(request: DocumentRequest): ScaffoldFile {
     ['number', number],
     ['category', section.name],
     ['recipients', sample ? sample.recipients : official && section.number !== 'order' ? PLACEHOLDERS.recipients : undefined],
+    ['signature', section.signed ? PLACEHOLDERS.signatory : undefined],
   ];
   const frontMatter = fields.flatMap(([key, value]) => (value === undefined ? [] : [`${key}: ${value}`])).join('\n');
   const body = sample?.body ?? `${PLACEHOLDERS.body}\n`;
@@ -153,7 +154,7 @@ function fileName(number: string | undefined, taken: ReadonlySet<string>): strin
 /** documents/gazette.yml of a new publication, every key explained in Chinese. */
 function publicationFile(names: PublicationNames, sections: readonly SectionSpec[], issuers: readonly IssuerSpec[]): ScaffoldFile {
   const section = (s: SectionSpec): string =>
-    `  - name: ${s.name}\n    number: ${s.number}\n    dated: ${s.dated}\n    official: ${s.official}\n    toc: ${s.toc}\n`;
+    `  - name: ${s.name}\n    number: ${s.number}\n    dated: ${s.dated}\n    official: ${s.official}\n    signed: ${s.signed}\n    toc: ${s.toc}\n`;
   const issuer = (i: IssuerSpec): string => `  - name: ${i.name}\n    codes: [${i.codes.join(', ')}]\n${i.aliases.length > 0 ? `    aliases: [${i.aliases.join(', ')}]\n` : ''}`;
   return {
     path: 'documents/gazette.yml',
@@ -182,6 +183,7 @@ doctypes: []
 #             order 收录令，须有令号（机关令第N号）
 #   dated:    是否印成文日期（标题下的“（2021年11月5日）”），并要求填写 date
 #   official: 是否为公文（标题须以文种结尾、以发文机关开头）
+#   signed:   是否须有署名（signature）；order 栏目默认 true（令须署签发人职务和姓名），其余默认 false
 #   toc:      numbered 目录按“1.”编号 / bullet 目录用“-”标记
 # 收录政府令时可加一个栏目，如：
 #   - name: 政府令
@@ -244,8 +246,8 @@ export function publicationFiles(seed: PublicationSeed): ScaffoldFile[] {
   const { code, level } = governmentCode(government);
   const issuers: IssuerSpec[] = [{ name: government, codes: [code], aliases: [] }];
   if (names.publisher !== government && OFFICE.test(names.publisher)) issuers.push({ name: names.publisher, codes: [`${code}办`], aliases: [] });
-  const documents: SectionSpec = { name: level ? `${level}政府文件` : `${government}文件`, number: 'required', dated: true, official: true, toc: 'numbered' };
-  const personnel: SectionSpec = { name: '人事任免', number: 'forbidden', dated: false, official: false, toc: 'bullet' };
+  const documents: SectionSpec = { name: level ? `${level}政府文件` : `${government}文件`, number: 'required', dated: true, official: true, signed: false, toc: 'numbered' };
+  const personnel: SectionSpec = { name: '人事任免', number: 'forbidden', dated: false, official: false, signed: false, toc: 'bullet' };
   const meta = { year: Number(seed.today.slice(0, 4)), number: 1, total: 1, published: seed.today };
   const issue = { id: issueId(meta), year: meta.year };
   const samples = [

@@ -7,4 +7,5 @@ export const PLACEHOLDERS = {
   recipients: '（主送机关）',
   body: '（正文）',
   title: '（标题）',
+  signatory: '（签发人职务　姓名）',
 } as const;

@@ -20,7 +20,7 @@ function initProject(...flags: string[]): string {
 const read = (root: string, path: string): string => readFileSync(join(root, path), 'utf8');
 /** What an editor types over the skeleton's placeholders. */
 const fillIn = (root: string, path: string): void =>
-  writeFileSync(join(root, path), read(root, path).replace('（事由）', '做好政务公开工作').replace('（主送机关）', '各有关单位').replace('（正文）', '现将有关事项通知如下。'));
+  writeFileSync(join(root, path), read(root, path).replace('（事由）', '做好政务公开工作').replace('（主送机关）', '各有关单位').replace('（正文）', '现将有关事项通知如下。').replace('（签发人职务　姓名）', '市长　某某'));
 
 describe('gazette init', () => {
   it('scaffolds a project that checks without a single diagnostic and builds', () => {
@@ -209,15 +209,18 @@ describe('gazette new document', () => {
     expect(read(root, `documents/${year}-1/sf-${year}-2.md`)).toBe('mine');
   });
 
-  it('suggests the next 令号 in a section of 令', () => {
+  it('suggests the next 令号 in a section of 令, and asks for its signer', () => {
     const root = initProject();
     const yaml = read(root, 'documents/gazette.yml').replace('sections:\n', 'sections:\n  - name: 政府令\n    number: order\n');
     writeFileSync(join(root, 'documents/gazette.yml'), yaml);
-    writeFileSync(join(root, `documents/${year}-1/order-4.md`), `---\ntitle: 示例市人民政府令\nissuer: 示例市人民政府\ndate: ${year}-01-02\nnumber: 示例市人民政府令第4号\ncategory: 政府令\n---\n\n《示例市政府规章》已经市政府常务会议通过，现予公布。\n`);
+    writeFileSync(join(root, `documents/${year}-1/order-4.md`), `---\ntitle: 示例市人民政府令\nissuer: 示例市人民政府\ndate: ${year}-01-02\nnumber: 示例市人民政府令第4号\ncategory: 政府令\nsignature: 市长　某某\n---\n\n《示例市政府规章》已经市政府常务会议通过，现予公布。\n`);
     runCli(['new', 'issue'], root);
     const result = runCli(['new', 'document', `${year}-2`, '--category', '政府令'], root);
     expect(result.stdout).toContain(`documents/${year}-2/order-5.md（政府令，示例市人民政府令第5号）`);
-    expect(read(root, `documents/${year}-2/order-5.md`)).toMatch(/^---\ntitle: 示例市人民政府令\nissuer: 示例市人民政府\ndate: .*\nnumber: 示例市人民政府令第5号\ncategory: 政府令\n---\n/);
+    expect(read(root, `documents/${year}-2/order-5.md`)).toMatch(/^---\ntitle: 示例市人民政府令\nissuer: 示例市人民政府\ndate: .*\nnumber: 示例市人民政府令第5号\ncategory: 政府令\nsignature: （签发人职务　姓名）\n---\n/);
+    // Unfilled, the signer is a placeholder check refuses, like the body.
+    const unfilled = JSON.parse(runCli(['check', '--format', 'json'], root).stdout).diagnostics.filter((d: { file: string }) => d.file.endsWith('order-5.md'));
+    expect(unfilled.map((d: { code: string; line: number }) => `${d.code}@${d.line}`)).toEqual(['placeholder-unfilled@7', 'placeholder-unfilled@10']);
     fillIn(root, `documents/${year}-2/order-5.md`);
     expect(runCli(['check', '--format', 'json'], root).stdout).toContain('"diagnostics": []');
   });

@@ -68,6 +68,7 @@ describe('令号 in a section of orders', () => {
     ['国务院第770号', ['order-format']],
     ['国务院令21年第3号', ['order-format']],
     ['国发〔2024〕1号', ['number-not-order']],
+    ['国务院令〔2024〕第771号', ['number-not-order']],
   ])('rejects %s with %j', async (number, expected) => {
     expect((await codesFor({ ...order, number })).sort()).toEqual([...expected].sort());
   });
@@ -79,6 +80,50 @@ describe('令号 in a section of orders', () => {
     const issuer = (await diagnosticsFor({ ...order, number: '财政部令第1号' })).find((x) => x.code === 'order-issuer')!;
     expect(issuer.fix).toBe('国务院令第1号');
     expect(describeCode('order-issuer', issuer.args, issuer.fix, 'zh').message).toContain('财政部');
+  });
+
+  it('turns a 令号 written with a bracketed year into the 令号 it was meant to be', async () => {
+    for (const [number, fix, withYear] of [
+      ['国务院令〔2024〕第771号', '国务院令第771号', '国务院令2024年第771号'],
+      ['中华人民共和国国务院令［2024］０７７１号', '国务院令第771号', '国务院令2024年第771号'],
+      ['国令〔2024〕1号', '国务院令第1号', '国务院令2024年第1号'],
+    ]) {
+      const d = (await diagnosticsFor({ ...order, number })).find((x) => x.code === 'number-not-order')!;
+      expect(d.fix).toBe(fix);
+      expect(describeCode('number-not-order', d.args, d.fix, 'zh').message).toContain('令号不用〔〕括年份');
+      expect(describeCode('number-not-order', d.args, d.fix, 'zh').hint).toContain(withYear);
+    }
+    // A plain 发文字号 is still named as one, with the sections it may belong to.
+    const plain = (await diagnosticsFor({ ...order, number: '国发〔2024〕1号' })).find((x) => x.code === 'number-not-order')!;
+    expect(plain.fix).toBeUndefined();
+    expect(describeCode('number-not-order', plain.args, plain.fix, 'zh').hint).toContain('国务院文件、部门文件');
+  });
+
+  it('requires the signer of a 令, unless the section says it is unsigned', async () => {
+    const unsigned = { ...order, signature: undefined };
+    const d = (await diagnosticsFor(unsigned)).find((x) => x.code === 'signature-missing')!;
+    expect(d.severity).toBe('error');
+    expect(d.args.section).toBe('国务院令');
+    expect(await codesFor(unsigned, undefined, '', {})).toEqual(['signature-missing']);
+    const yml = gazetteYml().replace('    number: order\n', '    number: order\n    signed: false\n');
+    const optedOut = await check(createMemoryHost({ 'documents/gazette.yml': yml, 'documents/2024-1/issue.yml': issueYml, 'documents/2024-1/doc.md': documentText(unsigned, '正文。\n') }, bundledAssets), ['2024-1']);
+    expect(shown(optedOut.diagnostics).map((x) => x.code)).toEqual([]);
+  });
+
+  it('requires a signature in any section marked signed, and only there', async () => {
+    const yml = gazetteYml().replace('  - name: 国务院文件\n', '  - name: 国务院文件\n    signed: true\n');
+    const run = async (fields: DocFields) =>
+      shown((await check(createMemoryHost({ 'documents/gazette.yml': yml, 'documents/2024-1/issue.yml': issueYml, 'documents/2024-1/doc.md': documentText(fields, '正文。\n') }, bundledAssets), ['2024-1'])).diagnostics).map((x) => x.code);
+    expect(await run(document)).toEqual(['signature-missing']);
+    expect(await run({ ...document, signature: '国务院' })).toEqual([]);
+    expect(await codesFor({ ...document, category: '部门文件', number: '自然资发〔2024〕1号', issuer: '自然资源部', title: '自然资源部关于示例工作的通知' })).toEqual([]);
+  });
+
+  it('refuses a signed setting that is not true or false', async () => {
+    const yml = gazetteYml().replace('    number: order\n', '    number: order\n    signed: 是\n');
+    const result = await check(createMemoryHost({ 'documents/gazette.yml': yml, 'documents/2024-1/issue.yml': issueYml, 'documents/2024-1/doc.md': documentText(order, '正文。\n') }, bundledAssets), ['2024-1']);
+    expect(result.diagnostics.map((x) => x.code)).toContain('publication-invalid');
+    expect(JSON.stringify(result.diagnostics)).toContain('sections.signed');
   });
 
   it('requires a 令号 there, with an example in this gazette’s form, calling it a 令号', async () => {

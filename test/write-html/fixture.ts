@@ -51,8 +51,8 @@ export function makePublication(overrides: Partial<Publication> = {}): Publicati
   };
 }
 
-export const numberedSpec = (name: string): SectionSpec => ({ name, number: 'required', dated: true, official: true, toc: 'numbered' });
-export const bulletSpec = (name: string): SectionSpec => ({ name, number: 'forbidden', dated: false, official: false, toc: 'bullet' });
+export const numberedSpec = (name: string): SectionSpec => ({ name, number: 'required', dated: true, official: true, signed: false, toc: 'numbered' });
+export const bulletSpec = (name: string): SectionSpec => ({ name, number: 'forbidden', dated: false, official: false, signed: false, toc: 'bullet' });
 
 export function makeGazette(sections: Gazette['sections']): Gazette {
   return {

@@ -5,7 +5,7 @@ import { FIELD_KINDS, FIELD_NAMES, hasKind } from '../schema.js';
 
 export const fields: Rule = {
   meta: {
-    codes: { 'field-missing': 'error', 'field-type': 'error', 'field-unknown': 'warning' },
+    codes: { 'field-missing': 'error', 'signature-missing': 'error', 'field-type': 'error', 'field-unknown': 'warning' },
     standard: [],
     fixable: false,
     description: '前置元数据字段齐全、类型正确',
@@ -18,6 +18,10 @@ export const fields: Rule = {
       const field = present.get(key);
       if (!field || field.value === null || String(field.value).trim() === '')
         report({ code: 'field-missing', span: field?.keySpan ?? frontMatterSpan, args: { field: key } });
+    }
+    const signature = present.get('signature');
+    if (doc.section?.signed && (doc.list('signature') ?? []).length === 0) {
+      report({ code: 'signature-missing', span: signature?.keySpan ?? frontMatterSpan, args: { section: doc.section.name } });
     }
     for (const [key, field] of present) {
       const kind = FIELD_KINDS[key as keyof typeof FIELD_KINDS];
