@@ -7,13 +7,14 @@
 import type { Help, Option } from 'commander';
 import type { Lang } from '../diagnostics/codes.js';
 
-/** East Asian wide and fullwidth characters: two terminal columns each. */
-const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u;
+/** East Asian wide and fullwidth characters (a character class body): two terminal columns each. */
+const WIDE_CHARACTERS = '\\u1100-\\u115f\\u2e80-\\u303e\\u3041-\\u33ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\ua960-\\ua97f\\uac00-\\ud7a3\\uf900-\\ufaff\\ufe30-\\ufe4f\\uff00-\\uff60\\uffe0-\\uffe6\\u{20000}-\\u{3fffd}';
+const WIDE = new RegExp(`[${WIDE_CHARACTERS}]`, 'u');
+// A piece of a line: spaces before it, then one wide character or a run of narrow ones.
+const PIECE = new RegExp(`\\s*(?:[^\\s${WIDE_CHARACTERS}]+|\\S)`, 'gu');
 /** Marks a line never starts with, and marks a line never ends with (GB/T 15834's 行首/行末禁则, briefly). */
 const CLOSING = /^[，。、；：！？）》」』】〕”’…—]/u;
 const OPENING = /[（《「『【〔“‘]$/u;
-// A piece of a line: spaces before it, then one wide character or a run of narrow ones.
-const PIECE = /\s*(?:[^\s\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]+|\S)/gu;
 
 // eslint-disable-next-line no-control-regex -- terminal colour codes are control sequences
 const COLOUR = /\x1b\[\d*(?:;\d*)*m/g;
