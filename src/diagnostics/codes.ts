@@ -304,11 +304,11 @@ export const catalogue: Record<string, Entry> = {
   },
   'number-not-order': {
     zh: {
-      message: ['“{section}”栏目收录令，“{number}”中的〔{year}〕是发文字号的写法：令号不用〔〕括年份', '“{section}”栏目收录令，“{number}”是发文字号而不是令号'],
+      message: ['“{section}”栏目收录令，“{number}”中的“{bracketed}”是发文字号的写法：令号不用括号括年份', '“{section}”栏目收录令，“{number}”是发文字号而不是令号'],
       hint: ['→ {fix}（令号为“机关令第N号”；按年编号的写作 {withYear}）', '把 category 改为 {sections} 之一，或改为令号（机关令第N号）', '改为令号（机关令第N号）'],
     },
     en: {
-      message: ['Section "{section}" holds orders; the 〔{year}〕 in "{number}" belongs to document numbers: an order number has no bracketed year', 'Section "{section}" holds orders; "{number}" is a document number, not an order number'],
+      message: ['Section "{section}" holds orders; the "{bracketed}" in "{number}" belongs to document numbers: an order number has no bracketed year', 'Section "{section}" holds orders; "{number}" is a document number, not an order number'],
       hint: ['→ {fix} (an order number reads 机关令第N号; numbered by year, {withYear})', 'move it to one of {sections}, or write an order number (机关令第N号)', 'write an order number (机关令第N号)'],
     },
   },

@@ -83,14 +83,15 @@ describe('令号 in a section of orders', () => {
   });
 
   it('turns a 令号 written with a bracketed year into the 令号 it was meant to be', async () => {
-    for (const [number, fix, withYear] of [
-      ['国务院令〔2024〕第771号', '国务院令第771号', '国务院令2024年第771号'],
-      ['中华人民共和国国务院令［2024］０７７１号', '国务院令第771号', '国务院令2024年第771号'],
-      ['国令〔2024〕1号', '国务院令第1号', '国务院令2024年第1号'],
+    for (const [number, fix, withYear, bracketed] of [
+      ['国务院令〔2024〕第771号', '国务院令第771号', '国务院令2024年第771号', '〔2024〕'],
+      ['中华人民共和国国务院令［2024］０７７１号', '国务院令第771号', '国务院令2024年第771号', '［2024］'],
+      ['国务院令（２０２４）第３号', '国务院令第3号', '国务院令2024年第3号', '（２０２４）'],
+      ['国令〔2024〕1号', '国务院令第1号', '国务院令2024年第1号', '〔2024〕'],
     ]) {
       const d = (await diagnosticsFor({ ...order, number })).find((x) => x.code === 'number-not-order')!;
       expect(d.fix).toBe(fix);
-      expect(describeCode('number-not-order', d.args, d.fix, 'zh').message).toContain('令号不用〔〕括年份');
+      expect(describeCode('number-not-order', d.args, d.fix, 'zh').message).toContain(`中的“${bracketed}”是发文字号的写法：令号不用括号括年份`);
       expect(describeCode('number-not-order', d.args, d.fix, 'zh').hint).toContain(withYear);
     }
     // A plain 发文字号 is still named as one, with the sections it may belong to.

@@ -8,7 +8,7 @@ import { findIssuer } from '../../shared/issuers.js';
 import { splitNumber } from '../number.js';
 
 /** A 令号 written with a 发文字号's bracketed year: 国务院令〔2024〕第771号, 国令〔2024〕1号. */
-const BRACKETED_ORDER = /^\p{Script=Han}*令[〔[［【(（﹝]([0-9０-９]{4})[〕\]］】)）﹞]第?([0-9０-９]+)号?$/u;
+const BRACKETED_ORDER = /^\p{Script=Han}*令([〔[［【(（﹝]([0-9０-９]{4})[〕\]］】)）﹞])第?([0-9０-９]+)号?$/u;
 
 export const numberKind: Rule = {
   meta: {
@@ -32,8 +32,8 @@ export const numberKind: Rule = {
       const bracketed = BRACKETED_ORDER.exec(field.value.replace(/\s/gu, ''));
       const organ = findIssuer(publication, doc.issuers[0])?.name ?? doc.issuers[0];
       if (bracketed && organ) {
-        const [year, sequence] = [toAsciiDigits(bracketed[1]!), toAsciiDigits(bracketed[2]!).replace(/^0+(?=\d)/, '')];
-        report({ code: 'number-not-order', span: field.span, args: { ...args, year, withYear: `${organ}令${year}年第${sequence}号` }, fix: `${organ}令第${sequence}号` });
+        const [year, sequence] = [toAsciiDigits(bracketed[2]!), toAsciiDigits(bracketed[3]!).replace(/^0+(?=\d)/, '')];
+        report({ code: 'number-not-order', span: field.span, args: { ...args, bracketed: bracketed[1]!, withYear: `${organ}令${year}年第${sequence}号` }, fix: `${organ}令第${sequence}号` });
       } else report({ code: 'number-not-order', span: field.span, args });
     }
   },
