@@ -183,8 +183,8 @@ export const catalogue: Record<string, Entry> = {
     en: { message: 'Missing field {field}', hint: 'add {field}: … to the front matter' },
   },
   'signature-missing': {
-    zh: { message: '“{section}”栏目的文件须有署名，缺少 signature', hint: '在前置元数据中加入 signature: 签发人职务和姓名（令须署签发人职务和姓名，GB/T 9704 §10.2）；该栏目不需署名时，在 gazette.yml 的该栏目下写 signed: false' },
-    en: { message: 'Documents of section "{section}" are signed; signature is missing', hint: "add signature: the signer's office and name (an order is signed so, GB/T 9704 §10.2); if the section needs no signature, write signed: false under it in gazette.yml" },
+    zh: { message: '“{section}”栏目的文件须有署名，缺少 signature', hint: ['在前置元数据中加入 signature: 签发人职务和姓名（“{orders}”栏目收的是令，令须署签发人职务和姓名，GB/T 9704 §10.2）；该栏目不需署名时，在 gazette.yml 的该栏目下写 signed: false', '在前置元数据中加入 signature: 发文机关署名或签发人职务和姓名；该栏目不需署名时，在 gazette.yml 的该栏目下写 signed: false'] },
+    en: { message: 'Documents of section "{section}" are signed; signature is missing', hint: ["add signature: the signer's office and name (section \"{orders}\" holds orders, which are signed so, GB/T 9704 §10.2); if the section needs no signature, write signed: false under it in gazette.yml", "add signature: the issuing office or the signer's office and name; if the section needs no signature, write signed: false under it in gazette.yml"] },
   },
   'field-type': {
     zh: { message: '字段 {field} 的值 {value} 类型不对，应为{expected}', hint: '改为{expected}' },

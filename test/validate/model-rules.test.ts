@@ -105,6 +105,9 @@ describe('令号 in a section of orders', () => {
     const d = (await diagnosticsFor(unsigned)).find((x) => x.code === 'signature-missing')!;
     expect(d.severity).toBe('error');
     expect(d.args.section).toBe('国务院令');
+    // Only a section of orders is told about the 令's signer (GB/T 9704 §10.2).
+    expect(describeCode('signature-missing', d.args, d.fix, 'zh').hint).toContain('“国务院令”栏目收的是令');
+    expect(describeCode('signature-missing', d.args, d.fix, 'en').hint).toContain('section "国务院令" holds orders');
     expect(await codesFor(unsigned, undefined, '', {})).toEqual(['signature-missing']);
     const yml = gazetteYml().replace('    number: order\n', '    number: order\n    signed: false\n');
     const optedOut = await check(createMemoryHost({ 'documents/gazette.yml': yml, 'documents/2024-1/issue.yml': issueYml, 'documents/2024-1/doc.md': documentText(unsigned, '正文。\n') }, bundledAssets), ['2024-1']);
@@ -113,9 +116,14 @@ describe('令号 in a section of orders', () => {
 
   it('requires a signature in any section marked signed, and only there', async () => {
     const yml = gazetteYml().replace('  - name: 国务院文件\n', '  - name: 国务院文件\n    signed: true\n');
-    const run = async (fields: DocFields) =>
-      shown((await check(createMemoryHost({ 'documents/gazette.yml': yml, 'documents/2024-1/issue.yml': issueYml, 'documents/2024-1/doc.md': documentText(fields, '正文。\n') }, bundledAssets), ['2024-1'])).diagnostics).map((x) => x.code);
+    const diagnosticsOf = async (fields: DocFields) =>
+      shown((await check(createMemoryHost({ 'documents/gazette.yml': yml, 'documents/2024-1/issue.yml': issueYml, 'documents/2024-1/doc.md': documentText(fields, '正文。\n') }, bundledAssets), ['2024-1'])).diagnostics);
+    const run = async (fields: DocFields) => (await diagnosticsOf(fields)).map((x) => x.code);
     expect(await run(document)).toEqual(['signature-missing']);
+    const signedDocument = (await diagnosticsOf(document))[0]!;
+    const hint = describeCode('signature-missing', signedDocument.args, signedDocument.fix, 'zh').hint!;
+    expect(hint).toContain('发文机关署名');
+    expect(hint).not.toContain('令');
     expect(await run({ ...document, signature: '国务院' })).toEqual([]);
     expect(await codesFor({ ...document, category: '部门文件', number: '自然资发〔2024〕1号', issuer: '自然资源部', title: '自然资源部关于示例工作的通知' })).toEqual([]);
   });

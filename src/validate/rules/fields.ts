@@ -21,7 +21,7 @@ export const fields: Rule = {
     }
     const signature = present.get('signature');
     if (doc.section?.signed && (doc.list('signature') ?? []).length === 0) {
-      report({ code: 'signature-missing', span: signature?.keySpan ?? frontMatterSpan, args: { section: doc.section.name } });
+      report({ code: 'signature-missing', span: signature?.keySpan ?? frontMatterSpan, args: { section: doc.section.name, ...(doc.section.number === 'order' ? { orders: doc.section.name } : {}) } });
     }
     for (const [key, field] of present) {
       const kind = FIELD_KINDS[key as keyof typeof FIELD_KINDS];
