@@ -15,6 +15,9 @@ const PIECE = new RegExp(`\\s*(?:[^\\s${WIDE_CHARACTERS}]+|\\S)`, 'gu');
 /** Marks a line never starts with, and marks a line never ends with (GB/T 15834's 行首/行末禁则, briefly). */
 const CLOSING = /^[，。、；：！？）》」』】〕”’…—]/u;
 const OPENING = /[（《「『【〔“‘]$/u;
+// An option and the placeholder of its value (`--root <dir>`) are read as one: they never part at a line's end.
+const OPTION = /(?:^|\s)--?[\w-]+$/u;
+const PLACEHOLDER = /^\s+[<[]/u;
 
 // eslint-disable-next-line no-control-regex -- terminal colour codes are control sequences
 const COLOUR = /\x1b\[\d*(?:;\d*)*m/g;
@@ -33,7 +36,8 @@ export function wrap(text: string, width: number): string {
     const pieces: string[] = [];
     for (const piece of raw.match(PIECE) ?? []) {
       const last = pieces.length - 1;
-      if (last >= 0 && !/^\s/.test(piece) && (CLOSING.test(piece) || OPENING.test(pieces[last]!))) pieces[last] += piece;
+      const joined = !/^\s/.test(piece) ? CLOSING.test(piece) || OPENING.test(pieces[last] ?? '') : PLACEHOLDER.test(piece) && OPTION.test(pieces[last] ?? '');
+      if (last >= 0 && joined) pieces[last] += piece;
       else pieces.push(piece);
     }
     let line = '';

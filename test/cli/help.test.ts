@@ -38,6 +38,13 @@ describe('wrap', () => {
     expect(wrap('把 Word 文件导入', 8)).toBe('把 Word\n文件导入');
   });
 
+  it('keeps an option with the placeholder of its value', () => {
+    expect(wrap('加 --root <dir> 指定', 12)).toBe('加\n--root <dir>\n指定');
+    expect(wrap('用 -o [file] 写出', 10)).toBe('用\n-o [file]\n写出');
+    // Only an option's placeholder: other angle brackets break as usual.
+    expect(wrap('写 a <b> 即可', 4)).toBe('写 a\n<b>\n即可');
+  });
+
   it('keeps the text’s own line breaks and text that fits', () => {
     expect(wrap('短\n也短', 80)).toBe('短\n也短');
   });
@@ -52,6 +59,11 @@ describe('gazette --help', () => {
       // A single word longer than the width cannot be broken; none here is longer than 40 columns.
       for (const line of stdout.split('\n')) expect(displayWidth(line), `${args.join(' ')}: ${line}`).toBeLessThanOrEqual(columns);
     }
+  });
+
+  it.each([80, 100])('never parts --root from its <dir> in %i columns', async (columns) => {
+    const { stdout } = await help(['--help'], columns);
+    expect(stdout).toContain('--root <dir>');
   });
 
   it('never starts a line with a closing mark', async () => {
