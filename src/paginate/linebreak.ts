@@ -269,10 +269,10 @@ const FORCED_COST = 1e7;
 /** Lines emptier than this many em are never worth trying for a non-final justified line. */
 const MAX_SLACK_EM = 6;
 
-/** The visible core of a line: its text without punctuation, used for the 孤字 test. */
-function isLoneCharacter(text: string): boolean {
+/** Whether the text from `start` on, without punctuation and spaces, is one character: the 孤字 test. */
+function isLoneCharacter(text: string, start: number): boolean {
   let core = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = start; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (isSpace(code) || (CLASS[code] as number) & (START | END) || isLowSurrogate(code)) continue;
     if (++core > 1) return false;
@@ -326,7 +326,7 @@ function optimalBreaks(m: Measured, opts: BreakOptions, width: number, first: nu
           if (j !== i + 1) break;
           cost = FORCED_COST;
         } else {
-          cost = i > 0 && isLoneCharacter(m.text.slice(list[i]?.start ?? 0)) ? LONE_CHARACTER_COST : 0;
+          cost = i > 0 && isLoneCharacter(m.text, list[i]?.start ?? 0) ? LONE_CHARACTER_COST : 0;
         }
       } else {
         let slack = room - lineWidth;

@@ -38,7 +38,11 @@ export function webFonts(keys: readonly string[], fonts: FontSet, paged: PagedGa
   if (keys.length === 0) return { css: '', files: [], faces: [] };
   const used = new Map<string, Set<string>>(keys.map((key) => [key, new Set()]));
   for (const page of paged.pages) {
-    for (const box of page.boxes) if (box.kind === 'text') for (const char of box.text) used.get(box.font)?.add(char);
+    for (const box of page.boxes) {
+      // Most text is set in faces every reader has: only the web faces' characters are walked.
+      const chars = box.kind === 'text' ? used.get(box.font) : undefined;
+      if (chars) for (const char of box.text) chars.add(char);
+    }
   }
   const rules: string[] = [];
   const files: OutputFile[] = [];
