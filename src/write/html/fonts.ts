@@ -39,8 +39,9 @@ export function webFonts(keys: readonly string[], fonts: FontSet, paged: PagedGa
   const used = new Map<string, Set<string>>(keys.map((key) => [key, new Set()]));
   for (const page of paged.pages) {
     for (const box of page.boxes) {
+      if (box.kind !== 'text') continue;
       // Most text is set in faces every reader has: only the web faces' characters are walked.
-      const chars = box.kind === 'text' ? used.get(box.font) : undefined;
+      const chars = used.get(box.font);
       if (chars) for (const char of box.text) chars.add(char);
     }
   }
