@@ -374,6 +374,18 @@ export const catalogue: Record<string, Entry> = {
       hint: 'it sits between table rows, right after </table> without a blank line, or after a missing </table>: put it in a cell or a <caption>, or after </table> and a blank line (in a quote the blank line is a lone >, in a list keep the indent); separate two tables with a blank line too',
     },
   },
+  'table-columns-mismatch': {
+    zh: { message: '表格的分隔行有 {delimiter} 列，表头有 {header} 列：不能排成表格，竖线和短横线会按文字印出', hint: '使分隔行的列数与表头相同（{header} 列），如 |{example}' },
+    en: { message: 'The table’s delimiter row has {delimiter} cells and its header {header}: it is no table and its pipes and dashes would print as text', hint: 'give the delimiter row as many cells as the header ({header}), e.g. |{example}' },
+  },
+  'attachment-label-colon': {
+    zh: { message: '附件标识“{written}”后不加冒号（GB/T 9704 7.3.7）', hint: '→ {label}（印出时已略去冒号）' },
+    en: { message: 'The attachment label "{written}" takes no colon (GB/T 9704 7.3.7)', hint: '→ {label} (the colon is left out in print)' },
+  },
+  'html-table-unclosed': {
+    zh: { message: 'HTML 表格缺少结束标签 </table>，整个表格未能印出', hint: '在表格最后一行之后加上 </table>（每行以 </tr> 结束，每个单元格以 </td> 或 </th> 结束），再空一行写正文' },
+    en: { message: 'The HTML table has no closing </table>: none of it prints', hint: 'add </table> after its last row (each row ends with </tr>, each cell with </td> or </th>), then a blank line before the text' },
+  },
   'html-cell-plain': {
     zh: { message: '表格单元格中的 <{tag}> 按普通文字印出（如 100m<sup>2</sup> 印作 100m2）', hint: ['上标、下标改用相应的字符，如 {character}，或改写为文字', '改写为文字'] },
     en: { message: '<{tag}> in a table cell prints as plain text (100m<sup>2</sup> reads 100m2)', hint: ['use the superscript or subscript character, e.g. {character}, or say it in words', 'say it in words'] },

@@ -34,6 +34,8 @@ declare module 'mdast' {
   interface HtmlData {
     /** Set by the parse stage on the block where an HTML table starts. */
     table?: EmbeddedTable;
+    /** Set by the parse stage on a block that starts a table no `</table>` after it ends: nothing of it prints. */
+    tableUnclosed?: true;
   }
 }
 
@@ -103,7 +105,11 @@ export function parseEmbeddedTables(tree: Root, text: string, parseTable: HtmlTa
       while (last < nodes.length - 1 && !END.test(source(nodes[last]!))) last++;
       const start = first.position?.start.offset;
       const end = nodes[last]!.position?.end.offset;
-      if (!END.test(source(nodes[last]!)) || start === undefined || end === undefined) continue;
+      if (!END.test(source(nodes[last]!))) {
+        first.data = { ...first.data, tableUnclosed: true };
+        continue;
+      }
+      if (start === undefined || end === undefined) continue;
       // A table without cells stays plain blocks (so a later `<table` among them may still start one); the blocks a
       // table spans are its own, and parsing each `<table` among them again would make a run of them quadratic.
       const html = blankQuoteMarkers(text, start, end, quotes);

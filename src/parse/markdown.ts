@@ -15,7 +15,7 @@ let processor: Processor | undefined;
  * Cached trees are remark's output for the body alone, with its HTML tables parsed; the namespace changes if that
  * shape ever changes.
  */
-const cacheNamespace = 'mdast:remark-gfm-cjk:html-tables:v9';
+const cacheNamespace = 'mdast:remark-gfm-cjk:html-tables:v10';
 
 /** unified and remark load lazily: runs whose bodies all come from the cache never need them. */
 export async function markdownProcessor(): Promise<Processor> {

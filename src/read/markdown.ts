@@ -13,6 +13,7 @@ import { loadImage } from './images.js';
 import { HIDDEN_CONTENT } from '../shared/hidden-html.js';
 import { isVoidElement, plainTagArgs } from './plain-tags.js';
 import { readHtmlTable } from './html-table.js';
+import { brokenTable } from './broken-table.js';
 import { withoutInvisible } from '../shared/unicode.js';
 import { append } from '../shared/arrays.js';
 
@@ -41,13 +42,16 @@ export function joinSoftBreaks(text: string): string {
   });
 }
 
-/** A paragraph or heading that opens an attachment section: 附件, 附件1, 附件 2, 附件一. */
-const ATTACHMENT_LABEL = /^附件\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})?$/u;
+/**
+ * A paragraph or heading that opens an attachment section: 附件, 附件1, 附件 2, 附件一; a numbered one may end with
+ * a colon, as typed by many (附件1：), which the label does not keep. A bare 附件： introduces a list, not a section.
+ */
+const ATTACHMENT_LABEL = /^附件\s*(?:(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*[：:]?)?$/u;
 
-/** The label a line opens an attachment with (附件 2 → 附件2), or undefined when it is no attachment label. */
+/** The label a line opens an attachment with (附件 2 → 附件2, 附件1： → 附件1), or undefined when it is none. */
 export function attachmentLabel(text: string): string | undefined {
   const trimmed = text.trim();
-  return ATTACHMENT_LABEL.test(trimmed) ? trimmed.replace(/\s/gu, '') : undefined;
+  return ATTACHMENT_LABEL.test(trimmed) ? trimmed.replace(/[\s：:]/gu, '') : undefined;
 }
 
 /** A top-level block in reading order; `label` marks the line that opens an attachment (附件1). */
@@ -185,9 +189,10 @@ class Reader {
     const at = span ? { span } : {};
     switch (node.type) {
       case 'paragraph': {
+        this.brokenTable(node);
         const pieces = this.paragraphPieces(node.children);
         if (depth === 0 && pieces.length === 1 && pieces[0]!.kind === 'paragraph') {
-          const label = attachmentLabel(this.plainText(pieces[0]!.content));
+          const label = this.attachmentLabel(pieces[0]!.content, node);
           if (label !== undefined) return [{ block: { ...pieces[0]!, ...at }, label }];
         }
         return pieces.map((block) => ({ block: { ...block, ...(block.span ? {} : at) } }));
@@ -195,7 +200,7 @@ class Reader {
       case 'heading': {
         const content = this.inlines(node.children, {});
         if (this.plainText(content) === '') return [];
-        const label = depth === 0 ? attachmentLabel(this.plainText(content)) : undefined;
+        const label = depth === 0 ? this.attachmentLabel(content, node) : undefined;
         if (label !== undefined) return [{ block: { kind: 'paragraph', content, ...at }, label }];
         const level: HeadingLevel = node.depth <= 2 ? 1 : node.depth === 3 ? 2 : node.depth === 4 ? 3 : 4;
         return [{ block: { kind: 'heading', level, content, ...at } }];
@@ -220,7 +225,8 @@ class Reader {
       case 'code':
         return [{ block: { kind: 'preformatted', lines: withoutInvisible(node.value).split('\n'), ...at } }];
       case 'html':
-        if (!isComment(node.value) && !isBreakTag(node.value) && !isClosingTag(node.value)) this.report('html-unsupported', node, { tag: tagName(node.value) });
+        if (node.data?.tableUnclosed) this.report('html-table-unclosed', node, {}, 'error');
+        else if (!isComment(node.value) && !isBreakTag(node.value) && !isClosingTag(node.value)) this.report('html-unsupported', node, { tag: tagName(node.value) });
         return [];
       case 'definition':
       case 'footnoteDefinition':
@@ -375,6 +381,27 @@ class Reader {
       const { line, column } = this.sourceLines.point(start.offset + match.index);
       this.diagnostics.push({ code: 'note-undefined', severity: 'error', span: { file: this.context.path, start: { line, column } }, args: { label: match[1]! } });
     }
+  }
+
+  /** The attachment label a top-level line opens; one typed with a colon (附件1：) is read, and told it has none. */
+  private attachmentLabel(content: readonly Inline[], node: Nodes): string | undefined {
+    const written = this.plainText(content);
+    const label = attachmentLabel(written);
+    if (label !== undefined && /[：:]$/u.test(written)) this.report('attachment-label-colon', node, { written, label });
+    return label;
+  }
+
+  /** A paragraph that was meant as a GFM table and prints as pipes: said at its delimiter row. */
+  private brokenTable(node: Nodes): void {
+    const start = node.position?.start;
+    const end = node.position?.end;
+    if (start?.offset === undefined || end?.offset === undefined) return;
+    const source = this.context.source.slice(start.offset, end.offset);
+    const broken = source.includes('|') ? brokenTable(source) : undefined;
+    if (!broken) return;
+    const line = source.split('\n')[broken.lines]!;
+    const span = { file: this.context.path, start: { line: start.line + broken.lines, column: line.length - line.replace(/^[\s>]*/, '').length + 1 } };
+    this.diagnostics.push({ code: 'table-columns-mismatch', severity: 'error', span, args: { header: broken.header, delimiter: broken.delimiter, example: '---|'.repeat(broken.header) } });
   }
 
   /**

@@ -76,6 +76,19 @@ describe('valid constructs', () => {
     expect(body.attachments.map((a) => [a.label, a.title && text(a.title), a.blocks.length])).toEqual([['附件1', '任务清单', 1], ['附件2', undefined, 1]]);
   });
 
+  it('reads a numbered label typed with a colon, and says the label takes none', () => {
+    const { body, diagnostics } = readBody('正文。\n\n附件1：\n\n## 任务清单\n\n清单正文。\n\n### 附件 2:\n\n名单正文。');
+    expect(body.attachments.map((a) => [a.label, a.title && text(a.title)])).toEqual([['附件1', '任务清单'], ['附件2', undefined]]);
+    expect(diagnostics.map((d) => [d.code, d.severity, d.args.written, d.args.label, d.span?.start.line])).toEqual([
+      ['attachment-label-colon', 'warning', '附件1：', '附件1', 3],
+      ['attachment-label-colon', 'warning', '附件 2:', '附件2', 9],
+    ]);
+    // A bare 附件： introduces what follows; it opens no attachment.
+    const bare = readBody('正文。\n\n附件：\n\n1. 名单');
+    expect(bare.body.attachments).toEqual([]);
+    expect(bare.diagnostics).toEqual([]);
+  });
+
   it('separates the text a document issues (from its first centred title after some text) from its own text', () => {
     const { body } = readBody('现印发给你们。\n\n## 实施方案\n\n### 一、目标\n\n方案正文。');
     expect(body.blocks.map((b) => b.kind)).toEqual(['paragraph']);
@@ -191,6 +204,31 @@ describe('reported constructs', () => {
   });
 });
 
+describe('GFM tables that remark does not read as tables', () => {
+  const reports = (markdown: string) => readBody(markdown).diagnostics.map((d) => [d.code, d.severity, d.args.header, d.args.delimiter, d.span?.start.line, d.span?.start.column]);
+
+  it.each([
+    ['| 序号 | 地区 | 名称 |\n|---|---|\n| 1 | 杭州市 | 西湖区 |', 3, 2, 2, 1],
+    ['序号 | 地区\n:-: | --- | ---', 2, 3, 2, 1],
+    ['前言：\n| 甲 | 乙 |\n| --- |', 2, 1, 3, 1],
+    ['> | 甲 | 乙 |\n> |---|---|---|', 2, 3, 2, 3],
+    ['- 表：\n\n  | 甲 \\| 丙 | 乙 |\n  |---|---|---|', 2, 3, 4, 3],
+  ])('%j: header %i, delimiter %i, at %i:%i', (markdown, header, delimiter, line, column) => {
+    expect(reports(markdown)).toEqual([['table-columns-mismatch', 'error', header, delimiter, line, column]]);
+    expect(describeCode('table-columns-mismatch', readBody(markdown).diagnostics[0]!.args, undefined, 'zh').hint).toContain(`|${'---|'.repeat(header)}`);
+  });
+
+  it.each([
+    '| 甲 | 乙 |\n|---|---|\n| 1 | 2 |',
+    '甲 | 乙\n--- | ---',
+    '标题\n---',
+    '正文中有竖线 a|b，\n下一行 - 不是表格。',
+    '| 只有一行 |',
+  ])('%j is no broken table', (markdown) => {
+    expect(codes(markdown)).not.toContain('table-columns-mismatch');
+  });
+});
+
 describe('HTML tables: what they leave out is said', () => {
   const cellTexts = (block: Block | undefined): string[] => (block?.kind === 'table' ? block.rows.flatMap((row) => row.cells.map((cell) => text(cell.content))) : []);
   const reports = (markdown: string) => readBody(markdown).diagnostics.map((d) => [d.code, d.args.text ?? d.args.tag, d.span?.start.line, d.span?.start.column, ...(d.args.more ? [d.args.more] : [])]);
@@ -216,6 +254,14 @@ describe('HTML tables: what they leave out is said', () => {
 
   it('places text after a table that a second <table> closed early on its own line', () => {
     expect(reports('<table><tr><td>甲</td></tr>\n<table><tr><td>乙</td></tr>\n\n<tr><td>丙</td></tr></table>')).toEqual([['html-table-text-lost', '乙', 2, 16, 1]]);
+  });
+
+  it('reports a table no </table> closes as an error, not as an unsupported tag', () => {
+    const unclosed = '<table>\n<tr><th>序号</th><th>名称</th></tr>\n<tr><td>1</td><td>杭州市\n\n正文继续。';
+    const { body, diagnostics } = readBody(unclosed);
+    expect(diagnostics.map((d) => [d.code, d.severity, d.span?.start.line])).toEqual([['html-table-unclosed', 'error', 1]]);
+    expect(body.blocks.map((b) => b.kind)).toEqual(['paragraph']);
+    expect(codes(`- 项：\n\n  ${unclosed.replace(/\n/g, '\n  ')}`)).toEqual(['html-table-unclosed']);
   });
 
   it('names code and images after a table by their tag', () => {
