@@ -11,6 +11,7 @@ import type { Box, OutlineSection, Page, PagedGazette } from '../model/layout.js
 import type { Theme } from '../theme/index.js';
 import { gazetteBlocks } from './blocks.js';
 import { chineseDate } from '../shared/dates.js';
+import { listedTitle } from '../shared/titles.js';
 import { fillPages, type FilledPage } from './pages.js';
 import { baselineOffset, typeArea, type RowContext } from './rows.js';
 import { DRAFT_MARK, printedTexts, sourcesOf } from './printed.js';
@@ -194,7 +195,7 @@ export function paginate(gazette: Gazette, theme: Theme, fonts: FontSet, options
   const target = (title: string, destination: string) => ({ title, destination, ...(placed.get(destination) ?? { pageIndex: 0, top: 0 }) });
   const outline: OutlineSection[] = gazette.sections.map((section, s) => ({
     ...target(section.spec.name, `sec-${s + 1}`),
-    documents: section.documents.map((doc) => target(doc.meta.title, `doc-${doc.id}`)),
+    documents: section.documents.map((doc) => target(listedTitle(doc.meta), `doc-${doc.id}`)),
   }));
 
   const name = gazette.publication.name;

@@ -12,6 +12,7 @@ import { cellBlock } from './table.js';
 import { chineseDate } from '../shared/dates.js';
 import { issueLabel, sectionLabel, totalLabel } from '../shared/labels.js';
 import { colophonLines, colophonText } from '../shared/colophon.js';
+import { listedTitle } from '../shared/titles.js';
 
 /** The draft watermark, and the characters of folios, TOC numbers and leaders (any page number may occur). */
 export const DRAFT_MARK = '草稿 DRAFT';
@@ -64,7 +65,7 @@ export function* printedTexts(gazette: Gazette, theme: Theme, draft: boolean, bl
     yield { text: sectionLabel(labels, section.spec.name), font: styles.tocSection.font };
     for (const doc of section.documents) {
       const span = doc.fieldSpans.get('title');
-      yield { text: doc.meta.title, font: styles.tocEntry.font, ...(span ? { span } : {}) };
+      yield { text: listedTitle(doc.meta), font: styles.tocEntry.font, ...(span ? { span } : {}) };
     }
   }
   yield { text: `-.…（${DIGITS}）`, font: styles.tocEntry.font };

@@ -4,6 +4,7 @@ import type { Gazette } from '../model/gazette.js';
 import { breakLines } from './linebreak.js';
 import { sectionLabel } from '../shared/labels.js';
 import { wordBoundaries } from '../shared/words.js';
+import { listedTitle } from '../shared/titles.js';
 import { baselineOffset, blockLines, textBox, type Row, type RowContext } from './rows.js';
 import { structNode } from './structure.js';
 
@@ -20,7 +21,7 @@ export function tocEntries(gazette: Gazette, pageOf: ReadonlyMap<string, number>
         documentId: doc.id,
         section: section.spec.name,
         label: section.spec.toc === 'bullet' ? '-' : `${i + 1}.`,
-        title: doc.meta.title,
+        title: listedTitle(doc.meta),
         page: pageOf.get(doc.id) ?? 0,
         destination: `doc-${doc.id}`,
       });

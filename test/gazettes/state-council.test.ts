@@ -86,6 +86,13 @@ describe('the State Council-style gazette', () => {
     expect(html).toContain('<h2 class="section-title" id="section-1-title">国务院令</h2>');
   });
 
+  it('lists a 令 by its 令号 in the contents, the bookmarks and the HTML: orders share one title', () => {
+    expect(stripSpaces(pdf.pages[1]!.text)).toContain('1.中华人民共和国国务院令第770号');
+    const orders = pdf.outline.find((item) => item.title === '国务院令')!;
+    expect(orders.children.map((item) => item.title)).toEqual(['中华人民共和国国务院令第770号']);
+    expect(textOf(html)).toContain('中华人民共和国国务院令第770号（');
+  });
+
   it('prints a 令 with its 令号 centred under the title and the signer below the text, then the regulation', () => {
     const title = line('中华人民共和国国务院令');
     const number = below(title, '中华人民共和国国务院令第770号');

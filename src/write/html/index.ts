@@ -15,6 +15,7 @@ import { chineseDate } from '../../shared/dates.js';
 import { issueLabel, sectionLabel, totalLabel } from '../../shared/labels.js';
 import { colophonLines } from '../../shared/colophon.js';
 import { alignNames } from '../../shared/names.js';
+import { listedTitle } from '../../shared/titles.js';
 
 /** Texts of `templates/<theme>/html/page.html` and `style.css`. */
 export interface HtmlTemplate {
@@ -99,7 +100,7 @@ export function renderDocumentPage(gazette: Gazette, doc: GazetteDocument, input
     h('p.doc-issue-link', [h('a', { href: `${input.issueHref}#${anchor}` }, `${publication.name} ${label}`), ...(pages ? [`　${pages}`] : [])]),
   ];
   const slots: Record<string, string> = {
-    title: escapeText(`${doc.meta.title} — ${publication.name} ${label}`),
+    title: escapeText(`${listedTitle(doc.meta)} — ${publication.name} ${label}`),
     banner: input.draft ? toHtml(draftBanner()) : '',
     masthead: toHtml(masthead(gazette, input.pdfHref)),
     toc: toHtml(back),
@@ -150,7 +151,7 @@ function toc(gazette: Gazette, sectionIds: readonly string[], anchorOf: (doc: Ga
         return h('li.toc-entry', [
           h('span.toc-marker', numbered ? `${index + 1}.` : '-'),
           h('a.toc-link', { href: `#${anchorOf(doc)}` }, [
-            h('span.toc-title', titleContent(keepLastTogether(doc.meta.title))),
+            h('span.toc-title', titleContent(keepLastTogether(listedTitle(doc.meta)))),
             ...(page === undefined ? [] : [h('span.toc-leader', { ariaHidden: 'true' }), h('span.toc-page', `（${page}）`)]),
           ]),
         ]);
