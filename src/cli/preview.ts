@@ -4,9 +4,10 @@ import type { Host } from '../host/host.js';
 import { compile, outputNames } from '../pipeline.js';
 import { BuildMemo } from '../shared/build-memo.js';
 import type { OutputFile } from '../write/index.js';
-import { resolve as resolveDiagnostic, type Lang } from '../report/index.js';
+import { formatDiagnostics, resolve as resolveDiagnostic, type Lang } from '../report/index.js';
 import { PortInUseError, openBrowser, startPreview, type EditorName, type PreviewBuild, type PreviewFile } from '../preview/index.js';
-import { openProject, type Io } from './io.js';
+import { loadProject, type SetupProblem } from '../load/index.js';
+import { displayPaths, openProject, useColor, type Io } from './io.js';
 import { setupDiagnostic } from './setup.js';
 import { shown } from '../diagnostics/diagnostic.js';
 import { printable } from '../report/printable.js';
@@ -23,6 +24,9 @@ export interface PreviewCliOptions {
   portGiven: boolean;
   template?: string;
 }
+
+/** Setup problems that leave nothing to preview: no documents/ folder, no issue in it, not the issue asked for. */
+const UNSERVABLE: ReadonlySet<SetupProblem['code']> = new Set(['documents-missing', 'documents-unreadable', 'issues-missing', 'issue-unknown']);
 
 const messages = {
   zh: {
@@ -98,7 +102,15 @@ export function previewBuild(host: Host, options: Pick<PreviewCliOptions, 'issue
 export async function runPreview(options: PreviewCliOptions, io: Io, signal?: AbortSignal): Promise<number> {
   const t = messages[options.lang];
   const root = resolve(io.cwd, options.root);
-  const build = previewBuild(openProject(root, io, options.lang), options);
+  const host = openProject(root, io, options.lang);
+  // Other setup problems show in the page until a save mends them; these no save in a watched folder can.
+  const loaded = loadProject(host, [options.issue]);
+  if ('setup' in loaded && UNSERVABLE.has(loaded.setup.code)) {
+    const diagnostics = displayPaths(root, io.cwd).diagnostics([setupDiagnostic(loaded.setup, root)]);
+    io.stderr(await formatDiagnostics('pretty', diagnostics, { lang: options.lang, color: useColor(io) }));
+    return 2;
+  }
+  const build = previewBuild(host, options);
   let server;
   try {
     server = await startPreview({

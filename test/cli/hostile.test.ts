@@ -11,6 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryHost } from '../../src/host/memory-host.js';
 import { check } from '../../src/pipeline.js';
 import { gazetteBin, runCli, tempProject, type CliResult } from '../support/cli.js';
+import { run } from '../../src/cli/program.js';
+import type { Io } from '../../src/cli/io.js';
 import { readPdf } from '../support/pdf-text.js';
 import { baseFields, bundledAssets, documentText, issueYaml, projectRoot, publicationYaml } from '../support/project.js';
 
@@ -402,6 +404,20 @@ describe('output sets are atomic and leave nothing behind', () => {
 });
 
 describe('the preview never goes deaf and validates its input', () => {
+  it.each([
+    [['preview', '2099-9'], '没有名为 2099-9 的期次'],
+    [['preview', '2021-4', '--root', 'nowhere'], 'nowhere 中没有 documents/ 文件夹'],
+  ])('refuses %j as build does, with exit 2 and no server', async (args, message) => {
+    const root = tempProject({ 'documents/2021-4/a.md': doc() });
+    let stdout = '';
+    let stderr = '';
+    const io: Io = { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), cwd: root, env: { ...process.env, NO_COLOR: '1' }, isTTY: false };
+    expect(await run([...args, '--port', '0'], io)).toBe(2);
+    expect(stderr).toContain(message);
+    expect(stdout).toBe('');
+  });
+
+
   it('rejects a port beyond 65535 as a usage error', () => {
     const result = runCli(['preview', '2021-4', '--port', '99999'], tempProject({ 'documents/2021-4/a.md': doc() }));
     expect(result.code).toBe(2);
