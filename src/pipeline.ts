@@ -147,7 +147,20 @@ export interface CompileResult {
 function templateProblem(host: Host, file: string): SetupProblem {
   const own = host.readFile(file);
   if (isFileError(own) && own !== 'ENOENT' && own !== 'ENOTDIR') return { code: 'template-unreadable', args: { file, error: own, remedy: `remedy-${own}` } };
-  return { code: 'template-missing', args: { file } };
+  // No theme.yml at all: the name is unknown (a typo in --template, template or extends), and the known are listed.
+  const template = /^templates\/([^/]+)\/theme\.yml$/.exec(file)?.[1];
+  const known = template === undefined ? [] : templateNames(host);
+  return { code: 'template-missing', args: { file, ...(template !== undefined && known.length > 0 ? { template, known: known.join('、') } : {}) } };
+}
+
+/** The templates there are, the project's and gazette's own: folders of templates/ that hold a theme.yml. */
+function templateNames(host: Host): string[] {
+  const names = new Set<string>();
+  const own = host.listDir('templates');
+  if (!isFileError(own)) for (const name of own) if (!isFileError(host.readFile(`templates/${name}/theme.yml`))) names.add(name);
+  const bundled = host.listAssets?.('gazette:templates');
+  if (bundled && !isFileError(bundled)) for (const name of bundled) if (!isFileError(host.readAsset(`gazette:templates/${name}/theme.yml`))) names.add(name);
+  return [...names].sort();
 }
 
 /** Reads a template file from the user's project, falling back to the templates bundled with gazette. */

@@ -31,8 +31,14 @@ export const catalogue: Record<string, Entry> = {
     en: { message: 'The publication file {file} has errors; cannot continue', hint: 'fix {file} at the places listed above' },
   },
   'template-missing': {
-    zh: { message: '找不到模板文件 {file}', hint: '恢复 templates/ 中的默认模板，或删除该文件夹以使用内置模板' },
-    en: { message: 'Template file {file} not found', hint: 'restore the default templates, or remove templates/ to use the bundled ones' },
+    zh: {
+      message: ['没有名为“{template}”的模板（找不到 {file}）', '找不到模板文件 {file}'],
+      hint: ['可用模板：{known}（--template、gazette.yml 的 template 或 theme.yml 的 extends 中写其一）；新建模板时在 {file} 中写 extends: default，只写不同之处', '恢复 templates/ 中的默认模板，或删除该文件夹以使用内置模板'],
+    },
+    en: {
+      message: ['No template named "{template}" ({file} not found)', 'Template file {file} not found'],
+      hint: ['templates: {known} (name one in --template, template in gazette.yml or extends in theme.yml); for a new template write extends: default in {file} and only what differs', 'restore the default templates, or remove templates/ to use the bundled ones'],
+    },
   },
   'template-unreadable': {
     zh: { message: '无法读取模板文件 {file}：{error}', hint: '{remedy}' },

@@ -22,6 +22,8 @@ export interface Host {
    * relative to the project root.
    */
   readAsset(ref: string): Uint8Array | FileError;
+  /** Names of entries in a folder of assets (`gazette:templates`), sorted. Optional: used to list what there is. */
+  listAssets?(ref: string): string[] | FileError;
   /**
    * `length` bytes of an asset from `start` (fewer at its end), for reading one table of a large font file.
    * Optional: without it the whole asset is read.

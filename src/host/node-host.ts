@@ -48,6 +48,14 @@ export function createNodeHost(root: string, options: NodeHostOptions = {}): Hos
       const path = assetPath(ref);
       return path ? readFileOrError(path) : 'ENOENT';
     },
+    listAssets(ref) {
+      const path = assetPath(ref);
+      try {
+        return path ? readdirSync(path).sort() : 'ENOENT';
+      } catch (error) {
+        return fileError(error);
+      }
+    },
     readAssetPart(ref, start, length) {
       return withAsset(ref, (fd) => {
         // A length read from the file's own directory may be anything: never more than the file holds.

@@ -107,6 +107,13 @@ describe('gazette build', () => {
     expect(html).toContain('<p class="doc-closing-date"><time datetime="2021-12-14">');
     const missing = runCli(['build', '2021-4', '--template', 'nope'], root);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('templates/nope/theme.yml');
+    expect(missing.stderr).toContain('没有名为“nope”的模板（找不到 templates/nope/theme.yml）');
+    // The known templates are the project's and gazette's own.
+    mkdirSync(join(root, 'templates/house'), { recursive: true });
+    writeFileSync(join(root, 'templates/house/theme.yml'), 'extends: defualt\n');
+    const typo = runCli(['build', '2021-4', '--template', 'house', '--lang', 'en'], root);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('No template named "defualt"');
+    expect(typo.stderr).toContain('templates: default, house, state-council');
   });
 });
