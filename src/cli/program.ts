@@ -145,6 +145,7 @@ function translateUsageError(message: string): string {
     .replace(/^error: option (.*) argument '(.*)' is invalid\. (.*)$/m, '错误：选项 $1 的取值“$2”无效。$3')
     .replace(/^error: command-argument value '(.*)' is invalid for argument '(.*)'\. (.*)$/m, '错误：参数 $2 的取值“$1”无效。$3')
     .replace(/Allowed choices are (.*)\.$/m, '可选值：$1。')
+    .replace(/^\(Did you mean (.*)\?\)$/m, '（是否应为 $1？）')
     .replace(/^error: /m, '错误：');
 }
 
@@ -158,8 +159,31 @@ function detectLang(argv: readonly string[], env: Io['env']): Lang {
   return value === 'en' ? 'en' : 'zh';
 }
 
+/** Options every command takes (the top-level help says so): they may come before the command's name too. */
+const COMMON_OPTIONS = new Set(['--lang', '--root']);
+
+/**
+ * `gazette --lang en check 2021-4` as `gazette check 2021-4 --lang en`, which is how commander reads a command's
+ * options: after the command's whole name (`new issue`), before any `--`.
+ */
+function commandFirst(argv: readonly string[]): readonly string[] {
+  let at = 0;
+  while (at < argv.length) {
+    const arg = argv[at]!;
+    if (COMMON_OPTIONS.has(arg)) at += 2;
+    else if (COMMON_OPTIONS.has(arg.split('=')[0]!) && arg.includes('=')) at += 1;
+    else break;
+  }
+  const command = argv[at];
+  if (at === 0 || command === undefined || command.startsWith('-')) return argv;
+  const rest = argv.slice(at);
+  const end = rest.includes('--') ? rest.indexOf('--') : rest.length;
+  return [...rest.slice(0, end), ...argv.slice(0, at), ...rest.slice(end)];
+}
+
 /** Runs the CLI with `argv` (without `node` and the script). Never calls process.exit. */
-export async function run(argv: readonly string[], io: Io): Promise<number> {
+export async function run(given: readonly string[], io: Io): Promise<number> {
+  const argv = commandFirst(given);
   const lang = detectLang(argv, io.env);
   const t = text[lang];
   let exitCode = 0;

@@ -3,10 +3,12 @@
  * fall between characters but never before a closing mark, and the notes on choices and defaults are in the
  * run's language, without JSON or a flag's "false".
  */
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { displayWidth, wrap } from '../../src/cli/help.js';
 import type { Io } from '../../src/cli/io.js';
 import { run } from '../../src/cli/program.js';
+import { projectRoot } from '../support/project.js';
 
 async function help(args: string[], columns?: number): Promise<{ code: number; stdout: string }> {
   let stdout = '';
@@ -93,3 +95,33 @@ describe('gazette --help', () => {
     expect((await help(['--help', '--lang', 'en'], 200)).stdout).toContain('Every command takes --lang zh|en');
   });
 });
+
+describe('options every command takes, and usage errors', () => {
+  async function cli(args: string[], cwd = '/'): Promise<{ code: number; stdout: string; stderr: string }> {
+    let stdout = '';
+    let stderr = '';
+    const io: Io = { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), cwd, env: {}, isTTY: false };
+    return { code: await run(args, io), stdout, stderr };
+  }
+
+  it('takes --lang and --root before the command as after it', async () => {
+    const root = join(projectRoot, 'test/fixtures/state-council');
+    const before = await cli(['--lang', 'en', '--root', root, 'check', '2024-1']);
+    expect(before).toEqual(await cli(['check', '2024-1', '--lang', 'en', '--root', root]));
+    expect(before.code).toBe(0);
+    expect(before.stdout).toContain('no problems');
+    // After a command's whole name, and before a `--`.
+    const nested = await cli(['--lang=en', 'new', 'issue', '--root', root, '--published', 'x']);
+    expect(nested.code).toBe(2);
+    expect(nested.stderr).toContain('error: --published "x" is not a real');
+  });
+
+  it('suggests a command or option in the run’s language', async () => {
+    const typo = await cli(['chek']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain("错误：未知命令 'chek'\n（是否应为 check？）");
+    expect((await cli(['check', '--formt', 'json'])).stderr).toContain('（是否应为 --format？）');
+    expect((await cli(['chek', '--lang', 'en'])).stderr).toContain('(Did you mean check?)');
+  });
+});
+
