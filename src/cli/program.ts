@@ -4,6 +4,9 @@ import type { Lang } from '../diagnostics/codes.js';
 import { formats } from '../report/index.js';
 import { DEFAULT_FORMATS, FORMATS, isFormat, type OutputFormat } from '../write/index.js';
 import { helpConfiguration, wrap } from './help.js';
+import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { findUp } from '../host/cache-folders.js';
 import type { Io } from './io.js';
 import './worker-entry.js';
 
@@ -37,6 +40,7 @@ const text = {
     lang: '界面语言',
     root: '项目根目录，即含 documents/ 的文件夹',
     currentFolder: '当前文件夹',
+    enclosingProject: '当前文件夹；在项目的子文件夹中运行时为项目根目录',
     everyCommand: '每个命令都可加 --lang en 改用英文（或设环境变量 GAZETTE_LANG=en），加 --root <dir> 指定项目根目录。\n运行 gazette help <命令> 查看该命令的全部选项。',
     maxWarnings: '警告数超过 N 时以代码 1 退出',
     out: '输出目录（默认 dist/<期次>；与 --all 同用时为各期目录的上级目录）',
@@ -96,6 +100,7 @@ const text = {
     lang: 'language of messages',
     root: 'project folder, the one holding documents/',
     currentFolder: 'the current folder',
+    enclosingProject: 'the current folder, or the project it is inside',
     everyCommand: 'Every command takes --lang zh|en (or GAZETTE_LANG) and --root <dir>, the project folder.\nRun gazette help <command> for all of its options.',
     maxWarnings: 'exit with 1 when there are more than N warnings',
     out: 'output folder (default dist/<issue>; with --all, the folder that holds one per issue)',
@@ -211,7 +216,7 @@ export async function run(given: readonly string[], io: Io): Promise<number> {
     return list as OutputFormat[];
   };
   const langOption = (): Option => new Option('--lang <lang>', t.lang).choices(['zh', 'en']).default(lang);
-  const rootOption = (): Option => new Option('--root <dir>', t.root).default('.', t.currentFolder);
+  const rootOption = (defaultText: string = t.enclosingProject): Option => new Option('--root <dir>', t.root).default('.', defaultText);
 
   const program = new Command('gazette')
     .description(t.description)
@@ -229,7 +234,13 @@ export async function run(given: readonly string[], io: Io): Promise<number> {
       getErrHelpWidth: () => io.columns ?? 80,
       outputError: (s, write) => write(lang === 'zh' ? translateUsageError(s) : s),
     })
-    .showHelpAfterError(lang === 'zh' ? '（运行 gazette --help 查看用法）' : '(run gazette --help for usage)');
+    .showHelpAfterError(lang === 'zh' ? '（运行 gazette --help 查看用法）' : '(run gazette --help for usage)')
+    // Run inside a project (documents/2021-4/), a command finds it above, as git finds its repository; init makes one.
+    .hook('preAction', (_, action) => {
+      if (action.name() === 'init' || action.getOptionValueSource('root') !== 'default' || existsSync(join(io.cwd, 'documents'))) return;
+      const project = findUp(io.cwd, join('documents', 'gazette.yml'));
+      if (project) action.setOptionValue('root', project);
+    });
 
   program
     .command('check')
@@ -312,7 +323,7 @@ export async function run(given: readonly string[], io: Io): Promise<number> {
     .option('--name <name>', t.name)
     .option('--publisher <name>', t.publisher)
     .addOption(langOption())
-    .addOption(rootOption())
+    .addOption(rootOption(t.currentFolder))
     .action(async (dir: string | undefined, options) => {
       const { runInit } = await import('./scaffold.js');
       exitCode = runInit({ dir, name: options.name, publisher: options.publisher, lang: options.lang, root: options.root, version }, io);

@@ -15,8 +15,8 @@ interface Entry {
 
 export const catalogue: Record<string, Entry> = {
   'documents-missing': {
-    zh: { message: ['{root} 中没有 {dir}/ 文件夹', '找不到 {dir}/ 文件夹'], hint: '在项目根目录运行，或用 --root 指定含 documents/ 的文件夹' },
-    en: { message: ['No {dir}/ folder in {root}', 'No {dir}/ folder found'], hint: 'run from the project root, or pass --root with the folder that holds documents/' },
+    zh: { message: ['{root} 中没有 {dir}/ 文件夹', '找不到 {dir}/ 文件夹'], hint: '在项目文件夹或其子文件夹中运行，或用 --root 指定含 documents/ 的文件夹' },
+    en: { message: ['No {dir}/ folder in {root}', 'No {dir}/ folder found'], hint: 'run inside the project folder, or pass --root with the folder that holds documents/' },
   },
   'documents-unreadable': {
     zh: { message: '无法读取 {dir}/ 文件夹：{error}', hint: '{remedy}' },

@@ -3,12 +3,14 @@
  * fall between characters but never before a closing mark, and the notes on choices and defaults are in the
  * run's language, without JSON or a flag's "false".
  */
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { displayWidth, wrap } from '../../src/cli/help.js';
 import type { Io } from '../../src/cli/io.js';
 import { run } from '../../src/cli/program.js';
-import { projectRoot } from '../support/project.js';
+import { baseFields, documentText, projectRoot } from '../support/project.js';
+import { tempProject } from '../support/cli.js';
 
 async function help(args: string[], columns?: number): Promise<{ code: number; stdout: string }> {
   let stdout = '';
@@ -77,7 +79,7 @@ describe('gazette --help', () => {
     const { stdout } = await help(['build', '--help'], 200);
     expect(stdout).toContain('（默认：pdf,html）');
     expect(stdout).toContain('界面语言（可选：zh、en；默认：zh）');
-    expect(stdout).toContain('（默认：当前文件夹）');
+    expect(stdout).toContain('（默认：当前文件夹；在项目的子文件夹中运行时为项目根目录）');
     expect(stdout).not.toMatch(/\(default|choices:|\["|false/);
   });
 
@@ -114,6 +116,18 @@ describe('options every command takes, and usage errors', () => {
     const nested = await cli(['--lang=en', 'new', 'issue', '--root', root, '--published', 'x']);
     expect(nested.code).toBe(2);
     expect(nested.stderr).toContain('error: --published "x" is not a real');
+  });
+
+  it('finds the project above the current folder when --root is not given, as git does', async () => {
+    const root = tempProject({ 'documents/2021-4/a.md': documentText(baseFields) });
+    const inside = join(root, 'documents', '2021-4');
+    const found = await cli(['check', '2021-4'], inside);
+    expect(found.code).toBe(0);
+    expect(found.stdout).toContain('未发现问题');
+    expect(await cli(['check', '2021-4'], inside)).toEqual(await cli(['check', '2021-4'], root));
+    // An explicit --root is taken as given, and outside any project there is none to find.
+    expect((await cli(['check', '--root', '.'], inside)).code).toBe(2);
+    expect((await cli(['check'], tmpdir())).stdout).toContain('documents-missing');
   });
 
   it('suggests a command or option in the run’s language', async () => {
