@@ -200,6 +200,10 @@ export const catalogue: Record<string, Entry> = {
     zh: { message: '未知字段 {field}', hint: ['是否应为 {fix}？可用字段：{known}', '可用字段：{known}'] },
     en: { message: 'Unknown field {field}', hint: ['did you mean {fix}? Known fields: {known}', 'known fields: {known}'] },
   },
+  'issuer-joined': {
+    zh: { message: '发文机关“{issuer}”是 {count} 个机关写成了一项，联合发文应逐个列出（已按 {count} 个机关读取）', hint: '→ issuer: {fix}（主办机关在前；gazette check --fix 可自动改正）' },
+    en: { message: 'The issuer "{issuer}" is {count} bodies written as one; a joint document lists them one by one (read as {count})', hint: '→ issuer: {fix} (the lead body first; gazette check --fix corrects it)' },
+  },
   'category-unknown': {
     zh: { message: '栏目“{category}”未在 gazette.yml 中定义', hint: ['改为 {fix}（可用栏目：{sections}）', '可用栏目：{sections}；或在 gazette.yml 的 sections 中加入该栏目'] },
     en: { message: 'Section "{category}" is not defined in gazette.yml', hint: ['use {fix} (sections: {sections})', 'sections: {sections}; or add it to sections in gazette.yml'] },

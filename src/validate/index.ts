@@ -6,6 +6,7 @@ import type { Diagnostic, Outcome, Severity } from '../diagnostics/diagnostic.js
 import type { Project } from '../load/index.js';
 import { anyDateToIso } from '../shared/dates.js';
 import { looksLikeOrder } from '../shared/number.js';
+import { splitJointIssuers } from '../shared/issuers.js';
 import { toDiagnostic, type DocumentView, type Rule } from './rule.js';
 import { rules } from './rules/index.js';
 import { asPrinted, asText, asTextList } from './schema.js';
@@ -72,6 +73,11 @@ export function validate(project: Project, targets: ReadonlySet<string>, memo?: 
   return { value: documents, diagnostics: applyOverrides(diagnostics, project.publication) };
 }
 
+/** The issuing bodies; a joint document's written as one name is read as the bodies it names (issuer-joined says so). */
+function issuersOf(written: string[], project: Project): string[] {
+  return (written.length === 1 && splitJointIssuers(project.publication, written[0]!)) || written;
+}
+
 function view(parsed: ParsedDocument, project: Project, issue: DocumentView['issue']): DocumentView {
   const category = parsed.fields.get('category')?.value;
   const section = project.publication.sections.find((s) => s.name === (typeof category === 'string' ? category.trim() : ''));
@@ -83,7 +89,7 @@ function view(parsed: ParsedDocument, project: Project, issue: DocumentView['iss
       return field && typeof field.value === 'string' && field.value.trim() !== '' ? (field as typeof field & { value: string }) : undefined;
     },
     list,
-    issuers: list('issuer') ?? [],
+    issuers: issuersOf(list('issuer') ?? [], project),
     ...(section ? { section } : {}),
     ...(issue ? { issue } : {}),
   };

@@ -171,6 +171,28 @@ describe('issuers: joint documents and aliases', () => {
     expect(await codesFor({ ...joint, issuer: '[自然资源部, 财政部]' })).toEqual([]);
   });
 
+  it.each([
+    ['自然资源部、财政部', '自然资源部关于示例资金管理的通知'],
+    ['自然资源部 财政部', '自然资源部、财政部关于示例资金管理的通知'],
+    ['"自然资源部，财政部"', '自然资源部 财政部关于示例资金管理的通知'],
+  ])('reads the joint issuers written as one name %s as the bodies it names, says so and fixes it', async (issuer, title) => {
+    const diagnostics = shown(await diagnosticsFor({ ...joint, issuer, title }));
+    // The title, the 代字 and the signature are checked against 自然资源部 and 财政部, not one unknown body.
+    expect(diagnostics.map((d) => d.code)).toEqual(['issuer-joined']);
+    const d = diagnostics[0]!;
+    const text = documentText({ ...joint, issuer, title });
+    const line = text.split('\n').findIndex((l) => l.startsWith('issuer:')) + 1;
+    expect(d).toMatchObject({ severity: 'warning', fix: '[自然资源部, 财政部]', args: { count: 2 }, span: { start: { line, column: 9 } } });
+    expect(describeCode('issuer-joined', d.args, d.fix, 'zh').hint).toBe('→ issuer: [自然资源部, 财政部]（主办机关在前；gazette check --fix 可自动改正）');
+    const { start, end } = d.edit as { start: number; end: number; text: string };
+    expect(text.slice(0, start) + (d.edit as { text: string }).text + text.slice(end)).toContain('issuer: [自然资源部, 财政部]\n');
+  });
+
+  it('leaves one body with a space in its name, and names of bodies not all registered, as they are', async () => {
+    expect(await codesFor({ ...joint, issuer: '自然资源部、教育部', title: '自然资源部、教育部关于示例资金管理的通知' })).not.toContain('issuer-joined');
+    expect(await codesFor({ ...joint, issuer: '[自然资源部, 财政部]' })).not.toContain('issuer-joined');
+  });
+
   it('accepts a title naming only the 主办机关', async () => {
     expect(await codesFor({ ...joint, issuer: '[自然资源部, 财政部]', title: '自然资源部关于示例资金管理的通知' })).toEqual([]);
   });

@@ -2,6 +2,7 @@
 import type { Rule } from '../rule.js';
 import { fields } from './fields.js';
 import { categoryKnown } from './category-known.js';
+import { issuerJoined } from './issuer-joined.js';
 import { numberFormat } from './number-format.js';
 import { numberBrackets } from './number-brackets.js';
 import { numberYear } from './number-year.js';
@@ -33,6 +34,7 @@ import { placeholderUnfilled } from './placeholder-unfilled.js';
 export const rules = {
   fields,
   categoryKnown,
+  issuerJoined,
   numberFormat,
   numberBrackets,
   numberYear,
