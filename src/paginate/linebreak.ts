@@ -315,8 +315,10 @@ function optimalBreaks(m: Measured, opts: BreakOptions, width: number, first: nu
     // Skip candidate ends whose line would be far too short to justify.
     if (lo < i + 1) lo = i + 1;
     while (lo < n && (widthPrefix[lo] as number) - left < room - minFill) lo++;
-    // The last end short of that stays a candidate: a long unbreakable piece may leave nothing better.
-    for (let j = Math.max(i + 1, lo - 1); j <= n; j++) {
+    // The last end short of that stays a candidate: a long unbreakable piece may leave nothing better. When the
+    // paragraph's end is that close, every end is: a last line that must keep room (the TOC's page number) or
+    // must not be one character may be best served by breaking earlier.
+    for (let j = lo >= n ? i + 1 : Math.max(i + 1, lo - 1); j <= n; j++) {
       const lastPiece = list[j - 1] as Piece;
       const lineWidth = (widthPrefix[j] as number) - left + lastPiece.pairAdjust - lastPiece.trailing;
       let cost: number;

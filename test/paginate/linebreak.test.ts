@@ -115,6 +115,17 @@ describe('line breaking', () => {
     }
   });
 
+  it('breaks a short paragraph whose last line keeps room (a TOC title and its page) where a word ends', () => {
+    // 26 characters on a 34.85-em measure with 10.5 em kept free: the title needs two lines, and both ends of the
+    // first line are far short of the measure; the second line takes a whole word, not one character of it.
+    const title = '浙江省人民政府办公厅关于进一步优化营商环境的若干意见';
+    const words = new Set([24]);
+    for (const width of [30, 34.85, 36]) {
+      const lines = breakLines(title, { font, size: SIZE, width: width * SIZE, justify: true, maxSpacing: 0.15, spacingLimit: 0.15, lastLineReserve: 10.5 * SIZE, breakCost: (at) => (words.has(at) ? 0 : 2e4) });
+      expect(lines.map((l) => l.text), `${width} em`).toEqual(['浙江省人民政府办公厅关于进一步优化营商环境的若干', '意见']);
+    }
+  });
+
   it('spreads slack over lines rather than stretching one line past the cap', () => {
     const text = '国务院印发的《全民健身计划（2021—2025年）》（国发〔2021〕11号）和《上海市市民体育健身条例》《上海市全民健身实施计划（2021—2025年）》（沪府发〔2021〕21号），制定本实施计划。';
     for (const line of lay(text, 37).filter((l) => !l.final)) expect(line.characterSpacing).toBeLessThanOrEqual(0.15 * SIZE);
