@@ -180,6 +180,10 @@ export const catalogue: Record<string, Entry> = {
     zh: { message: '出版日期 {published} 与期次年份 {year} 相差超过一年', hint: '核对 year 与 published；年末一期可在次年初出版' },
     en: { message: 'Publication date {published} is more than a year from issue year {year}', hint: 'check year and published; a year’s last issue may appear early the next year' },
   },
+  'issue-published-order': {
+    zh: { message: '出版日期 {published} 早于上一期 {previous} 的出版日期 {previousPublished}', hint: '核对两期的 published：各期按期号先后出版' },
+    en: { message: 'Publication date {published} is before that of the previous issue {previous}, {previousPublished}', hint: 'check published in both issues: issues appear in the order of their numbers' },
+  },
   'issue-folder-name': {
     zh: { message: '期次文件夹名 {folder} 与 issue.yml 不一致，应为 {expected}', hint: '将文件夹改名为 {expected}，或修改 issue.yml' },
     en: { message: 'Issue folder {folder} does not match issue.yml; expected {expected}', hint: 'rename the folder to {expected} or correct issue.yml' },

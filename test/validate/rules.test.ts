@@ -152,6 +152,14 @@ describe('E rules and schema', () => {
     expect(await codes('2022-01-04')).not.toContain('issue-published-year');
     expect(await codes('2023-01-04')).toContain('issue-published-year');
   });
+  it('E2: an issue is not published before the one it follows', async () => {
+    const codes = async (published: string) =>
+      (await check(projectHost({ 'doc.md': documentText(baseFields) }, { 'documents/2021-3/issue.yml': `year: 2021\nnumber: 3\ntotal: 61\npublished: ${published}\n` }), ['2021-4'])).diagnostics.filter((d) => d.code === 'issue-published-order');
+    expect(await codes('2021-10-08')).toEqual([]);
+    expect(await codes('2022-01-04')).toEqual([]);
+    const [d] = await codes('2022-01-05');
+    expect(d).toMatchObject({ severity: 'warning', args: { published: '2022-01-04', previous: '2021-3', previousPublished: '2022-01-05' }, span: { file: 'documents/2021-4/issue.yml', start: { line: 4 } } });
+  });
   it('rejects an invalid issue.yml with a position', async () => {
     const d = (await check(projectHost({ 'doc.md': documentText(baseFields) }, { 'documents/2021-4/issue.yml': 'year: 2021\nnumber: four\ntotal: 62\npublished: 2022-02-30\n' }), ['2021-4'])).diagnostics.filter((x) => x.code === 'issue-invalid');
     expect(d.map((x) => [x.args.field, x.span?.start.line])).toEqual([['number', 2], ['published', 4]]);

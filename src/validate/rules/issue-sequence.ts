@@ -1,9 +1,12 @@
-/** E1/E2: issue numbers and running totals agree across issues; the publication year is the issue year or the next. */
+/**
+ * E1/E2: issue numbers and running totals agree across issues; the publication year is the issue year or the next,
+ * and no issue appears before the one it follows.
+ */
 import type { Rule } from '../rule.js';
 
 export const issueSequence: Rule = {
   meta: {
-    codes: { 'issue-total': 'error', 'issue-duplicate': 'error', 'issue-published-year': 'warning', 'issue-folder-name': 'warning' },
+    codes: { 'issue-total': 'error', 'issue-duplicate': 'error', 'issue-published-year': 'warning', 'issue-published-order': 'warning', 'issue-folder-name': 'warning' },
     standard: ['E1', 'E2'],
     fixable: false,
     description: '期号、总期号与出版日期一致',
@@ -26,6 +29,8 @@ export const issueSequence: Rule = {
         report({ code: 'issue-duplicate', span: file.spans.get('number'), args: { issue: `${meta.year}-${meta.number}`, other: previous.path } });
         return;
       }
+      if (meta.published < previous.meta.published)
+        report({ code: 'issue-published-order', span: file.spans.get('published'), args: { published: meta.published, previous: previous.meta.id, previousPublished: previous.meta.published } });
       const sameYearNext = previous.meta.year === meta.year && previous.meta.number + 1 === meta.number;
       const nextYearFirst = previous.meta.year + 1 === meta.year && meta.number === 1;
       const expected = previous.meta.total + 1;
