@@ -208,6 +208,10 @@ export const catalogue: Record<string, Entry> = {
     zh: { message: '发文机关“{issuer}”是 {count} 个机关写成了一项，联合发文应逐个列出（已按 {count} 个机关读取）', hint: '→ issuer: {fix}（主办机关在前；gazette check --fix 可自动改正）' },
     en: { message: 'The issuer "{issuer}" is {count} bodies written as one; a joint document lists them one by one (read as {count})', hint: '→ issuer: {fix} (the lead body first; gazette check --fix corrects it)' },
   },
+  'body-empty': {
+    zh: { message: '文件没有正文，公报中只会印出标题', hint: '在前置元数据之后写入正文；尚未定稿的文件可先移出期次文件夹' },
+    en: { message: 'The document has no text: the gazette would print its title alone', hint: 'write the text below the front matter; move a document not ready yet out of the issue folder' },
+  },
   'category-unknown': {
     zh: { message: '栏目“{category}”未在 gazette.yml 中定义', hint: ['改为 {fix}（可用栏目：{sections}）', '可用栏目：{sections}；或在 gazette.yml 的 sections 中加入该栏目'] },
     en: { message: 'Section "{category}" is not defined in gazette.yml', hint: ['use {fix} (sections: {sections})', 'sections: {sections}; or add it to sections in gazette.yml'] },

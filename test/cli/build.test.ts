@@ -39,10 +39,12 @@ describe('gazette build', () => {
 
   it('builds a draft despite errors with --draft', () => {
     const root = tempProject({ 'documents/2021-4/a.md': documentText({ ...baseFields, number: '长府[2021]54号' }) });
-    const result = runCli(['build', '2021-4', '--draft', '--out', 'out'], join(root, 'documents'));
-    expect(result.code).toBe(2);
+    expect(runCli(['build', '2021-4', '--out', 'out'], root).code).toBe(1);
     const draft = runCli(['build', '2021-4', '--draft', '--root', '..', '--out', 'out'], join(root, 'documents'));
     expect(draft.code).toBe(0);
+    // Inside the project, the build finds it above without --root.
+    const untimed = (stdout: string): string => stdout.replace(/用时 [\d.]+ 秒/u, '');
+    expect(untimed(runCli(['build', '2021-4', '--draft', '--out', 'out'], join(root, 'documents')).stdout)).toBe(untimed(draft.stdout));
     expect(draft.stdout).toContain('【草稿】');
     // --out is relative to the current folder, not to --root.
     expect(draft.stdout).toContain('  out/gazette-2021-4.pdf');

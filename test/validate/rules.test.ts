@@ -166,6 +166,20 @@ describe('E rules and schema', () => {
   });
 });
 
+describe('a document with no text', () => {
+  const bodyEmpty = async (body: string) => (await check(projectHost({ 'doc.md': documentText(baseFields, body) }), ['2021-4'])).diagnostics.filter((d) => d.code === 'body-empty').map((d) => [d.severity, d.span?.start.line]);
+  const bodyLine = documentText(baseFields, '').split('\n').length;
+  it.each([
+    ['', [['warning', bodyLine]]],
+    ['\n\n  \n', [['warning', bodyLine]]],
+    ['<!-- 待补充 -->\n', [['warning', bodyLine]]],
+    ['<!-- 未闭合的注释\n', [['warning', bodyLine]]],
+    ['正文。\n', []],
+    ['<!-- 注 -->\n正文。\n', []],
+    ['| 表 |\n|---|\n| 甲 |\n', []],
+  ] as const)('%j → %j', async (body, expected) => expect(await bodyEmpty(body)).toEqual(expected));
+});
+
 describe('skeleton placeholders', () => {
   const placeholderCodes = async (fields: DocFields, body?: string) => (await check(projectHost({ 'doc.md': documentText(fields, body) }), ['2021-4'])).diagnostics.filter((d) => d.code === 'placeholder-unfilled').map((d) => [d.args.placeholder, d.span?.start.line, d.span?.start.column]);
   it.each([

@@ -30,6 +30,7 @@ import { attachmentsMatch } from './attachments-match.js';
 import { textCharacters } from './text-characters.js';
 import { punctuationHalfwidth } from './punctuation-halfwidth.js';
 import { placeholderUnfilled } from './placeholder-unfilled.js';
+import { bodyEmpty } from './body-empty.js';
 
 export const rules = {
   fields,
@@ -61,5 +62,6 @@ export const rules = {
   textCharacters,
   punctuationHalfwidth,
   placeholderUnfilled,
+  bodyEmpty,
   issueSequence,
 } satisfies Record<string, Rule>;
