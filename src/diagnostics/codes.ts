@@ -157,8 +157,8 @@ export const catalogue: Record<string, Entry> = {
     en: { message: '{file} lacks {field}', hint: 'add {field}: … (the four fields are year, number within the year, total, published as YYYY-MM-DD)' },
   },
   'issue-empty': {
-    zh: { message: '期次 {issue} 中没有任何文件', hint: '在 documents/{issue}/ 中加入 .md 文件' },
-    en: { message: 'Issue {issue} holds no documents', hint: 'add .md files to documents/{issue}/' },
+    zh: { message: '期次 {issue} 中没有任何文件', hint: '用 gazette new document {issue} --category <栏目> 新建文件，或在 documents/{issue}/ 中加入 .md 文件' },
+    en: { message: 'Issue {issue} holds no documents', hint: 'create one with gazette new document {issue} --category <section>, or add .md files to documents/{issue}/' },
   },
   'issues-missing': {
     zh: { message: '{dir}/ 中没有任何期次', hint: '新建 {dir}/<年份-期号>/ 文件夹，放入 issue.yml 和文件' },
