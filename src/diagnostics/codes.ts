@@ -196,6 +196,18 @@ export const catalogue: Record<string, Entry> = {
     zh: { message: '“{section}”栏目的文件须有署名，缺少 signature', hint: ['在前置元数据中加入 signature: 签发人职务和姓名（“{orders}”栏目收的是令，令须署签发人职务和姓名，GB/T 9704 §10.2）；该栏目不需署名时，在 gazette.yml 的该栏目下写 signed: false', '在前置元数据中加入 signature: 发文机关署名或签发人职务和姓名；该栏目不需署名时，在 gazette.yml 的该栏目下写 signed: false'] },
     en: { message: 'Documents of section "{section}" are signed; signature is missing', hint: ["add signature: the signer's office and name (section \"{orders}\" holds orders, which are signed so, GB/T 9704 §10.2); if the section needs no signature, write signed: false under it in gazette.yml", "add signature: the issuing office or the signer's office and name; if the section needs no signature, write signed: false under it in gazette.yml"] },
   },
+  'signature-count': {
+    zh: { message: '联合发文有 {issuers} 个发文机关，署名却有 {signatures} 项', hint: ['各发文机关按顺序署名（GB/T 9704 7.3.5.1）→ signature: {fix}', '各发文机关（{names}）按顺序署名，每个机关一项（GB/T 9704 7.3.5.1）'] },
+    en: { message: 'A joint document of {issuers} issuers has {signatures} signatures', hint: ['every issuer signs, in order (GB/T 9704 7.3.5.1) → signature: {fix}', 'every issuer ({names}) signs, one item each, in order (GB/T 9704 7.3.5.1)'] },
+  },
+  'signature-sequence': {
+    zh: { message: '署名的顺序与发文机关的顺序（{names}）不同', hint: '→ signature: {fix}（按发文机关顺序排列，GB/T 9704 7.3.5.1）' },
+    en: { message: 'The signatures are not in the order of the issuers ({names})', hint: '→ signature: {fix} (in the order of the issuers, GB/T 9704 7.3.5.1)' },
+  },
+  'order-signer': {
+    zh: { message: '令的署名“{name}”只有姓名，缺少签发人职务', hint: '写成“职务　姓名”：签发人职务在前，与姓名之间空一字（GB/T 9704 §10.2）' },
+    en: { message: 'The signature "{name}" of an order is a bare name, without the signer’s office', hint: 'write “office　name”: the signer’s office, a full-width space, then the name (GB/T 9704 §10.2)' },
+  },
   'field-type': {
     zh: { message: '字段 {field} 的值 {value} 类型不对，应为{expected}', hint: '改为{expected}' },
     en: { message: 'Field {field} has value {value} of the wrong type; expected {expected}', hint: 'write {expected}' },

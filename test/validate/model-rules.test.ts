@@ -100,6 +100,15 @@ describe('令号 in a section of orders', () => {
     expect(describeCode('number-not-order', plain.args, plain.fix, 'zh').hint).toContain('国务院文件、部门文件');
   });
 
+  it.each([
+    ['总理　某某', []],
+    ['国务院总理李强', []],
+    ['李强', ['order-signer']],
+    ['欧阳明', ['order-signer']],
+  ])('the signature %s of a 令 → %j', async (signature, expected) => {
+    expect(await codesFor({ ...order, signature })).toEqual(expected);
+  });
+
   it('requires the signer of a 令, unless the section says it is unsigned', async () => {
     const unsigned = { ...order, signature: undefined };
     const d = (await diagnosticsFor(unsigned)).find((x) => x.code === 'signature-missing')!;
@@ -186,6 +195,24 @@ describe('issuers: joint documents and aliases', () => {
     expect(describeCode('issuer-joined', d.args, d.fix, 'zh').hint).toBe('→ issuer: [自然资源部, 财政部]（主办机关在前；gazette check --fix 可自动改正）');
     const { start, end } = d.edit as { start: number; end: number; text: string };
     expect(text.slice(0, start) + (d.edit as { text: string }).text + text.slice(end)).toContain('issuer: [自然资源部, 财政部]\n');
+  });
+
+  it.each([
+    ['[自然资源部, 财政部]', []],
+    ['自然资源部', [['signature-count', '[自然资源部, 财政部]']]],
+    ['[自然资源部, 财政部, 国务院]', [['signature-count', '[自然资源部, 财政部]']]],
+    ['[财政部, 自然资源部]', [['signature-sequence', '[自然资源部, 财政部]']]],
+    // Signatures of persons are counted, not ordered.
+    ['[部长　甲某, 部长　乙某]', []],
+    ['部长　甲某', [['signature-count', undefined]]],
+  ])('signature %s of a joint document → %j', async (signature, expected) => {
+    const found = shown(await diagnosticsFor({ ...joint, issuer: '[自然资源部, 财政部]', signature })).map((d) => [d.code, d.fix]);
+    expect(found).toEqual(expected);
+  });
+
+  it('names the issuers in the count hint when the signatures are of persons', async () => {
+    const d = (await diagnosticsFor({ ...joint, issuer: '[自然资源部, 财政部]', signature: '部长　甲某' })).find((x) => x.code === 'signature-count')!;
+    expect(describeCode('signature-count', d.args, d.fix, 'zh')).toEqual({ message: '联合发文有 2 个发文机关，署名却有 1 项', hint: '各发文机关（自然资源部、财政部）按顺序署名，每个机关一项（GB/T 9704 7.3.5.1）' });
   });
 
   it('leaves one body with a space in its name, and names of bodies not all registered, as they are', async () => {

@@ -27,6 +27,7 @@ import { numberKind } from './number-kind.js';
 import { orderNumber } from './order-number.js';
 import { printedDate } from './printed-date.js';
 import { attachmentsMatch } from './attachments-match.js';
+import { signatureJoint } from './signature-joint.js';
 import { textCharacters } from './text-characters.js';
 import { punctuationHalfwidth } from './punctuation-halfwidth.js';
 import { placeholderUnfilled } from './placeholder-unfilled.js';
@@ -59,6 +60,7 @@ export const rules = {
   interpretsResolves,
   printedDate,
   attachmentsMatch,
+  signatureJoint,
   textCharacters,
   punctuationHalfwidth,
   placeholderUnfilled,
