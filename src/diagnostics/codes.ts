@@ -297,8 +297,14 @@ export const catalogue: Record<string, Entry> = {
     en: { message: 'Date "{date}" is best written YYYY-MM-DD (it still prints as 年月日)', hint: '→ {fix} (gazette check --fix rewrites it)' },
   },
   'date-invalid': {
-    zh: { message: ['成文日期“{date}”不存在：{year}年{month}月只有{days}天', '成文日期“{date}”不是真实存在的日期'], hint: '改为 YYYY-MM-DD 格式的真实日期' },
-    en: { message: ['Date "{date}" does not exist: {year}-{month} has {days} days', 'Date "{date}" is not a real date'], hint: 'use a real date written YYYY-MM-DD' },
+    zh: {
+      message: ['成文日期“{date}”不存在：{year}年{month}月只有{days}天', '成文日期“{date}”带有时刻 {time}：成文日期只写年月日', '成文日期“{date}”只写到{monthOnly}，缺少日：年、月、日须写全（GB/T 9704 7.3.5.4）', '成文日期“{date}”不是真实存在的日期'],
+      hint: ['→ {fix}（gazette check --fix 可自动改正）', '改为 YYYY-MM-DD 格式的真实日期，如 {example}', '改为 YYYY-MM-DD 格式的真实日期'],
+    },
+    en: {
+      message: ['Date "{date}" does not exist: {year}-{month} has {days} days', 'Date "{date}" has a time of day, {time}: a document is dated by the day', 'Date "{date}" stops at the month ({monthOnly}): year, month and day are all written (GB/T 9704 7.3.5.4)', 'Date "{date}" is not a real date'],
+      hint: ['→ {fix} (gazette check --fix corrects it)', 'use a real date written YYYY-MM-DD, e.g. {example}', 'use a real date written YYYY-MM-DD'],
+    },
   },
   'date-after-publication': {
     zh: { message: '成文日期 {dateZh} 晚于本期出版日期 {publishedZh}', hint: '核对成文日期，或将文件移到后一期' },

@@ -48,18 +48,27 @@ function smallCount(text: string): number | undefined {
 }
 
 /**
- * Reads a date in Chinese numerals, 二〇二一年十一月五日 (the pre-2012 practice, B3). ○ and 零 typed for 〇 are read
- * too; `lookalike` says so, for a warning. Undefined unless the text names a real day.
+ * The year, month and day a date in Chinese numerals names (二〇二一年二月三十日 → 2021, 2, 30), real or not. ○ and
+ * 零 typed for 〇 are read too; `lookalike` says so.
  */
-export function chineseNumeralDateToIso(text: string): { iso: string; lookalike: boolean } | undefined {
+export function chineseNumeralDateParts(text: string): { year: number; month: number; day: number; lookalike: boolean } | undefined {
   const match = /^([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日$/u.exec(text.trim());
   if (!match) return undefined;
-  const year = [...match[1]!].map((c) => NUMERALS.indexOf(c === '○' || c === '零' ? '〇' : c)).join('');
+  const year = Number([...match[1]!].map((c) => NUMERALS.indexOf(c === '○' || c === '零' ? '〇' : c)).join(''));
   const month = smallCount(match[2]!);
   const day = smallCount(match[3]!);
-  if (month === undefined || day === undefined) return undefined;
-  const iso = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  return isRealIsoDate(iso) ? { iso, lookalike: ZERO_LOOKALIKES.test(match[1]!) } : undefined;
+  return month === undefined || day === undefined ? undefined : { year, month, day, lookalike: ZERO_LOOKALIKES.test(match[1]!) };
+}
+
+/**
+ * Reads a date in Chinese numerals, 二〇二一年十一月五日 (the pre-2012 practice, B3); `lookalike` says a 〇 was typed
+ * as ○ or 零, for a warning. Undefined unless the text names a real day.
+ */
+export function chineseNumeralDateToIso(text: string): { iso: string; lookalike: boolean } | undefined {
+  const parts = chineseNumeralDateParts(text);
+  if (!parts) return undefined;
+  const iso = `${String(parts.year).padStart(4, '0')}-${String(parts.month).padStart(2, '0')}-${String(parts.day).padStart(2, '0')}`;
+  return isRealIsoDate(iso) ? { iso, lookalike: parts.lookalike } : undefined;
 }
 
 /** Any accepted way of writing a date (ISO, 2021年11月5日, 2021/8/25, 二〇二一年十一月五日) as ISO. */

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/pipeline.js';
+import { describe as describeCode } from '../../src/diagnostics/codes.js';
 import { baseFields, documentText, projectHost, type DocFields } from '../support/project.js';
 
 async function codesFor(fields: DocFields, others: Record<string, string> = {}, extra: Record<string, string> = {}): Promise<string[]> {
@@ -98,6 +99,17 @@ describe('B1 and B4 dates', () => {
     ['2021年11月5日', 'date-format'],
     ['2021.8.25', 'date-format'],
   ])('rejects %s with %s', async (date, code) => expect(await codesFor({ ...baseFields, date })).toContain(code));
+  it.each([
+    ['2021-02-30', '成文日期“2021-02-30”不存在：2021年2月只有28天', '改为 YYYY-MM-DD 格式的真实日期，如 2022-01-04'],
+    ['二〇二一年二月三十日', '成文日期“二〇二一年二月三十日”不存在：2021年2月只有28天', '改为 YYYY-MM-DD 格式的真实日期，如 2022-01-04'],
+    ['2021年11月', '成文日期“2021年11月”只写到2021年11月，缺少日：年、月、日须写全（GB/T 9704 7.3.5.4）', '改为 YYYY-MM-DD 格式的真实日期，如 2022-01-04'],
+    ['2021-11', '成文日期“2021-11”只写到2021年11月，缺少日：年、月、日须写全（GB/T 9704 7.3.5.4）', '改为 YYYY-MM-DD 格式的真实日期，如 2022-01-04'],
+    ['"2021-11-05T10:00:00"', '成文日期“2021-11-05T10:00:00”带有时刻 T10:00:00：成文日期只写年月日', '→ 2021-11-05（gazette check --fix 可自动改正）'],
+    ['2021-11-05 10:00', '成文日期“2021-11-05 10:00”带有时刻 10:00：成文日期只写年月日', '→ 2021-11-05（gazette check --fix 可自动改正）'],
+  ])('says what is wrong with %s', async (date, message, hint) => {
+    const d = (await check(projectHost({ 'doc.md': documentText({ ...baseFields, date }) }), ['2021-4'])).diagnostics.find((x) => x.code === 'date-invalid')!;
+    expect(describeCode('date-invalid', d.args, d.fix, 'zh')).toEqual({ message, hint });
+  });
   it('suggests the ISO form of a Chinese date', async () => {
     const d = (await check(projectHost({ 'doc.md': documentText({ ...baseFields, date: '2021年11月5日' }) }), ['2021-4'])).diagnostics.find((x) => x.code === 'date-format');
     expect(d?.fix).toBe('2021-11-05');

@@ -6,7 +6,7 @@
  */
 import type { Rule } from '../rule.js';
 import { replaceValue } from '../rule.js';
-import { chineseNumeralDateToIso, daysInMonth, isRealIsoDate, looseDateToIso } from '../../shared/dates.js';
+import { chineseNumeralDateParts, chineseNumeralDateToIso, daysInMonth, isRealIsoDate, looseDateToIso } from '../../shared/dates.js';
 
 export const dateValid: Rule = {
   meta: {
@@ -30,10 +30,23 @@ export const dateValid: Rule = {
       if (numerals?.lookalike) report({ code: 'date-lookalike', span: field.span, args: { date: text }, fix: iso, ...(edit ? { edit } : {}) });
       return;
     }
-    const parts = /^(\d{4})\D+(\d{1,2})\D+(\d{1,2})\D*$/.exec(text);
-    const [year, month, day] = [Number(parts?.[1]), Number(parts?.[2]), Number(parts?.[3])];
+    const example: Record<string, string> = doc.issue?.published ? { example: doc.issue.published } : {};
+    // A date with a time of day: the date part is the fix.
+    const timed = /^(\d{4}-\d{2}-\d{2})[T ]\d{1,2}:\d{2}/.exec(text);
+    if (timed && isRealIsoDate(timed[1]!)) {
+      const edit = replaceValue(field, timed[1]!);
+      report({ code: 'date-invalid', span: field.span, args: { date: text, time: text.slice(timed[1]!.length).trim(), ...example }, fix: timed[1]!, ...(edit ? { edit } : {}) });
+      return;
+    }
+    const monthOnly = /^(\d{4})(?:-|年|\/|\.)(\d{1,2})月?$/u.exec(text);
+    if (monthOnly) {
+      report({ code: 'date-invalid', span: field.span, args: { date: text, monthOnly: `${monthOnly[1]}年${Number(monthOnly[2])}月`, ...example } });
+      return;
+    }
+    const digits = /^(\d{4})\D+(\d{1,2})\D+(\d{1,2})\D*$/.exec(text);
+    const { year, month, day } = digits ? { year: Number(digits[1]), month: Number(digits[2]), day: Number(digits[3]) } : (chineseNumeralDateParts(text) ?? { year: 0, month: 0, day: 0 });
     // "只有N天" only when the day really is past the month's end.
-    const known: Record<string, number> = parts && month >= 1 && month <= 12 && day > daysInMonth(year, month) ? { year, month, days: daysInMonth(year, month) } : {};
-    report({ code: 'date-invalid', span: field.span, args: { date: text, ...known } });
+    const known: Record<string, number> = month >= 1 && month <= 12 && day > daysInMonth(year, month) ? { year, month, days: daysInMonth(year, month) } : {};
+    report({ code: 'date-invalid', span: field.span, args: { date: text, ...known, ...example } });
   },
 };
