@@ -137,8 +137,14 @@ export const catalogue: Record<string, Entry> = {
     en: { message: 'Front matter is not closed by ---', hint: 'add a line with --- after the last field' },
   },
   'yaml-syntax': {
-    zh: { message: ['YAML 语法错误：{kind}', 'YAML 语法错误：{detail}'], hint: '检查缩进、冒号后的空格和引号是否成对' },
-    en: { message: ['YAML syntax error: {kind}', 'YAML syntax error: {detail}'], hint: 'check indentation, the space after each colon and matching quotes' },
+    zh: {
+      message: ['YAML 语法错误：字段 {key} 出现了两次', 'YAML 语法错误：{kind}', 'YAML 语法错误：{detail}'],
+      hint: ['删去其中一个 {key}，保留正确的值', '这里开始的“{bracket}”没有闭合：在列表的末尾补上对应的括号（列表写在一行内，如 [甲, 乙]），或改为每行一项的“- 甲”', '检查缩进、冒号后的空格和引号是否成对'],
+    },
+    en: {
+      message: ['YAML syntax error: the key {key} appears twice', 'YAML syntax error: {kind}', 'YAML syntax error: {detail}'],
+      hint: ['delete one of the {key} lines, keeping the right value', 'the "{bracket}" that opens here is never closed: close the list on the same line ([甲, 乙]), or write one "- item" per line', 'check indentation, the space after each colon and matching quotes'],
+    },
   },
   'yaml-not-map': {
     zh: { message: 'YAML 内容须为“键: 值”形式', hint: '每行写一个字段，如 key: value' },
@@ -539,6 +545,7 @@ const terms: Record<string, { zh: string; en: string }> = {
   MISSING_CHAR: { zh: '引号或括号没有闭合', en: 'a quote or bracket is not closed' },
   UNCLOSED_QUOTE: { zh: '这里开始的引号没有闭合：在值的末尾补上同样的引号，或去掉它', en: 'the quote that opens here is never closed: add the same quote at the end of the value, or remove it' },
   BAD_INDENT: { zh: '缩进不一致', en: 'inconsistent indentation' },
+  UNCLOSED_BRACKET: { zh: '括号没有闭合', en: 'a bracket is not closed' },
   TAB_AS_INDENT: { zh: '不能用制表符缩进', en: 'tabs cannot be used for indentation' },
   DUPLICATE_KEY: { zh: '字段重复出现', en: 'a key appears twice' },
   MULTILINE_IMPLICIT_KEY: { zh: '字段名须写在一行内，且后跟半角冒号和空格（“title: …”）', en: 'a key must be on one line, followed by an ASCII colon and a space' },

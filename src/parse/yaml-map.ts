@@ -16,17 +16,19 @@ export interface YamlMap {
 export function readYamlMap(path: string, yamlText: string, baseOffset: number, lines: LineIndex): { value?: YamlMap; diagnostics: Diagnostic[] } {
   const at = (offset: number): Span => ({ file: path, start: lines.point(baseOffset + offset) });
   const document = parseDocument(yamlText, { uniqueKeys: true, prettyErrors: false });
-  const reported: Diagnostic[] = document.errors.map((error) => {
-    const opening = error.code === 'MISSING_CHAR' ? openingQuote(yamlText, error.pos[0] ?? 0, error.message) : undefined;
-    return {
-      code: 'yaml-syntax',
-      severity: 'error' as const,
-      span: at(opening ?? error.pos[0] ?? 0),
-      args: { detail: error.message.split('\n')[0] ?? error.code, kind: opening !== undefined ? 'UNCLOSED_QUOTE' : yamlErrorKind(yamlText, error.pos[0] ?? 0, error.code) },
-    };
+  const reported = document.errors.map((error): Diagnostic => {
+    const offset = error.pos[0] ?? 0;
+    const detail = error.message.split('\n')[0] ?? error.code;
+    const quote = error.code === 'MISSING_CHAR' ? openingQuote(yamlText, offset, error.message) : undefined;
+    const bracket = quote === undefined ? openingBracket(yamlText, offset, error.message) : undefined;
+    if (quote !== undefined) return { code: 'yaml-syntax', severity: 'error', span: at(quote), args: { detail, kind: 'UNCLOSED_QUOTE' } };
+    if (bracket !== undefined) return { code: 'yaml-syntax', severity: 'error', span: at(bracket), args: { detail, kind: 'UNCLOSED_BRACKET', bracket: yamlText[bracket]! } };
+    // A key written twice is named, so the hint can say which to delete.
+    const key = error.code === 'DUPLICATE_KEY' ? /^[ \t]*(?:- )?["']?([^"':\n]+?)["']?[ \t]*:/.exec(yamlText.slice(yamlText.lastIndexOf('\n', offset - 1) + 1))?.[1] : undefined;
+    return { code: 'yaml-syntax', severity: 'error', span: at(offset), args: { detail, kind: yamlErrorKind(yamlText, offset, error.code), ...(key ? { key } : {}) } };
   });
-  // What the parser says after an unclosed quote (a flow sequence not ended, bad indentation) follows from it.
-  const unclosed = reported.filter((d) => d.args.kind === 'UNCLOSED_QUOTE');
+  // What the parser says after an unclosed quote or bracket (bad indentation, a key it cannot read) follows from it.
+  const unclosed = reported.filter((d) => d.args.kind === 'UNCLOSED_QUOTE' || d.args.kind === 'UNCLOSED_BRACKET');
   const diagnostics = unclosed.length > 0 ? unclosed : reported;
   if (diagnostics.length > 0) return { diagnostics };
   const spanOf = (node: YamlNode | null | undefined): Span => {
@@ -72,6 +74,22 @@ function openingQuote(text: string, offset: number, message: string): number | u
     if (text[i] !== quote) continue;
     const before = text.slice(text.lastIndexOf('\n', i - 1) + 1, i).trimEnd();
     if (before === '' || /[:\-[,]$/.test(before)) return i;
+  }
+  return undefined;
+}
+
+/**
+ * Where the `[` or `{` opens that the parser found unended at `offset` (a flow collection "must end with a ]"): the
+ * last one before it that no closing bracket matches. Undefined when the message is not about one.
+ */
+function openingBracket(text: string, offset: number, message: string): number | undefined {
+  const close = /end with an? ([\]}])/.exec(message)?.[1];
+  if (!close) return undefined;
+  const open = close === ']' ? '[' : '{';
+  let depth = 0;
+  for (let i = Math.min(offset, text.length) - 1; i >= 0; i--) {
+    if (text[i] === close) depth++;
+    else if (text[i] === open && depth-- === 0) return i;
   }
   return undefined;
 }
