@@ -31,16 +31,19 @@ export interface PublicationNames {
 
 const DEFAULT_GOVERNMENT = '示例市人民政府';
 const OFFICE = /办公[室厅]$/u;
+/** Governments whose general office is a 办公厅: the State Council, provinces, autonomous regions, 直辖市. */
+const HALL = /^(?:中华人民共和国)?国务院$|(?:省|自治区)人民政府$|^(?:北京|天津|上海|重庆)市人民政府$/u;
 
 /**
- * Fills in what was not given: 某某人民政府公报 is published by 某某人民政府办公室, and the other way round. The
- * publisher names the government more surely than the gazette's name does (测试公报 by 测试市人民政府办公室).
+ * Fills in what was not given: 某某人民政府公报 is published by 某某人民政府办公室 (办公厅 at the level of a province
+ * and above), and the other way round. The publisher names the government more surely than the gazette's name does
+ * (测试公报 by 测试市人民政府办公室).
  */
 export function publicationNames(seed: Pick<PublicationSeed, 'name' | 'publisher'>): PublicationNames {
   const fromName = seed.name?.replace(/公报$/u, '');
   const fromPublisher = seed.publisher?.replace(OFFICE, '');
   const government = fromPublisher || fromName || DEFAULT_GOVERNMENT;
-  return { name: seed.name ?? `${government}公报`, publisher: seed.publisher ?? `${government}办公室`, government };
+  return { name: seed.name ?? `${government}公报`, publisher: seed.publisher ?? `${government}${HALL.test(government) ? '办公厅' : '办公室'}`, government };
 }
 
 /** Administrative levels, longest first so 自治区 is not read as 区. */

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
+import { publicationNames } from '../../src/scaffold/index.js';
 
 const year = new Date().getFullYear();
 const emptyFolder = (): string => mkdtempSync(join(tmpdir(), 'gazette-init-'));
@@ -118,6 +119,19 @@ describe('gazette init', () => {
     const result = runCli(['init', join(parent, 'g')], emptyFolder());
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`cd ${join(parent, 'g')}\n`);
+  });
+});
+
+describe('the names init derives', () => {
+  it.each([
+    ['浙江省人民政府公报', '浙江省人民政府办公厅'],
+    ['广西壮族自治区人民政府公报', '广西壮族自治区人民政府办公厅'],
+    ['上海市人民政府公报', '上海市人民政府办公厅'],
+    ['中华人民共和国国务院公报', '中华人民共和国国务院办公厅'],
+    ['上海市长宁区人民政府公报', '上海市长宁区人民政府办公室'],
+    ['杭州市人民政府公报', '杭州市人民政府办公室'],
+  ])('%s is published by %s', (name, publisher) => {
+    expect(publicationNames({ name })).toMatchObject({ name, publisher });
   });
 });
 
