@@ -162,6 +162,10 @@ export const catalogue: Record<string, Entry> = {
     zh: { message: '{file} 缺少 {field}', hint: '加入 {field}: …（四项为 year 年份、number 当年期号、total 总期号、published 出版日期 YYYY-MM-DD）' },
     en: { message: '{file} lacks {field}', hint: 'add {field}: … (the four fields are year, number within the year, total, published as YYYY-MM-DD)' },
   },
+  'document-not-md': {
+    zh: { message: '{file} 不会排入公报：期次中只读取 .md 文件', hint: '改名为 {rename}' },
+    en: { message: '{file} is left out of the gazette: an issue reads .md files only', hint: 'rename it {rename}' },
+  },
   'issue-empty': {
     zh: { message: '期次 {issue} 中没有任何文件', hint: '用 gazette new document {issue} --category <栏目> 新建文件，或在 documents/{issue}/ 中加入 .md 文件' },
     en: { message: 'Issue {issue} holds no documents', hint: 'create one with gazette new document {issue} --category <section>, or add .md files to documents/{issue}/' },

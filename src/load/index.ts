@@ -109,7 +109,11 @@ function loadIssue(host: Host, id: string, files: readonly string[], memo?: Buil
   const ids = new Map<string, string>();
   for (const name of files) {
     const path = `${dir}/${name}`;
-    if (!isDocumentName(name)) continue;
+    if (!isDocumentName(name)) {
+      // Another spelling of Markdown is a document meant for the issue; Word files and others may be kept beside.
+      if (MARKDOWN_EXTENSION.test(name)) diagnostics.push({ code: 'document-not-md', severity: 'warning', span: { file: path, start: { line: 1, column: 1 } }, args: { file: path, rename: name.replace(MARKDOWN_EXTENSION, '.md') } });
+      continue;
+    }
     const key = name.replace(/\.md$/iu, '').toLowerCase();
     const other = ids.get(key);
     if (other !== undefined) {
@@ -151,3 +155,6 @@ function unreadable(path: string, error: FileError): Diagnostic {
 function isDocumentName(name: string): boolean {
   return name.toLowerCase().endsWith('.md');
 }
+
+/** Other spellings of Markdown's extension: files an editor meant as documents, which the issue does not read. */
+const MARKDOWN_EXTENSION = /\.(?:markdown|mdown|mkdn|mkd)$/iu;

@@ -192,6 +192,15 @@ describe('a document with no text', () => {
   ] as const)('%j → %j', async (body, expected) => expect(await bodyEmpty(body)).toEqual(expected));
 });
 
+describe('files of an issue that are not documents', () => {
+  it('says a Markdown file under another extension is left out, and says nothing of Word files or images beside', async () => {
+    const files = { 'doc.md': documentText(baseFields), 'notice.markdown': documentText({ ...baseFields, number: '长府〔2021〕55号' }), 'b.MKD': '正文', 'original.docx': 'PK', 'chart.png': 'x' };
+    const found = (await check(projectHost(files), ['2021-4'])).diagnostics.filter((d) => d.code === 'document-not-md');
+    expect(found.map((d) => [d.span?.file, d.args.rename])).toEqual([['documents/2021-4/b.MKD', 'b.md'], ['documents/2021-4/notice.markdown', 'notice.md']]);
+    expect(describeCode('document-not-md', found[1]!.args, undefined, 'zh')).toEqual({ message: 'documents/2021-4/notice.markdown 不会排入公报：期次中只读取 .md 文件', hint: '改名为 notice.md' });
+  });
+});
+
 describe('skeleton placeholders', () => {
   const placeholderCodes = async (fields: DocFields, body?: string) => (await check(projectHost({ 'doc.md': documentText(fields, body) }), ['2021-4'])).diagnostics.filter((d) => d.code === 'placeholder-unfilled').map((d) => [d.args.placeholder, d.span?.start.line, d.span?.start.column]);
   it.each([
