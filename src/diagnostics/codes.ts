@@ -299,8 +299,8 @@ export const catalogue: Record<string, Entry> = {
     en: { message: 'Section "{section}" holds orders: each needs an order number', hint: 'add number: {example}' },
   },
   'number-missing': {
-    zh: { message: '“{section}”栏目的文件须有发文字号', hint: '加入 number: {example}' },
-    en: { message: 'Documents in section "{section}" need a document number', hint: 'add number: {example}' },
+    zh: { message: '“{section}”栏目的文件须有发文字号', hint: '加入 number: 发文字号，形如 {example}（顺序号接该代字本年已用的下一个）' },
+    en: { message: 'Documents in section "{section}" need a document number', hint: 'add number: the document number, like {example} (the sequence after the last one used this year)' },
   },
   'date-format': {
     zh: { message: '成文日期“{date}”宜写成 YYYY-MM-DD（印刷时仍排为“年月日”）', hint: '→ {fix}（gazette check --fix 可自动改写）' },
