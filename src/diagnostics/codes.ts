@@ -428,6 +428,10 @@ export const catalogue: Record<string, Entry> = {
     zh: { message: '附件标识“{written}”后不加冒号（GB/T 9704 7.3.7）', hint: '→ {label}（印出时已略去冒号）' },
     en: { message: 'The attachment label "{written}" takes no colon (GB/T 9704 7.3.7)', hint: '→ {label} (the colon is left out in print)' },
   },
+  'table-too-wide': {
+    zh: { message: '表格有 {columns} 列，版心放不下各列最长的词语或数字：印出时词语和数字会被拆开换行', hint: '减少列数（把表格拆成两张）、缩短表头或单元格中的文字；数字可改用“万元”等较大单位' },
+    en: { message: 'The table has {columns} columns and the type area cannot hold each one’s widest word or figure: words and figures will break across lines', hint: 'use fewer columns (split the table in two), or shorter headers and cell text; figures may take a larger unit (万元)' },
+  },
   'html-table-unclosed': {
     zh: { message: 'HTML 表格缺少结束标签 </table>，整个表格未能印出', hint: '在表格最后一行之后加上 </table>（每行以 </tr> 结束，每个单元格以 </td> 或 </th> 结束），再空一行写正文' },
     en: { message: 'The HTML table has no closing </table>: none of it prints', hint: 'add </table> after its last row (each row ends with </tr>, each cell with </td> or </th>), then a blank line before the text' },

@@ -9,7 +9,8 @@ import type { FontSet } from '../fonts/index.js';
 import type { Gazette } from '../model/gazette.js';
 import type { Box, OutlineSection, Page, PagedGazette } from '../model/layout.js';
 import type { Theme } from '../theme/index.js';
-import { gazetteBlocks } from './blocks.js';
+import { gazetteBlocks, type TableBlock } from './blocks.js';
+import { tablesTooWide } from './table.js';
 import { chineseDate } from '../shared/dates.js';
 import { listedTitle } from '../shared/titles.js';
 import { fillPages, type FilledPage } from './pages.js';
@@ -171,6 +172,8 @@ export function paginate(gazette: Gazette, theme: Theme, fonts: FontSet, options
   const blocks = gazetteBlocks(gazette, theme);
   const faces = new Map([...fonts.fonts].map(([key, font]) => [key, { has: (cp: number) => font.hasGlyph(cp), ref: font.ref }]));
   diagnostics.push(...missingGlyphs(printedTexts(gazette, theme, options.draft, blocks), faces, sourcesOf(gazette)));
+  for (const table of tablesTooWide(ctx, blocks.filter((b): b is TableBlock => b.kind === 'table')))
+    diagnostics.push({ code: 'table-too-wide', severity: 'warning', ...(table.span ? { span: table.span } : {}), args: { columns: table.table.columns } });
   const notes = { gap: 0.5 * theme.styles.footnote.leading, ruleWidth: ctx.width / 4, left: ctx.left };
   // Up to half a line above each heading, table or figure makes the foot of a page flush; before a new document
   // no more than three lines stay empty when the page has the places to take the rest.

@@ -102,9 +102,44 @@ interface Measured {
  * as possible: every column starts at the least it needs (its widest unbreakable unit), then the free width goes,
  * step by step, to the column where it saves the most lines.
  */
-function columnWidths(ctx: RowContext, tables: readonly { table: Table; cells: PlacedCell[] }[], pageHeight: number): number[] {
+/** Each line of a cell's text with its natural width. */
+function cellLines(ctx: RowContext, cell: PlacedCell): { segments: string[]; widths: number[] } {
+  const style = ctx.theme.styles[cell.block.style];
+  const font = ctx.fonts.get(style.font);
+  const segments = cell.block.text.split('\n');
+  return { segments, widths: segments.map((seg) => (font.measure(seg).width * style.size) / 1000) };
+}
+
+/**
+ * The narrowest each column's text may be set (its widest word or number, and 3 em where it has that much text),
+ * and whether they fit the type area beside the cells' padding; when not, words and numbers break inside.
+ */
+function columnMinimums(ctx: RowContext, tables: readonly { table: Table; cells: PlacedCell[] }[]): { min: number[]; fits: boolean } {
   const n = tables[0]!.table.columns;
   const min = new Array<number>(n).fill(2 * PAD_X);
+  for (const { cells } of tables) {
+    for (const cell of cells) {
+      if (cell.colSpan !== 1) continue;
+      const style = ctx.theme.styles[cell.block.style];
+      const font = ctx.fonts.get(style.font);
+      const { segments, widths } = cellLines(ctx, cell);
+      // A column narrower than 3 em stacks its words a character or two per line.
+      segments.forEach((seg, k) => {
+        min[cell.column] = Math.max(min[cell.column]!, widestUnit(seg, font, style.size), Math.min(widths[k]!, 3 * style.size));
+      });
+    }
+  }
+  return { min, fits: min.reduce((a, b) => a + b, 0) < ctx.width - n * 2 * PAD_X };
+}
+
+/** Tables whose columns cannot all be as wide as their widest word or number: where their words and figures break. */
+export function tablesTooWide(ctx: RowContext, blocks: readonly TableBlock[]): TableBlock[] {
+  return blocks.filter((block) => block.table.columns > 0 && !columnMinimums(ctx, [{ table: block.table, cells: placeCells(ctx, block) }]).fits);
+}
+
+function columnWidths(ctx: RowContext, tables: readonly { table: Table; cells: PlacedCell[] }[], pageHeight: number): number[] {
+  const n = tables[0]!.table.columns;
+  const { min } = columnMinimums(ctx, tables);
   /** Per group of rows joined by row spans: its cells, each with the rows it spans. */
   const groups: Measured[][] = [];
   for (const { cells } of tables) {
@@ -115,19 +150,7 @@ function columnWidths(ctx: RowContext, tables: readonly { table: Table; cells: P
       end = Math.max(end, cell.row + cell.rowSpan - 1);
       groupOf.set(cell.row, groups.length - 1);
     }
-    for (const cell of cells) {
-      const style = ctx.theme.styles[cell.block.style];
-      const font = ctx.fonts.get(style.font);
-      const segments = cell.block.text.split('\n');
-      const widths = segments.map((seg) => (font.measure(seg).width * style.size) / 1000);
-      if (cell.colSpan === 1) {
-        // A column narrower than 3 em stacks its words a character or two per line.
-        segments.forEach((seg, k) => {
-          min[cell.column] = Math.max(min[cell.column]!, widestUnit(seg, font, style.size), Math.min(widths[k]!, 3 * style.size));
-        });
-      }
-      groups[groupOf.get(cell.row)!]!.push({ cell, widths });
-    }
+    for (const cell of cells) groups[groupOf.get(cell.row)!]!.push({ cell, widths: cellLines(ctx, cell).widths });
   }
   const avail = ctx.width - n * 2 * PAD_X;
   const sumMin = min.reduce((a, b) => a + b, 0);

@@ -6,7 +6,7 @@ import { loadFonts } from '../../src/fonts/index.js';
 import type { Table, TableCell } from '../../src/model/document.js';
 import type { TableBlock } from '../../src/paginate/blocks.js';
 import type { RowContext } from '../../src/paginate/rows.js';
-import { tableLayout } from '../../src/paginate/table.js';
+import { tableLayout, tablesTooWide } from '../../src/paginate/table.js';
 import { readHtmlTable } from '../../src/read/html-table.js';
 import { htmlTableParser } from '../../src/parse/index.js';
 import { parseTheme } from '../../src/theme/index.js';
@@ -24,6 +24,20 @@ const block = (t: Table): TableBlock => ({ kind: 'table', table: t, spaceBefore:
 /** The x of every vertical rule on the first slot: the column edges. */
 const edges = (rows: ReturnType<ReturnType<typeof tableLayout>>): number[] =>
   [...new Set(rows[0]!.boxes(0).flatMap((b) => (b.kind === 'rule' && b.x1 === b.x2 ? [Math.round(b.x1)] : [])))].sort((a, b) => a - b);
+
+describe('tables too wide for the type area', () => {
+  const wide = (columns: number, figure: string) => block(table([Array.from({ length: columns }, (_, c) => `指标${c + 1}`), Array.from({ length: columns }, () => figure)], 1));
+
+  it('names a table whose widest figures cannot all fit, and not one whose can', () => {
+    const fourteen = wide(14, '1234567');
+    const six = wide(6, '1234567');
+    expect(tablesTooWide(ctx, [six, fourteen])).toEqual([fourteen]);
+    // Its figures do break: some column is narrower than 1234567 set whole.
+    const figure = (fonts.get(theme.styles.table.font).measure('1234567').width * theme.styles.table.size) / 1000;
+    const columns = edges(tableLayout(ctx, [fourteen], PAGE)(fourteen));
+    expect(Math.min(...columns.slice(1).map((x, i) => x - columns[i]!))).toBeLessThan(figure);
+  });
+});
 
 describe('table rows', () => {
   it('moves a short row whole, and breaks a tall one only with three lines or more on each side', () => {
