@@ -6,7 +6,7 @@ import { loadProject, type Project } from '../load/index.js';
 import { formatDiagnostics, type Lang } from '../report/index.js';
 import { isRealIsoDate } from '../shared/dates.js';
 import { issueTitle } from '../shared/labels.js';
-import { documentFile, issueFile, issueId, nextIssue, publicationFiles, publicationNames, suggestedNumber, type ScaffoldFile } from '../scaffold/index.js';
+import { documentFile, issueFile, issueId, neighbours, nextIssue, publicationFiles, publicationNames, suggestedNumber, type ScaffoldFile } from '../scaffold/index.js';
 import { setupDiagnostic } from './setup.js';
 import { useColor, type Io } from './io.js';
 import { shownPath } from './output.js';
@@ -36,6 +36,7 @@ const messages = {
     document: (path: string, section: string, number: string | undefined) => `${path}（${section}${number ? `，${number}` : ''}）`,
     fillIn: '填写标题、正文等后运行 gazette check',
     addDocuments: (id: string) => `gazette new document ${id} --category <栏目>`,
+    totalsMove: (id: string, total: number) => `注意：新一期排在 ${id} 之前，${id} 及其后各期的总期号须各加一（${id} 应为 ${total}），gazette check 会逐一指出\n`,
   },
   en: {
     notFolder: (path: string) => `error: ${path} is not a folder\n`,
@@ -55,6 +56,7 @@ const messages = {
     document: (path: string, section: string, number: string | undefined) => `${path} (${section}${number ? `, ${number}` : ''})`,
     fillIn: 'fill in the title and text, then run gazette check',
     addDocuments: (id: string) => `gazette new document ${id} --category <section>`,
+    totalsMove: (id: string, total: number) => `note: the new issue comes before ${id}, so the running totals of ${id} and every later issue move on by one (${id} becomes ${total}); gazette check names each\n`,
   },
 };
 
@@ -191,6 +193,9 @@ export async function runNewIssue(options: NewIssueOptions, io: Io): Promise<num
   // With no issue yet, gazette.yml has not been read (nor needed): the id alone names the issue.
   const label = project === 'empty' ? id : t.issue(issueTitle(project.publication, { id, ...meta }), id);
   io.stdout(`${t.created(label)}\n  ${shown(io, join(root, file.path))}\n${t.next([t.addDocuments(id)])}`);
+  // Filled in before later issues, it may take a running total one of them holds: theirs move on by one.
+  const { after } = neighbours(metas, meta);
+  if (after && after.total <= meta.total) io.stderr(t.totalsMove(after.id, meta.total + 1));
   return 0;
 }
 

@@ -78,13 +78,20 @@ export function issueFile(meta: Omit<IssueMeta, 'id'>): ScaffoldFile {
 export function nextIssue(issues: readonly IssueMeta[], request: { published: string; year?: number; number?: number }): Omit<IssueMeta, 'id'> {
   const year = request.year ?? Number(request.published.slice(0, 4));
   const sameYear = issues.filter((issue) => issue.year === year).map((issue) => issue.number);
-  const totals = issues.map((issue) => issue.total);
-  return {
-    year,
-    number: request.number ?? (sameYear.length > 0 ? Math.max(...sameYear) + 1 : 1),
-    total: totals.length > 0 ? Math.max(...totals) + 1 : 1,
-    published: request.published,
-  };
+  const number = request.number ?? (sameYear.length > 0 ? Math.max(...sameYear) + 1 : 1);
+  // An issue filled in before later ones (a back issue) takes the running total of its place in the sequence.
+  const { before, after } = neighbours(issues, { year, number });
+  const total = after ? (before ? before.total + 1 : Math.max(1, after.total - 1)) : Math.max(0, ...issues.map((issue) => issue.total)) + 1;
+  return { year, number, total, published: request.published };
+}
+
+/** The issues just before and just after a place in the sequence (year, then number). */
+export function neighbours(issues: readonly IssueMeta[], at: Pick<IssueMeta, 'year' | 'number'>): { before?: IssueMeta; after?: IssueMeta } {
+  const order = (a: Pick<IssueMeta, 'year' | 'number'>, b: Pick<IssueMeta, 'year' | 'number'>): number => a.year - b.year || a.number - b.number;
+  const sorted = [...issues].sort(order);
+  const before = sorted.filter((issue) => order(issue, at) < 0).at(-1);
+  const after = sorted.find((issue) => order(issue, at) > 0);
+  return { ...(before ? { before } : {}), ...(after ? { after } : {}) };
 }
 
 export interface DocumentRequest {

@@ -144,10 +144,19 @@ describe('gazette new issue', () => {
     expect(read(root, `documents/${year}-2/issue.yml`)).toBe(`# 年份（期号所属年度）\nyear: ${year}\n# 当年第几期\nnumber: 2\n# 总期号（自创刊起累计）\ntotal: 2\n# 出版日期\npublished: ${year}-12-30\n`);
     expect(runCli(['new', 'issue', '--published', `${year + 1}-01-08`], root).code).toBe(0);
     expect(read(root, `documents/${year + 1}-1/issue.yml`)).toContain(`year: ${year + 1}\n# 当年第几期\nnumber: 1\n# 总期号（自创刊起累计）\ntotal: 3\n`);
-    // A year's last issue may appear early the next year.
-    expect(runCli(['new', 'issue', '--year', String(year), '--published', `${year + 1}-01-20`], root).code).toBe(0);
-    expect(read(root, `documents/${year}-3/issue.yml`)).toContain('number: 3\n# 总期号（自创刊起累计）\ntotal: 4\n');
-    expect(runCli(['check'], root).stderr).toBe('');
+    expect(runCli(['check'], root).stdout).not.toContain('issue-total');
+    // A year's last issue, made after the next year's first: it takes the total of its place, and the later
+    // issue's total is said to move on.
+    const late = runCli(['new', 'issue', '--year', String(year), '--published', `${year + 1}-01-20`], root);
+    expect(late.code).toBe(0);
+    expect(read(root, `documents/${year}-3/issue.yml`)).toContain('number: 3\n# 总期号（自创刊起累计）\ntotal: 3\n');
+    expect(late.stderr).toBe(`注意：新一期排在 ${year + 1}-1 之前，${year + 1}-1 及其后各期的总期号须各加一（${year + 1}-1 应为 4），gazette check 会逐一指出\n`);
+    expect(runCli(['check'], root).stdout).toContain(`总期号 3 与上一期 ${year}-3（总第3期）不衔接，应为 4`);
+    // A back issue before the first one takes the total before it.
+    const back = initProject();
+    writeFileSync(join(back, `documents/${year}-1/issue.yml`), `year: ${year}\nnumber: 1\ntotal: 10\npublished: ${year}-01-05\n`);
+    expect(runCli(['new', 'issue', '--year', String(year - 1), '--published', `${year - 1}-12-20`], back).stderr).toBe('');
+    expect(read(back, `documents/${year - 1}-1/issue.yml`)).toContain('total: 9\n');
   });
 
   it('exits 2 on an issue that exists, a bad date, a bad number or a folder without documents/', () => {
