@@ -404,8 +404,12 @@ class Recogniser {
 
     if (found.title.text) {
       const spaced = found.title.text;
-      // A space between Chinese characters in a title is what a line break of the source left.
-      const solid = spaced.replace(/(?<=[\p{Script=Han}、，《》（）“”])[ \u3000]+(?=[\p{Script=Han}、，《》（）“”])/gu, '');
+      // A space between Chinese characters in a title is what a line break of the source left, except the one
+      // between the bodies of a joint document (机关甲 机关乙关于…), which the title keeps, as one space.
+      const names = this.issuerNames();
+      const solid = spaced.replace(/(?<=[\p{Script=Han}、，《》（）“”])[ \u3000]+(?=[\p{Script=Han}、，《》（）“”])/gu, (space: string, at: number, whole: string) =>
+        names.some((name) => whole.slice(0, at).endsWith(name)) && names.some((name) => whole.startsWith(name, at + space.length)) ? ' ' : '',
+      );
       if (solid !== spaced) this.changes.push({ from: spaced, to: solid, why: 'title-space' });
       front.title = normaliseText(solid, this.changes);
       finding({ field: 'title', from: found.title.from!, sure: found.title.sure });
@@ -431,7 +435,7 @@ class Recogniser {
       finding({ field: 'date', from: date.from, sure: distinct.length === 1, ...(distinct.length > 1 ? { doubt: 'conflict' as const, detail: distinct.join('、') } : {}) });
     }
 
-    const signature = found.signature.map((line) => this.signatureName(line));
+    const signature = found.signature.flatMap((line) => this.signatureNames(line));
     this.issuer(front, found.metadata.get('issuer'), signature);
     if (found.recipients) {
       front.recipients = normaliseText(found.recipients, this.changes).replace(/[：:]$/u, '');
@@ -464,15 +468,28 @@ class Recogniser {
     return { frontMatter: front, blocks: found.blocks, notes: this.source.notes.map((n) => ({ ...n, blocks: n.blocks.map((b) => this.normaliseBlock(b)) })), findings: this.findings, changes: dedupe(this.changes) };
   }
 
-  /** A signature line without the padding that spaced it out (国　务　院), or `职务　姓名` with one full-width space. */
-  private signatureName(line: string): string {
+  /**
+   * The names a signature line holds: one without the padding that spaced it out (国　务　院), `职务　姓名` with one
+   * full-width space, or the bodies of a joint document set side by side on one line (机关甲　　机关乙).
+   */
+  private signatureNames(line: string): string[] {
     const tokens = line.trim().split(SPACE);
     const joined = tokens.join('');
+    const registered = (name: string): boolean => findIssuer(this.context.publication, name) !== undefined;
+    if (tokens.length > 1 && !registered(joined) && tokens.every(registered)) {
+      this.changes.push({ from: line.trim(), to: tokens.join('、'), why: 'joint-signature' });
+      return tokens;
+    }
     let name = line.trim();
-    if (tokens.length > 1 && (tokens.every((t) => [...t].length === 1) || findIssuer(this.context.publication, joined))) name = joined;
+    if (tokens.length > 1 && (tokens.every((t) => [...t].length === 1) || registered(joined))) name = joined;
     else if (tokens.length === 2 && /^\p{Script=Han}{2,4}$/u.test(tokens[1]!)) name = `${tokens[0]}\u3000${tokens[1]}`;
     if (name !== line.trim()) this.changes.push({ from: line.trim(), to: name, why: 'name-padding' });
-    return name;
+    return [name];
+  }
+
+  /** Every registered name and alias of the issuers, longest first (a longer name is matched before its prefix). */
+  private issuerNames(): string[] {
+    return this.context.publication.issuers.flatMap((entry) => [entry.name, ...entry.aliases]).sort((a, b) => b.length - a.length);
   }
 
   /** 发文机关: a registered name in the metadata, the signature, the title, the 令号 or the 代字, in that order. */
@@ -485,15 +502,18 @@ class Recogniser {
     const signed = signature.map(registered);
     if (signed.length > 0 && signed.every((name) => name !== undefined)) sources.push({ names: signed as string[], from: 'signature' });
     const title = front.title ?? '';
-    const allNames = publication.issuers.flatMap((entry) => [entry.name, ...entry.aliases]).sort((a, b) => b.length - a.length);
+    const allNames = this.issuerNames();
     const lead = allNames.find((name) => title.startsWith(name));
     if (lead) {
-      // 联合行文: 机关甲、机关乙关于…
+      // 联合行文: 机关甲、机关乙关于… or 机关甲 机关乙关于…
       const joint = [lead];
       let rest = title.slice(lead.length);
-      for (let next = rest.startsWith('、') ? allNames.find((name) => rest.startsWith(`、${name}`)) : undefined; next; next = rest.startsWith('、') ? allNames.find((name) => rest.startsWith(`、${name}`)) : undefined) {
+      for (;;) {
+        const separator = /^(?:、|[ \u3000]+)/u.exec(rest)?.[0];
+        const next = separator && allNames.find((name) => rest.startsWith(name, separator.length));
+        if (!separator || !next) break;
         joint.push(next);
-        rest = rest.slice(next.length + 1);
+        rest = rest.slice(separator.length + next.length);
       }
       sources.push({ names: joint.map((name) => registered(name)!), from: 'title' });
     }

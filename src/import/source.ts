@@ -33,6 +33,7 @@ export type ChangeReason =
   | 'entity'
   | 'title-space'
   | 'name-padding'
+  | 'joint-signature'
   | 'number-form'
   | 'furniture'
   | 'cell-paragraph'

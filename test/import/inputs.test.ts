@@ -191,6 +191,13 @@ describe('plain text', () => {
     expect(comparable((await readWritten(doc.path, doc.markdown)).body)).toEqual(body);
   });
 
+  it('reads a joint document: the space between its bodies in the title, their signatures on one line, both issuers', async () => {
+    const joint = ['自然资源部 财政部关于下达2024年', '示例资金的通知', '自然资发〔2024〕3号', '各省、自治区、直辖市自然资源主管部门、财政厅（局）：', '现将2024年示例资金下达给你们，请按规定使用。', '自然资源部　　　　财政部', '2024年1月8日'].join('\n');
+    const doc = await importOne('joint.txt', new TextEncoder().encode(joint), { host: host() as ReturnType<typeof projectHost>, issue: '2024-1' });
+    expect(doc.frontMatter).toMatchObject({ title: '自然资源部 财政部关于下达2024年示例资金的通知', issuer: ['自然资源部', '财政部'], number: '自然资发〔2024〕3号', date: '2024-01-08', signature: ['自然资源部', '财政部'] });
+    expect(doc.changes).toEqual(expect.arrayContaining([{ from: '自然资源部　　　　财政部', to: '自然资源部、财政部', why: 'joint-signature' }]));
+  });
+
   it('reads a 令: its number under the title, the signature of 职务 and 姓名, and the regulation it promulgates', async () => {
     const order = ['中华人民共和国国务院令', '第770号', '《示例管理条例》已经2023年12月1日国务院第20次常务会议通过，现予公布，自2024年3月1日起施行。', '总理 李强', '2023年12月10日', '示例管理条例', '第一条 为了规范示例管理，制定本条例。'].join('\n');
     const doc = await importOne('770.txt', new TextEncoder().encode(order), { host: host() as ReturnType<typeof projectHost>, issue: '2024-1' });
