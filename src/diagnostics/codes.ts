@@ -219,8 +219,8 @@ export const catalogue: Record<string, Entry> = {
     en: { message: 'The signature "{name}" of an order is a bare name, without the signer’s office', hint: 'write “office　name”: the signer’s office, a full-width space, then the name (GB/T 9704 §10.2)' },
   },
   'field-type': {
-    zh: { message: '字段 {field} 的值 {value} 类型不对，应为{expected}', hint: '改为{expected}' },
-    en: { message: 'Field {field} has value {value} of the wrong type; expected {expected}', hint: 'write {expected}' },
+    zh: { message: '字段 {field} 的值 {value} 类型不对，应为{expected}', hint: ['加引号写成文本：{field}: {quoted}', '改为{expected}'] },
+    en: { message: 'Field {field} has value {value} of the wrong type; expected {expected}', hint: ['quote it to make it text: {field}: {quoted}', 'write {expected}'] },
   },
   'field-unknown': {
     zh: { message: '未知字段 {field}', hint: ['是否应为 {fix}？可用字段：{known}', '可用字段：{known}'] },

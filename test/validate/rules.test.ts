@@ -178,6 +178,19 @@ describe('E rules and schema', () => {
   });
 });
 
+describe('front-matter values of the wrong type', () => {
+  const hint = async (fields: DocFields) => {
+    const d = (await check(projectHost({ 'doc.md': documentText(fields) }), ['2021-4'])).diagnostics.find((x) => x.code === 'field-type')!;
+    return describeCode('field-type', d.args, d.fix, 'zh').hint;
+  };
+  it.each([
+    [{ ...baseFields, title: '12345' }, '加引号写成文本：title: "12345"'],
+    [{ ...baseFields, recipients: 'true' }, '加引号写成文本：recipients: "true"'],
+    [{ ...baseFields, order: 'true' }, '改为正整数'],
+    [{ ...baseFields, order: '第一' }, '改为正整数'],
+  ] as const)('%j → %s', async (fields, expected) => expect(await hint(fields)).toBe(expected));
+});
+
 describe('a document with no text', () => {
   const bodyEmpty = async (body: string) => (await check(projectHost({ 'doc.md': documentText(baseFields, body) }), ['2021-4'])).diagnostics.filter((d) => d.code === 'body-empty').map((d) => [d.severity, d.span?.start.line]);
   const bodyLine = documentText(baseFields, '').split('\n').length;

@@ -29,7 +29,10 @@ export const fields: Rule = {
         const guess = closest(key, FIELD_NAMES);
         report({ code: 'field-unknown', span: field.keySpan, args: { field: key, known: FIELD_NAMES.join(', ') }, ...(guess ? { fix: guess } : {}) });
       } else if (!hasKind(field, kind)) {
-        report({ code: 'field-type', span: field.span, args: { field: key, value: field.source, expected: kind } });
+        // YAML reads 12345 or true as a number or a boolean: quoted, they are the text they look like.
+        const textual = kind === 'text' || kind === 'text-or-list' || kind === 'document-number';
+        const quote: Record<string, string> = textual && (typeof field.value === 'number' || typeof field.value === 'boolean') ? { quoted: `"${field.source}"` } : {};
+        report({ code: 'field-type', span: field.span, args: { field: key, value: field.source, expected: kind, ...quote } });
       }
     }
   },
