@@ -222,6 +222,10 @@ export const catalogue: Record<string, Entry> = {
     zh: { message: '字段 {field} 的值 {value} 类型不对，应为{expected}', hint: ['加引号写成文本：{field}: {quoted}', '改为{expected}'] },
     en: { message: 'Field {field} has value {value} of the wrong type; expected {expected}', hint: ['quote it to make it text: {field}: {quoted}', 'write {expected}'] },
   },
+  'field-markup': {
+    zh: { message: '字段 {field} 中的“{markup}”会按原样印出：前置元数据是纯文本', hint: '删去 HTML 标签；字符实体改写为字符本身（如 &amp; 写作 &，&nbsp; 写作空格）' },
+    en: { message: '“{markup}” in field {field} prints as typed: front matter is plain text', hint: 'remove HTML tags; write the character an entity stands for (& for &amp;, a space for &nbsp;)' },
+  },
   'field-unknown': {
     zh: { message: '未知字段 {field}', hint: ['是否应为 {fix}？可用字段：{known}', '可用字段：{known}'] },
     en: { message: 'Unknown field {field}', hint: ['did you mean {fix}? Known fields: {known}', 'known fields: {known}'] },

@@ -191,6 +191,18 @@ describe('front-matter values of the wrong type', () => {
   ] as const)('%j → %s', async (fields, expected) => expect(await hint(fields)).toBe(expected));
 });
 
+describe('markup pasted into front matter', () => {
+  const markup = async (fields: DocFields) => (await check(projectHost({ 'doc.md': documentText(fields) }), ['2021-4'])).diagnostics.filter((d) => d.code === 'field-markup').map((d) => [d.args.field, d.args.markup]);
+  it.each([
+    [{ ...baseFields, title: '上海市长宁区人民政府关于<b>加强</b>某事的通知' }, [['title', '<b>']]],
+    [{ ...baseFields, recipients: '各委、办、局&nbsp;各街道' }, [['recipients', '&nbsp;']]],
+    [{ ...baseFields, attachments: '[名单&amp;说明]' }, [['attachments', '&amp;']]],
+    [{ ...baseFields, title: '上海市长宁区人民政府关于a<b且c>d的通知' }, []],
+    [{ ...baseFields, note: '此件公开发布&' }, []],
+    [baseFields, []],
+  ] as const)('%j → %j', async (fields, expected) => expect(await markup(fields)).toEqual(expected));
+});
+
 describe('a document with no text', () => {
   const bodyEmpty = async (body: string) => (await check(projectHost({ 'doc.md': documentText(baseFields, body) }), ['2021-4'])).diagnostics.filter((d) => d.code === 'body-empty').map((d) => [d.severity, d.span?.start.line]);
   const bodyLine = documentText(baseFields, '').split('\n').length;

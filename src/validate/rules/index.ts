@@ -29,6 +29,7 @@ import { printedDate } from './printed-date.js';
 import { attachmentsMatch } from './attachments-match.js';
 import { signatureJoint } from './signature-joint.js';
 import { textCharacters } from './text-characters.js';
+import { fieldMarkup } from './field-markup.js';
 import { punctuationHalfwidth } from './punctuation-halfwidth.js';
 import { placeholderUnfilled } from './placeholder-unfilled.js';
 import { bodyEmpty } from './body-empty.js';
@@ -62,6 +63,7 @@ export const rules = {
   attachmentsMatch,
   signatureJoint,
   textCharacters,
+  fieldMarkup,
   punctuationHalfwidth,
   placeholderUnfilled,
   bodyEmpty,
