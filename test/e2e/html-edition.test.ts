@@ -118,6 +118,12 @@ describe('the HTML edition on a phone (375 px)', () => {
     expect(split).toEqual([]);
   });
 
+  it('sets 附件 and its number flush left, as the PDF does', async () => {
+    const labels = await browser.page.$$eval('.attachment-label', (ps) => ps.map((p) => [getComputedStyle(p).textIndent, getComputedStyle(p).fontWeight]));
+    expect(labels.length).toBeGreaterThan(0);
+    expect(new Set(labels.map(([indent]) => indent))).toEqual(new Set(['0px']));
+  });
+
   it('sets the text ragged right', async () => {
     const aligns = await browser.page.$$eval('.doc-body > p', (ps) => [...new Set(ps.map((p) => getComputedStyle(p).textAlign))]);
     expect(aligns).toEqual(['start']);
