@@ -12,6 +12,7 @@ import { chineseDate } from '../shared/dates.js';
 import { sectionLabel } from '../shared/labels.js';
 import { alignNames } from '../shared/names.js';
 import { noteMark } from '../shared/notes.js';
+import { headNumber } from '../shared/titles.js';
 import { HeadingLevels, structNode } from './structure.js';
 import { append } from '../shared/arrays.js';
 
@@ -341,7 +342,7 @@ function headBlocks(doc: GazetteDocument, headOrder: readonly HeadItem[], first:
     const at = { tag: structNode(item === 'title' ? 'H2' : 'P', sect), ...(doc.fieldSpans.get(item) ? { span: doc.fieldSpans.get(item)! } : {}) };
     if (item === 'title') head.push(text('title', doc.meta.title, 'center', 0, { anchor: { name: `doc-${doc.id}` }, titleOf: doc, ...at }));
     else if (item === 'date' && doc.meta.date) head.push(text('head', `（${chineseDate(doc.meta.date)}）`, 'center', 0, at));
-    else if (item === 'number' && doc.meta.number) head.push(text('head', doc.meta.number, 'center', 0, at));
+    else if (item === 'number' && doc.meta.number) head.push(text('head', headNumber(doc.meta)!, 'center', 0, at));
     else if (item === 'recipients' && doc.meta.recipients) head.push(text('head', `${doc.meta.recipients}：`, 'justify', 0, { spaceBefore: 0.5, ...at }));
   }
   head.forEach((b, i) => {

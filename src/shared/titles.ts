@@ -7,3 +7,12 @@ export function listedTitle(meta: { title: string; number?: string; numberKind?:
   if (meta.numberKind !== 'order' || !meta.number) return meta.title;
   return meta.number.startsWith(meta.title) ? meta.number : `${meta.title}（${meta.number}）`;
 }
+
+/**
+ * The number as a document's head prints it: a 令号 under a title that is the 令's 发文机关标志 (某省人民政府令) is
+ * 第N号 (GB/T 9704 §10.2), the body being named just above; under any other title, and a 发文字号, it is whole.
+ */
+export function headNumber(meta: { title: string; number?: string; numberKind?: string }): string | undefined {
+  if (meta.numberKind !== 'order' || !meta.number || !meta.title.endsWith('令')) return meta.number;
+  return meta.number.replace(/^\p{Script=Han}+?令(?=(?:\d{4}年)?第)/u, '');
+}

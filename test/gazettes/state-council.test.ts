@@ -93,9 +93,9 @@ describe('the State Council-style gazette', () => {
     expect(textOf(html)).toContain('中华人民共和国国务院令第770号（');
   });
 
-  it('prints a 令 with its 令号 centred under the title and the signer below the text, then the regulation', () => {
+  it('prints a 令 with its 令号 (第N号, GB/T 9704 §10.2) centred under the title and the signer below the text, then the regulation', () => {
     const title = line('中华人民共和国国务院令');
-    const number = below(title, '中华人民共和国国务院令第770号');
+    const number = below(title, '第770号');
     const middle = (LEFT + RIGHT) / 2;
     expect(Math.abs(centre(title) - middle)).toBeLessThan(1);
     expect(Math.abs(centre(number) - middle)).toBeLessThan(1);
@@ -144,7 +144,8 @@ describe('the State Council-style gazette', () => {
 
   it('prints the same closing elements in the HTML edition', () => {
     const order = textOf(elementById(html, 'order-770')!);
-    expect(order.indexOf('中华人民共和国国务院令第770号')).toBeLessThan(order.indexOf('总理　某某'));
+    expect(elementById(html, 'order-770')).toContain('<p class="doc-number doc-order-number"><span class="nobr">第770号</span></p>');
+    expect(order.indexOf('第770号')).toBeLessThan(order.indexOf('总理　某某'));
     expect(order.indexOf('总理　某某')).toBeLessThan(order.indexOf('2023年12月10日'));
     expect(order.indexOf('2023年12月10日')).toBeLessThan(order.lastIndexOf('示例设施保护条例'));
     const notice = textOf(elementById(html, 'gbf-2024-2')!);

@@ -15,7 +15,7 @@ import { chineseDate } from '../../shared/dates.js';
 import { issueLabel, sectionLabel, totalLabel } from '../../shared/labels.js';
 import { colophonLines } from '../../shared/colophon.js';
 import { alignNames } from '../../shared/names.js';
-import { listedTitle } from '../../shared/titles.js';
+import { headNumber, listedTitle } from '../../shared/titles.js';
 
 /** Texts of `templates/<theme>/html/page.html` and `style.css`. */
 export interface HtmlTemplate {
@@ -178,7 +178,7 @@ function head(doc: GazetteDocument, anchor: string, { theme, titleBreaks }: Html
   for (const item of theme.headOrder) {
     if (item === 'title') out.push(h('h3.doc-title', { id: `${anchor}-title` }, titleContent(nobrPieces(meta.title), titleBreaks?.get(doc))));
     else if (item === 'date' && meta.date) out.push(h('p.doc-date', h('time', { dateTime: meta.date }, ['（', nobrSpan(chineseDate(meta.date)), '）'])));
-    else if (item === 'number' && meta.number) out.push(h(meta.numberKind === 'order' ? 'p.doc-number.doc-order-number' : 'p.doc-number', nobrSpan(meta.number)));
+    else if (item === 'number' && meta.number) out.push(h(meta.numberKind === 'order' ? 'p.doc-number.doc-order-number' : 'p.doc-number', nobrSpan(headNumber(meta)!)));
     else if (item === 'recipients' && meta.recipients) out.push(h('p.doc-recipients', nobrPieces(`${meta.recipients}：`)));
   }
   return out;
