@@ -72,7 +72,7 @@ export interface TextBlock extends BlockBase {
   breakBefore?: boolean;
   /** The first block of a section or a document. */
   opens?: boolean;
-  /** Its first line stays on the page of the line after it, even when that line is the next block's (第X条 …). */
+  /** Its first line stays on the page of the line after it, even when that line is the next block's (第X章 …). */
   leads?: boolean;
   span?: Span;
   anchor?: Anchor;
@@ -169,8 +169,12 @@ function text(style: StyleName, value: string, align: TextBlock['align'], indent
 
 const HEADING_STYLE: Record<number, StyleName> = { 2: 'heading1', 3: 'heading2', 4: 'heading3' };
 
-/** 第X条（…）, 第X章, 第X节 written as a paragraph: a run-in heading that must not end a page (背题). */
-const ARTICLE = /^第[〇零一二三四五六七八九十百千两]+[条章节]/u;
+/**
+ * 第X章, 第X节 and a bare 第X条 (or 第X条（标题）) written as a paragraph: headings that must not end a page (背题).
+ * An article with its text is a paragraph like any other: whole on one line it may end a page, as a chain of such
+ * lines kept together would carry half a page over.
+ */
+const ARTICLE = /^第[〇零一二三四五六七八九十百千两]+(?:[章节编]|条[\s\u3000]*(?:（[^）]*）[\s\u3000]*)?$)/u;
 
 /** Reads the blocks of one document; notes cited in them are set by `noteBlocks`. */
 class DocumentSetter {

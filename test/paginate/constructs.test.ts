@@ -6,6 +6,9 @@ import { loadFonts } from '../../src/fonts/index.js';
 import type { Gazette } from '../../src/model/gazette.js';
 import type { ImageBox, RuleBox, TextBox } from '../../src/model/layout.js';
 import { paginate } from '../../src/paginate/index.js';
+import { gazetteBlocks } from '../../src/paginate/blocks.js';
+import { blockRows } from '../../src/paginate/elements.js';
+import { typeArea } from '../../src/paginate/rows.js';
 import { parseTheme } from '../../src/theme/index.js';
 import { loadGazette, nodeHost, ROOT } from '../support/load-gazette.js';
 
@@ -53,3 +56,16 @@ describe('a block of very many lines', () => {
     expect(blockRows(ctx, [block], 600).length).toBe(lines);
   }, 60_000);
 });
+
+describe('articles and chapters of a regulation at a page foot', () => {
+  it('keeps a chapter heading and a bare article number with the next line, not an article with its text', async () => {
+    const gazette = await loadGazette('2024-2', FIXTURE);
+    const doc = gazette.sections[0]!.documents[0]!;
+    const paragraphs = ['第三章　附则', '第七条　本办法自2027年1月1日起施行。', '第八条（解释）', '第九条　本办法由某局负责解释。', '第十条'];
+    doc.body = { ...doc.body, blocks: paragraphs.map((text) => ({ kind: 'paragraph', content: [{ kind: 'text', text }] })), enclosure: [], attachments: [] };
+    const rows = blockRows(typeArea(theme, fonts), gazetteBlocks(gazette, theme), 600);
+    const keeps = new Map(rows.map((row) => [row.boxes(0).flatMap((b) => (b.kind === 'text' ? [b.text] : [])).join(''), row.keepWithNext]));
+    expect(paragraphs.map((text) => keeps.get(text))).toEqual([true, false, true, false, true]);
+  });
+});
+

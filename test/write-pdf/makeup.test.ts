@@ -89,7 +89,11 @@ function nextStartsDocument(issue: Issue, index: number): boolean {
 /** The body pages the text goes on from: not the last, not one whose document ends there. */
 function continuingPages(issue: Issue): number[] {
   const out: number[] = [];
-  for (let i = issue.firstBody; i < issue.pdf.pages.length - 1; i++) if (!nextStartsDocument(issue, i)) out.push(i);
+  for (let i = issue.firstBody; i < issue.pdf.pages.length - 1; i++) {
+    // The text's last page may be followed by the colophon's page, which continues nothing.
+    const text = textLines(issue.pdf.pages[i + 1]!).some((line) => isBodyText(line) || isCell(line));
+    if (!nextStartsDocument(issue, i) && text) out.push(i);
+  }
   return out;
 }
 
@@ -140,7 +144,8 @@ describe.each([
       const page = issue.pdf.pages[i]!;
       const last = lastLine(page)!;
       const heading = /Sans|WenKai/.test(last.face) || (same(last.size, styles.subtitle.size) && /Bold/.test(last.face));
-      if (heading || /^第[〇零一二三四五六七八九十百千两]+[条章节]/u.test(last.str)) faults.push(`PDF p${i + 1}: ends with the heading “${last.str}”`);
+      // A chapter or a bare article number is a heading; an article with its text is a paragraph (orphans below).
+      if (heading || /^第[〇零一二三四五六七八九十百千两]+(?:[章节编]|条\s*(?:（[^）]*）)?\s*$)/u.test(last.str)) faults.push(`PDF p${i + 1}: ends with the heading “${last.str}”`);
       const next = textLines(issue.pdf.pages[i + 1]!).filter((item) => item.y < TOP + 2 * LINE);
       const [first, second] = next;
       // The first line of a paragraph (indented, running on overleaf) alone at the foot.
