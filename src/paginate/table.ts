@@ -214,8 +214,12 @@ function columnWidths(ctx: RowContext, tables: readonly { table: Table; cells: P
     x[best]! += step;
     current = bestLines;
   }
-  // Width that saves no more lines is shared out evenly, so no column ends up cramped beside a roomy one.
-  for (let c = 0; c < n; c++) x[c]! += (left * step) / n;
+  // Width that saves no more lines is shared out as the columns' text is long (as a browser lays out a table): a
+  // column of short names does not take half a table whose other column holds the duties.
+  const natural = new Array<number>(n).fill(0);
+  for (const group of groups) for (const { cell, widths } of group) if (cell.colSpan === 1) natural[cell.column] = Math.max(natural[cell.column]!, ...widths);
+  const totalNatural = natural.reduce((a, b) => a + b, 0);
+  for (let c = 0; c < n; c++) x[c]! += (left * step * (totalNatural > 0 ? natural[c]! / totalNatural : 1 / n));
   return refine(ctx, tables, x, min, pageHeight).map((w) => w + 2 * PAD_X);
 }
 

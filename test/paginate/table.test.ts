@@ -25,6 +25,14 @@ const block = (t: Table): TableBlock => ({ kind: 'table', table: t, spaceBefore:
 const edges = (rows: ReturnType<ReturnType<typeof tableLayout>>): number[] =>
   [...new Set(rows[0]!.boxes(0).flatMap((b) => (b.kind === 'rule' && b.x1 === b.x2 ? [Math.round(b.x1)] : [])))].sort((a, b) => a - b);
 
+describe('width no line needs', () => {
+  it('goes to the columns as their text is long: names stay narrow beside the duties', () => {
+    const t = block(table([['姓名', '任免职务'], ['张三', '任命为某区人民政府办公室副主任'], ['李四', '免去某街道办事处主任职务']], 1));
+    const [left, middle, right] = edges(tableLayout(ctx, [t], PAGE)(t));
+    expect((middle! - left!) / (right! - left!)).toBeLessThan(0.3);
+  });
+});
+
 describe('tables too wide for the type area', () => {
   const wide = (columns: number, figure: string) => block(table([Array.from({ length: columns }, (_, c) => `指标${c + 1}`), Array.from({ length: columns }, () => figure)], 1));
 
