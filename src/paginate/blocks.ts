@@ -13,6 +13,7 @@ import { sectionLabel } from '../shared/labels.js';
 import { alignNames } from '../shared/names.js';
 import { noteMark } from '../shared/notes.js';
 import { headNumber } from '../shared/titles.js';
+import { isBareArticle, isDivisionHeading } from '../shared/articles.js';
 import { HeadingLevels, structNode } from './structure.js';
 import { append } from '../shared/arrays.js';
 
@@ -169,12 +170,6 @@ function text(style: StyleName, value: string, align: TextBlock['align'], indent
 
 const HEADING_STYLE: Record<number, StyleName> = { 2: 'heading1', 3: 'heading2', 4: 'heading3' };
 
-/**
- * 第X章, 第X节 and a bare 第X条 (or 第X条（标题）) written as a paragraph: headings that must not end a page (背题).
- * An article with its text is a paragraph like any other: whole on one line it may end a page, as a chain of such
- * lines kept together would carry half a page over.
- */
-const ARTICLE = /^第[〇零一二三四五六七八九十百千两]+(?:[章节编]|条[\s\u3000]*(?:（[^）]*）[\s\u3000]*)?$)/u;
 
 /** Reads the blocks of one document; notes cited in them are set by `noteBlocks`. */
 class DocumentSetter {
@@ -264,14 +259,20 @@ class DocumentSetter {
       case 'paragraph': {
         const flat = flatten(block.content, this.theme);
         if (flat.text.trim() === '' && flat.notes.length === 0) return;
-        const leads = ARTICLE.test(flat.text) ? { leads: true } : {};
-        out.push(this.withNotes(text(style, '', 'justify', style === 'footnote' ? 0 : 2 + level * 2, { hang: level * 2, inset, tag: structNode('P', parent), ...leads, ...span }), flat));
+        // 第X章 and a bare 第X条 written as paragraphs are headings that must not end a page (背题); an article with
+        // its text is a paragraph like any other: whole on one line it may end a page, as a run of such lines kept
+        // together would carry half a page over.
+        const division = style === 'body' && isDivisionHeading(flat.text);
+        const leads = division || isBareArticle(flat.text) ? { leads: true } : {};
+        const [align, indent] = division ? (['center', 0] as const) : (['justify', style === 'footnote' ? 0 : 2 + level * 2] as const);
+        out.push(this.withNotes(text(style, '', align, indent, { hang: division ? 0 : level * 2, inset, tag: structNode('P', parent), ...leads, ...span }), flat));
         return;
       }
       case 'heading': {
         const flat = flatten(block.content, this.theme);
         const tag = structNode(this.headings.next(block.level), parent);
         if (block.level === 1) out.push(this.withNotes(text('subtitle', '', 'center', 0, { spaceBefore: 0.5, keepWithNext: true, inset, titleOf: block, tag, ...span }), flat));
+        else if (isDivisionHeading(flat.text)) out.push(this.withNotes(text(HEADING_STYLE[block.level] ?? 'heading3', '', 'center', 0, { keepWithNext: true, inset, tag, ...span }), flat));
         else out.push(this.withNotes(text(HEADING_STYLE[block.level] ?? 'heading3', '', 'justify', 2, { keepWithNext: true, inset, tag, ...span }), flat));
         return;
       }

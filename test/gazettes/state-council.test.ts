@@ -104,6 +104,9 @@ describe('the State Council-style gazette', () => {
     expectClosing(signer, date);
     const regulation = below(title, '示例设施保护条例');
     expect(regulation.y).toBeGreaterThan(date.y);
+    // The regulation's chapters are centred, in both editions; its articles are paragraphs.
+    expect(Math.abs(centre(line('第一章　总则')) - middle)).toBeLessThan(1);
+    expect(elementById(html, 'order-770')).toMatch(/<h5 class="[^"]*\bdivision\b[^"]*">第一章　总则<\/h5>/u);
   });
 
   it('sets 署名, 成文日期 and 附注 by GB/T 9704 §7.3.5.2 and §7.3.6', () => {

@@ -9,6 +9,7 @@ import type { Block, Body, GazetteDocument, Inline, Table } from '../../model/do
 import type { ClosingItem, Theme } from '../../theme/index.js';
 import { chineseDate } from '../../shared/dates.js';
 import { noteMark } from '../../shared/notes.js';
+import { isDivisionHeading } from '../../shared/articles.js';
 import { nobrPieces, nobrSpan } from './text.js';
 import { titleContent } from './title.js';
 import { centredColumns, tableGrid } from '../../shared/table-grid.js';
@@ -73,12 +74,14 @@ export class DocumentWriter {
   private block(block: Block): ElementContent[] {
     switch (block.kind) {
       case 'paragraph':
-        return [h('p', this.inlines(block.content))];
+        return [h(isDivisionHeading(textOf(block.content)) ? 'p.division' : 'p', this.inlines(block.content))];
       case 'heading': {
         const content = this.inlines(block.content);
-        if (block.level === 4) return [h('p.level-3', { role: 'heading', ariaLevel: '7' }, content)];
+        // 第X章 and its kin are centred, as the PDF sets them.
+        const division = block.level > 1 && isDivisionHeading(textOf(block.content)) ? '.division' : '';
+        if (block.level === 4) return [h(`p.level-3${division}`, { role: 'heading', ariaLevel: '7' }, content)];
         const { tagName, className } = HEADINGS[block.level];
-        return [h(`${tagName}.${className}`, block.level === 1 ? titleContent(content, this.titleBreaks?.get(block)) : content)];
+        return [h(`${tagName}.${className}${division}`, block.level === 1 ? titleContent(content, this.titleBreaks?.get(block)) : content)];
       }
       case 'list': {
         const items = block.items.map((item, i) => {
@@ -193,4 +196,9 @@ export function record(doc: GazetteDocument, theme: Pick<Theme, 'record'>): Elem
         : []),
     ]),
   ];
+}
+
+/** The text of inline content, without its marks. */
+function textOf(content: readonly Inline[]): string {
+  return content.map((inline) => (inline.kind === 'text' ? inline.text : '')).join('');
 }
