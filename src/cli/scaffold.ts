@@ -3,10 +3,11 @@ import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync, unlinkSync, wr
 import { dirname, join, resolve } from 'node:path';
 import { createNodeHost } from '../host/node-host.js';
 import { loadProject, type Project } from '../load/index.js';
+import type { IssueMeta } from '../model/gazette.js';
 import { formatDiagnostics, type Lang } from '../report/index.js';
 import { isRealIsoDate } from '../shared/dates.js';
 import { issueTitle } from '../shared/labels.js';
-import { documentFile, issueFile, issueId, neighbours, nextIssue, publicationFiles, publicationNames, suggestedNumber, type ScaffoldFile } from '../scaffold/index.js';
+import { documentFile, issueFile, issueId, nextIssue, publicationFiles, publicationNames, suggestedNumber, type ScaffoldFile } from '../scaffold/index.js';
 import { setupDiagnostic } from './setup.js';
 import { useColor, type Io } from './io.js';
 import { shownPath } from './output.js';
@@ -36,7 +37,7 @@ const messages = {
     document: (path: string, section: string, number: string | undefined) => `${path}（${section}${number ? `，${number}` : ''}）`,
     fillIn: '填写标题、正文等后运行 gazette check',
     addDocuments: (id: string) => `gazette new document ${id} --category <栏目>`,
-    totalsMove: (id: string, total: number) => `注意：新一期排在 ${id} 之前，${id} 及其后各期的总期号须各加一（${id} 应为 ${total}），gazette check 会逐一指出\n`,
+    totalsMove: (moves: { id: string; total: number }[]) => `注意：新一期排在 ${moves[0]!.id} 之前，以下各期的总期号须改为：${moves.map((m) => `${m.id} → ${m.total}`).join('、')}\n`,
   },
   en: {
     notFolder: (path: string) => `error: ${path} is not a folder\n`,
@@ -56,7 +57,7 @@ const messages = {
     document: (path: string, section: string, number: string | undefined) => `${path} (${section}${number ? `, ${number}` : ''})`,
     fillIn: 'fill in the title and text, then run gazette check',
     addDocuments: (id: string) => `gazette new document ${id} --category <section>`,
-    totalsMove: (id: string, total: number) => `note: the new issue comes before ${id}, so the running totals of ${id} and every later issue move on by one (${id} becomes ${total}); gazette check names each\n`,
+    totalsMove: (moves: { id: string; total: number }[]) => `note: the new issue comes before ${moves[0]!.id}; these running totals must change: ${moves.map((m) => `${m.id} → ${m.total}`).join(', ')}\n`,
   },
 };
 
@@ -193,9 +194,9 @@ export async function runNewIssue(options: NewIssueOptions, io: Io): Promise<num
   // With no issue yet, gazette.yml has not been read (nor needed): the id alone names the issue.
   const label = project === 'empty' ? id : t.issue(issueTitle(project.publication, { id, ...meta }), id);
   io.stdout(`${t.created(label)}\n  ${shown(io, join(root, file.path))}\n${t.next([t.addDocuments(id)])}`);
-  // Filled in before later issues, it may take a running total one of them holds: theirs move on by one.
-  const { after } = neighbours(metas, meta);
-  if (after && after.total <= meta.total) io.stderr(t.totalsMove(after.id, meta.total + 1));
+  // Filled in before later issues, it may take a running total they hold: each that would clash moves on by one.
+  const moves = totalsToMove(metas, meta);
+  if (moves.length > 0) io.stderr(t.totalsMove(moves));
   return 0;
 }
 
@@ -243,4 +244,17 @@ export async function runNewDocument(options: NewDocumentOptions, io: Io): Promi
   if (code !== 0) return code;
   io.stdout(`${t.created(t.document(shown(io, join(root, file.path)), section.name, number))}\n${t.next([t.fillIn])}`);
   return 0;
+}
+
+/** The later issues whose running totals must move on for `added` to take its place: each as long as they clash. */
+function totalsToMove(issues: readonly IssueMeta[], added: Pick<IssueMeta, 'year' | 'number' | 'total'>): { id: string; total: number }[] {
+  const later = issues.filter((issue) => issue.year > added.year || (issue.year === added.year && issue.number > added.number)).sort((a, b) => a.year - b.year || a.number - b.number);
+  const moves: { id: string; total: number }[] = [];
+  let total = added.total;
+  for (const issue of later) {
+    if (issue.total > total) break;
+    total += 1;
+    moves.push({ id: issue.id, total });
+  }
+  return moves;
 }

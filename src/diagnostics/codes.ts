@@ -139,11 +139,11 @@ export const catalogue: Record<string, Entry> = {
   'yaml-syntax': {
     zh: {
       message: ['YAML 语法错误：字段 {key} 出现了两次', 'YAML 语法错误：{kind}', 'YAML 语法错误：{detail}'],
-      hint: ['删去其中一个 {key}，保留正确的值', '这里开始的“{bracket}”没有闭合：在列表的末尾补上对应的括号（列表写在一行内，如 [甲, 乙]），或改为每行一项的“- 甲”', '检查缩进、冒号后的空格和引号是否成对'],
+      hint: ['删去其中一个 {key}，保留正确的值', '这里开始的“{bracket}”没有闭合：在同一行列表的末尾补上“]”，如 [甲, 乙]；或改为每行一项的“- 甲”', '这里开始的“{brace}”没有闭合：在同一行的末尾补上“}”，如 { by: 印发机关, date: YYYY-MM-DD }', '检查缩进、冒号后的空格和引号是否成对'],
     },
     en: {
       message: ['YAML syntax error: the key {key} appears twice', 'YAML syntax error: {kind}', 'YAML syntax error: {detail}'],
-      hint: ['delete one of the {key} lines, keeping the right value', 'the "{bracket}" that opens here is never closed: close the list on the same line ([甲, 乙]), or write one "- item" per line', 'check indentation, the space after each colon and matching quotes'],
+      hint: ['delete one of the {key} lines, keeping the right value', 'the "{bracket}" that opens here is never closed: end the list with "]" on the same line ([甲, 乙]), or write one "- item" per line', 'the "{brace}" that opens here is never closed: end it with "}" on the same line ({ by: office, date: YYYY-MM-DD })', 'check indentation, the space after each colon and matching quotes'],
     },
   },
   'yaml-not-map': {
@@ -163,8 +163,8 @@ export const catalogue: Record<string, Entry> = {
     en: { message: '{file} lacks {field}', hint: 'add {field}: … (the four fields are year, number within the year, total, published as YYYY-MM-DD)' },
   },
   'document-not-md': {
-    zh: { message: '{file} 不会排入公报：期次中只读取 .md 文件', hint: '改名为 {rename}' },
-    en: { message: '{file} is left out of the gazette: an issue reads .md files only', hint: 'rename it {rename}' },
+    zh: { message: '{file} 不会排入公报：期次中只读取 .md 文件', hint: ['改名为 {rename}', '旁边已有 {copyOf}：若是副本，移出期次文件夹；否则合并两者'] },
+    en: { message: '{file} is left out of the gazette: an issue reads .md files only', hint: ['rename it {rename}', '{copyOf} is beside it: move a copy out of the issue folder, or merge the two'] },
   },
   'issue-empty': {
     zh: { message: '期次 {issue} 中没有任何文件', hint: '用 gazette new document {issue} --category <栏目> 新建文件，或在 documents/{issue}/ 中加入 .md 文件' },
@@ -215,8 +215,8 @@ export const catalogue: Record<string, Entry> = {
     en: { message: 'The signatures are not in the order of the issuers ({names})', hint: '→ signature: {fix} (in the order of the issuers, GB/T 9704 7.3.5.1)' },
   },
   'order-signer': {
-    zh: { message: '令的署名“{name}”只有姓名，缺少签发人职务', hint: '写成“职务　姓名”：签发人职务在前，与姓名之间空一字（GB/T 9704 §10.2）' },
-    en: { message: 'The signature "{name}" of an order is a bare name, without the signer’s office', hint: 'write “office　name”: the signer’s office, a full-width space, then the name (GB/T 9704 §10.2)' },
+    zh: { message: ['令的署名“{office}”只有职务，缺少签发人姓名', '令的署名“{name}”只有姓名，缺少签发人职务'], hint: '写成“职务　姓名”：签发人职务在前，与姓名之间空一字（GB/T 9704 §10.2）' },
+    en: { message: ['The signature "{office}" of an order is an office without the signer’s name', 'The signature "{name}" of an order is a bare name, without the signer’s office'], hint: 'write “office　name”: the signer’s office, a full-width space, then the name (GB/T 9704 §10.2)' },
   },
   'field-type': {
     zh: { message: '字段 {field} 的值 {value} 类型不对，应为{expected}', hint: ['加引号写成文本：{field}: {quoted}', '改为{expected}'] },
@@ -312,11 +312,11 @@ export const catalogue: Record<string, Entry> = {
   },
   'date-invalid': {
     zh: {
-      message: ['成文日期“{date}”不存在：{year}年{month}月只有{days}天', '成文日期“{date}”带有时刻 {time}：成文日期只写年月日', '成文日期“{date}”只写到{monthOnly}，缺少日：年、月、日须写全（GB/T 9704 7.3.5.4）', '成文日期“{date}”不是真实存在的日期'],
+      message: ['成文日期“{date}”不存在：{year}年{month}月只有{days}天', '成文日期“{date}”带有时刻 {time}：成文日期只写年月日', '成文日期“{date}”只写到{year}年{month}月，缺少日：年、月、日须写全（GB/T 9704 7.3.5.4）', '成文日期“{date}”不是真实存在的日期'],
       hint: ['→ {fix}（gazette check --fix 可自动改正）', '改为 YYYY-MM-DD 格式的真实日期，如 {example}', '改为 YYYY-MM-DD 格式的真实日期'],
     },
     en: {
-      message: ['Date "{date}" does not exist: {year}-{month} has {days} days', 'Date "{date}" has a time of day, {time}: a document is dated by the day', 'Date "{date}" stops at the month ({monthOnly}): year, month and day are all written (GB/T 9704 7.3.5.4)', 'Date "{date}" is not a real date'],
+      message: ['Date "{date}" does not exist: {year}-{month} has {days} days', 'Date "{date}" has a time of day, {time}: a document is dated by the day', 'Date "{date}" stops at the month ({year}-{month}): year, month and day are all written (GB/T 9704 7.3.5.4)', 'Date "{date}" is not a real date'],
       hint: ['→ {fix} (gazette check --fix corrects it)', 'use a real date written YYYY-MM-DD, e.g. {example}', 'use a real date written YYYY-MM-DD'],
     },
   },

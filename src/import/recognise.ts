@@ -10,7 +10,7 @@ import { attachmentLabel, joinSoftBreaks, mergeRuns, type LabelledBlock } from '
 import { safeNormalizeNumber, splitNumber } from '../validate/index.js';
 import { anyDateToIso } from '../shared/dates.js';
 import { doctypes } from '../shared/doctypes.js';
-import { codeOwner, findIssuer } from '../shared/issuers.js';
+import { codeOwner, findIssuer, splitJointIssuers } from '../shared/issuers.js';
 import { looksLikeOrder, numberKey, toAsciiDigits } from '../shared/number.js';
 import { metadataLine, type MetadataField } from './metadata.js';
 import { normaliseInlines, normaliseText } from './normalise.js';
@@ -476,9 +476,10 @@ class Recogniser {
     const tokens = line.trim().split(SPACE);
     const joined = tokens.join('');
     const registered = (name: string): boolean => findIssuer(this.context.publication, name) !== undefined;
-    if (tokens.length > 1 && !registered(joined) && tokens.every(registered)) {
-      this.changes.push({ from: line.trim(), to: tokens.join('、'), why: 'joint-signature' });
-      return tokens;
+    const joint = registered(joined) ? undefined : splitJointIssuers(this.context.publication, line);
+    if (joint) {
+      this.changes.push({ from: line.trim(), to: joint.join('、'), why: 'joint-signature' });
+      return joint;
     }
     let name = line.trim();
     if (tokens.length > 1 && (tokens.every((t) => [...t].length === 1) || registered(joined))) name = joined;

@@ -111,7 +111,10 @@ function loadIssue(host: Host, id: string, files: readonly string[], memo?: Buil
     const path = `${dir}/${name}`;
     if (!isDocumentName(name)) {
       // Another spelling of Markdown is a document meant for the issue; Word files and others may be kept beside.
-      if (MARKDOWN_EXTENSION.test(name)) diagnostics.push({ code: 'document-not-md', severity: 'warning', span: { file: path, start: { line: 1, column: 1 } }, args: { file: path, rename: name.replace(MARKDOWN_EXTENSION, '.md') } });
+      const rename = name.replace(MARKDOWN_EXTENSION, '.md');
+      // Beside a document of the name it would take, it is likely a copy: said, but not to be renamed over it.
+      const taken = files.some((file) => file.toLowerCase() === rename.toLowerCase());
+      if (rename !== name) diagnostics.push({ code: 'document-not-md', severity: 'warning', span: { file: path, start: { line: 1, column: 1 } }, args: { file: path, ...(taken ? { copyOf: `${dir}/${rename}` } : { rename }) } });
       continue;
     }
     const key = name.replace(/\.md$/iu, '').toLowerCase();

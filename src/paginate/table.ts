@@ -97,11 +97,6 @@ interface Measured {
   widths: number[];
 }
 
-/**
- * Column widths that make the tables of one shape (they share a header, like the 名录 split by category) as short
- * as possible: every column starts at the least it needs (its widest unbreakable unit), then the free width goes,
- * step by step, to the column where it saves the most lines.
- */
 /** Each line of a cell's text with its natural width. */
 function cellLines(ctx: RowContext, cell: PlacedCell): { segments: string[]; widths: number[] } {
   const style = ctx.theme.styles[cell.block.style];
@@ -137,6 +132,11 @@ export function tablesTooWide(ctx: RowContext, blocks: readonly TableBlock[]): T
   return blocks.filter((block) => block.table.columns > 0 && !columnMinimums(ctx, [{ table: block.table, cells: placeCells(ctx, block) }]).fits);
 }
 
+/**
+ * Column widths that make the tables of one shape (they share a header, like the 名录 split by category) as short
+ * as possible: every column starts at the least it needs (its widest unbreakable unit), then the free width goes,
+ * step by step, to the column where it saves the most lines.
+ */
 function columnWidths(ctx: RowContext, tables: readonly { table: Table; cells: PlacedCell[] }[], pageHeight: number): number[] {
   const n = tables[0]!.table.columns;
   const { min } = columnMinimums(ctx, tables);

@@ -106,7 +106,14 @@ export function parseEmbeddedTables(tree: Root, text: string, parseTable: HtmlTa
       const start = first.position?.start.offset;
       const end = nodes[last]!.position?.end.offset;
       if (!END.test(source(nodes[last]!))) {
-        first.data = { ...first.data, tableUnclosed: true };
+        // No </table> follows: this table and any other opened after it among these blocks print nothing.
+        // The blocks after it are still searched within (a list may hold a table of its own).
+        for (let k = i; k <= last; k++) {
+          const node = nodes[k]!;
+          if (node.type === 'html' && START.test(node.value)) node.data = { ...node.data, tableUnclosed: true };
+          if (k > i) stack.push({ parent: node, quotes });
+        }
+        i = last;
         continue;
       }
       if (start === undefined || end === undefined) continue;

@@ -22,7 +22,7 @@ export function readYamlMap(path: string, yamlText: string, baseOffset: number, 
     const quote = error.code === 'MISSING_CHAR' ? openingQuote(yamlText, offset, error.message) : undefined;
     const bracket = quote === undefined ? openingBracket(yamlText, offset, error.message) : undefined;
     if (quote !== undefined) return { code: 'yaml-syntax', severity: 'error', span: at(quote), args: { detail, kind: 'UNCLOSED_QUOTE' } };
-    if (bracket !== undefined) return { code: 'yaml-syntax', severity: 'error', span: at(bracket), args: { detail, kind: 'UNCLOSED_BRACKET', bracket: yamlText[bracket]! } };
+    if (bracket !== undefined) return { code: 'yaml-syntax', severity: 'error', span: at(bracket), args: { detail, kind: 'UNCLOSED_BRACKET', ...(yamlText[bracket] === '{' ? { brace: '{' } : { bracket: '[' }) } };
     // A key written twice is named, so the hint can say which to delete.
     const key = error.code === 'DUPLICATE_KEY' ? /^[ \t]*(?:- )?["']?([^"':\n]+?)["']?[ \t]*:/.exec(yamlText.slice(yamlText.lastIndexOf('\n', offset - 1) + 1))?.[1] : undefined;
     return { code: 'yaml-syntax', severity: 'error', span: at(offset), args: { detail, kind: yamlErrorKind(yamlText, offset, error.code), ...(key ? { key } : {}) } };

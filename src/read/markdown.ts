@@ -15,6 +15,7 @@ import { isVoidElement, plainTagArgs } from './plain-tags.js';
 import { readHtmlTable } from './html-table.js';
 import { brokenTable } from './broken-table.js';
 import { withoutInvisible } from '../shared/unicode.js';
+import { HTML_COMMENT } from '../shared/comments.js';
 import { append } from '../shared/arrays.js';
 
 /** Lists and quotes nested deeper than this are an error; deeper content is read flat (no stack grows with input). */
@@ -75,7 +76,7 @@ function isBreakTag(html: string): boolean {
 
 /** The element an HTML node opens, for the message; a comment's text never shows in it. */
 function tagName(html: string): string {
-  const bare = html.replace(/<!--[\s\S]*?(-->|$)/g, '');
+  const bare = html.replace(HTML_COMMENT, '');
   return /^\s*<\/?\s*([A-Za-z][\w-]*)/.exec(bare)?.[1]?.toLowerCase() ?? bare.trim().slice(0, 20);
 }
 

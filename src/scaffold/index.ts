@@ -86,7 +86,7 @@ export function nextIssue(issues: readonly IssueMeta[], request: { published: st
 }
 
 /** The issues just before and just after a place in the sequence (year, then number). */
-export function neighbours(issues: readonly IssueMeta[], at: Pick<IssueMeta, 'year' | 'number'>): { before?: IssueMeta; after?: IssueMeta } {
+function neighbours(issues: readonly IssueMeta[], at: Pick<IssueMeta, 'year' | 'number'>): { before?: IssueMeta; after?: IssueMeta } {
   const order = (a: Pick<IssueMeta, 'year' | 'number'>, b: Pick<IssueMeta, 'year' | 'number'>): number => a.year - b.year || a.number - b.number;
   const sorted = [...issues].sort(order);
   const before = sorted.filter((issue) => order(issue, at) < 0).at(-1);

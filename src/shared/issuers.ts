@@ -11,6 +11,8 @@ export function findIssuer(publication: Publication, name: string | undefined): 
  * part a registered issuer. Undefined when `written` is one body, or names any body the registry does not know.
  */
 export function splitJointIssuers(publication: Publication, written: string): string[] | undefined {
+  // A body registered under a name that joins others (中共中央办公厅、国务院办公厅, with its own 代字) is one body.
+  if (findIssuer(publication, written.trim())) return undefined;
   const parts = written.trim().split(/\s*[、，,；;]\s*|\s+/u).filter((part) => part !== '');
   return parts.length > 1 && parts.every((part) => findIssuer(publication, part)) ? parts : undefined;
 }

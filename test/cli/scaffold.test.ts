@@ -150,13 +150,19 @@ describe('gazette new issue', () => {
     const late = runCli(['new', 'issue', '--year', String(year), '--published', `${year + 1}-01-20`], root);
     expect(late.code).toBe(0);
     expect(read(root, `documents/${year}-3/issue.yml`)).toContain('number: 3\n# 总期号（自创刊起累计）\ntotal: 3\n');
-    expect(late.stderr).toBe(`注意：新一期排在 ${year + 1}-1 之前，${year + 1}-1 及其后各期的总期号须各加一（${year + 1}-1 应为 4），gazette check 会逐一指出\n`);
+    expect(late.stderr).toBe(`注意：新一期排在 ${year + 1}-1 之前，以下各期的总期号须改为：${year + 1}-1 → 4\n`);
     expect(runCli(['check'], root).stdout).toContain(`总期号 3 与上一期 ${year}-3（总第3期）不衔接，应为 4`);
     // A back issue before the first one takes the total before it.
     const back = initProject();
     writeFileSync(join(back, `documents/${year}-1/issue.yml`), `year: ${year}\nnumber: 1\ntotal: 10\npublished: ${year}-01-05\n`);
     expect(runCli(['new', 'issue', '--year', String(year - 1), '--published', `${year - 1}-12-20`], back).stderr).toBe('');
     expect(read(back, `documents/${year - 1}-1/issue.yml`)).toContain('total: 9\n');
+    // Before an archive numbered from 1, every later total that clashes is named with its new value.
+    const full = initProject();
+    writeFileSync(join(full, `documents/${year}-1/issue.yml`), `year: ${year}\nnumber: 1\ntotal: 1\npublished: ${year}-01-05\n`);
+    expect(runCli(['new', 'issue', '--published', `${year}-02-05`], full).code).toBe(0);
+    const first = runCli(['new', 'issue', '--year', String(year - 1), '--published', `${year - 1}-12-20`], full);
+    expect(first.stderr).toBe(`注意：新一期排在 ${year}-1 之前，以下各期的总期号须改为：${year}-1 → 2、${year}-2 → 3\n`);
   });
 
   it('exits 2 on an issue that exists, a bad date, a bad number or a folder without documents/', () => {

@@ -13,7 +13,10 @@ describe('YAML syntax errors', () => {
     ['title: 甲\nprinted: { by: 办公厅, date: 2024-01-05\n', [2, 10], '{'],
     ['issuer: [甲, [乙]\n', [1, 9], '['],
   ])('points an unclosed bracket in %j at where it opens', (text, at, bracket) => {
-    expect(problems(text)).toEqual([{ at, message: 'YAML 语法错误：括号没有闭合', hint: `这里开始的“${bracket}”没有闭合：在列表的末尾补上对应的括号（列表写在一行内，如 [甲, 乙]），或改为每行一项的“- 甲”` }]);
+    const hint = bracket === '['
+      ? '这里开始的“[”没有闭合：在同一行列表的末尾补上“]”，如 [甲, 乙]；或改为每行一项的“- 甲”'
+      : '这里开始的“{”没有闭合：在同一行的末尾补上“}”，如 { by: 印发机关, date: YYYY-MM-DD }';
+    expect(problems(text)).toEqual([{ at, message: 'YAML 语法错误：括号没有闭合', hint }]);
   });
 
   it.each([

@@ -262,6 +262,9 @@ describe('HTML tables: what they leave out is said', () => {
     expect(diagnostics.map((d) => [d.code, d.severity, d.span?.start.line])).toEqual([['html-table-unclosed', 'error', 1]]);
     expect(body.blocks.map((b) => b.kind)).toEqual(['paragraph']);
     expect(codes(`- 项：\n\n  ${unclosed.replace(/\n/g, '\n  ')}`)).toEqual(['html-table-unclosed']);
+    // Two tables opened and never closed, one in a later list: each is said once, where it opens.
+    const second = readBody(`${unclosed}\n\n<table><tr><td>乙\n\n- 项：\n\n  <table><tr><td>丙`);
+    expect(second.diagnostics.map((d) => [d.code, d.span?.start.line])).toEqual([['html-table-unclosed', 1], ['html-table-unclosed', 7], ['html-table-unclosed', 11]]);
   });
 
   it('names code and images after a table by their tag', () => {

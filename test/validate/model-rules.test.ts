@@ -105,8 +105,20 @@ describe('令号 in a section of orders', () => {
     ['国务院总理李强', []],
     ['李强', ['order-signer']],
     ['欧阳明', ['order-signer']],
+    ['总理', ['order-signer']],
+    // A registered body signs as itself.
+    ['国务院', []],
   ])('the signature %s of a 令 → %j', async (signature, expected) => {
     expect(await codesFor({ ...order, signature })).toEqual(expected);
+  });
+
+  it('tells a bare name from an office alone', async () => {
+    const message = async (signature: string) => {
+      const d = (await diagnosticsFor({ ...order, signature })).find((x) => x.code === 'order-signer')!;
+      return describeCode('order-signer', d.args, d.fix, 'zh').message;
+    };
+    expect(await message('李强')).toBe('令的署名“李强”只有姓名，缺少签发人职务');
+    expect(await message('总理')).toBe('令的署名“总理”只有职务，缺少签发人姓名');
   });
 
   it('requires the signer of a 令, unless the section says it is unsigned', async () => {
@@ -215,7 +227,10 @@ describe('issuers: joint documents and aliases', () => {
     expect(describeCode('signature-count', d.args, d.fix, 'zh')).toEqual({ message: '联合发文有 2 个发文机关，署名却有 1 项', hint: '各发文机关（自然资源部、财政部）按顺序署名，每个机关一项（GB/T 9704 7.3.5.1）' });
   });
 
-  it('leaves one body with a space in its name, and names of bodies not all registered, as they are', async () => {
+  it('leaves a registered body whose name joins others, and names of bodies not all registered, as they are', async () => {
+    // As 中共中央办公厅、国务院办公厅 with its own 代字: one body, though each part is registered too.
+    const offices = '  - name: 自然资源部、财政部\n    codes: [自财联]\n';
+    expect(await codesFor({ ...joint, issuer: '自然资源部、财政部', number: '自财联〔2024〕1号', signature: '自然资源部、财政部' }, undefined, offices)).toEqual([]);
     expect(await codesFor({ ...joint, issuer: '自然资源部、教育部', title: '自然资源部、教育部关于示例资金管理的通知' })).not.toContain('issuer-joined');
     expect(await codesFor({ ...joint, issuer: '[自然资源部, 财政部]' })).not.toContain('issuer-joined');
   });

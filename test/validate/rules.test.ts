@@ -104,11 +104,16 @@ describe('B1 and B4 dates', () => {
     ['二〇二一年二月三十日', '成文日期“二〇二一年二月三十日”不存在：2021年2月只有28天', '改为 YYYY-MM-DD 格式的真实日期，如 2022-01-04'],
     ['2021年11月', '成文日期“2021年11月”只写到2021年11月，缺少日：年、月、日须写全（GB/T 9704 7.3.5.4）', '改为 YYYY-MM-DD 格式的真实日期，如 2022-01-04'],
     ['2021-11', '成文日期“2021-11”只写到2021年11月，缺少日：年、月、日须写全（GB/T 9704 7.3.5.4）', '改为 YYYY-MM-DD 格式的真实日期，如 2022-01-04'],
-    ['"2021-11-05T10:00:00"', '成文日期“2021-11-05T10:00:00”带有时刻 T10:00:00：成文日期只写年月日', '→ 2021-11-05（gazette check --fix 可自动改正）'],
+    ['"2021-11-05T10:00:00"', '成文日期“2021-11-05T10:00:00”带有时刻 10:00:00：成文日期只写年月日', '→ 2021-11-05（gazette check --fix 可自动改正）'],
     ['2021-11-05 10:00', '成文日期“2021-11-05 10:00”带有时刻 10:00：成文日期只写年月日', '→ 2021-11-05（gazette check --fix 可自动改正）'],
+    ['2021-13', '成文日期“2021-13”不是真实存在的日期', '改为 YYYY-MM-DD 格式的真实日期，如 2022-01-04'],
   ])('says what is wrong with %s', async (date, message, hint) => {
     const d = (await check(projectHost({ 'doc.md': documentText({ ...baseFields, date }) }), ['2021-4'])).diagnostics.find((x) => x.code === 'date-invalid')!;
     expect(describeCode('date-invalid', d.args, d.fix, 'zh')).toEqual({ message, hint });
+  });
+  it('says it in English without Chinese dates', async () => {
+    const d = (await check(projectHost({ 'doc.md': documentText({ ...baseFields, date: '2021年11月' }) }), ['2021-4'])).diagnostics.find((x) => x.code === 'date-invalid')!;
+    expect(describeCode('date-invalid', d.args, d.fix, 'en').message).toBe('Date "2021年11月" stops at the month (2021-11): year, month and day are all written (GB/T 9704 7.3.5.4)');
   });
   it('suggests the ISO form of a Chinese date', async () => {
     const d = (await check(projectHost({ 'doc.md': documentText({ ...baseFields, date: '2021年11月5日' }) }), ['2021-4'])).diagnostics.find((x) => x.code === 'date-format');
@@ -223,6 +228,8 @@ describe('files of an issue that are not documents', () => {
     const found = (await check(projectHost(files), ['2021-4'])).diagnostics.filter((d) => d.code === 'document-not-md');
     expect(found.map((d) => [d.span?.file, d.args.rename])).toEqual([['documents/2021-4/b.MKD', 'b.md'], ['documents/2021-4/notice.markdown', 'notice.md']]);
     expect(describeCode('document-not-md', found[1]!.args, undefined, 'zh')).toEqual({ message: 'documents/2021-4/notice.markdown 不会排入公报：期次中只读取 .md 文件', hint: '改名为 notice.md' });
+    const copy = (await check(projectHost({ 'doc.md': documentText(baseFields), 'doc.markdown': '旧稿' }), ['2021-4'])).diagnostics.find((d) => d.code === 'document-not-md')!;
+    expect(describeCode('document-not-md', copy.args, undefined, 'zh').hint).toBe('旁边已有 documents/2021-4/doc.md：若是副本，移出期次文件夹；否则合并两者');
   });
 });
 

@@ -14,6 +14,7 @@ import { parseTheme, type Theme } from '../../src/theme/index.js';
 import type { Block, Table, TableCell } from '../../src/model/document.js';
 import { readPdf, stripSpaces, type PdfPage, type PdfReadBack, type PdfTextItem } from '../support/pdf-text.js';
 import { projectRoot } from '../support/project.js';
+import { isBareArticle, isDivisionHeading } from '../../src/shared/articles.js';
 
 const theme: Theme = parseTheme([{ text: readFileSync(join(projectRoot, 'templates/default/theme.yml'), 'utf8'), path: 'theme.yml' }]).value!;
 const { styles } = theme;
@@ -145,7 +146,7 @@ describe.each([
       const last = lastLine(page)!;
       const heading = /Sans|WenKai/.test(last.face) || (same(last.size, styles.subtitle.size) && /Bold/.test(last.face));
       // A chapter or a bare article number is a heading; an article with its text is a paragraph (orphans below).
-      if (heading || /^第[〇零一二三四五六七八九十百千两]+(?:[章节编]|条\s*(?:（[^）]*）)?\s*$)/u.test(last.str)) faults.push(`PDF p${i + 1}: ends with the heading “${last.str}”`);
+      if (heading || isDivisionHeading(last.str) || isBareArticle(last.str)) faults.push(`PDF p${i + 1}: ends with the heading “${last.str}”`);
       const next = textLines(issue.pdf.pages[i + 1]!).filter((item) => item.y < TOP + 2 * LINE);
       const [first, second] = next;
       // The first line of a paragraph (indented, running on overleaf) alone at the foot.

@@ -35,12 +35,12 @@ export const dateValid: Rule = {
     const timed = /^(\d{4}-\d{2}-\d{2})[T ]\d{1,2}:\d{2}/.exec(text);
     if (timed && isRealIsoDate(timed[1]!)) {
       const edit = replaceValue(field, timed[1]!);
-      report({ code: 'date-invalid', span: field.span, args: { date: text, time: text.slice(timed[1]!.length).trim(), ...example }, fix: timed[1]!, ...(edit ? { edit } : {}) });
+      report({ code: 'date-invalid', span: field.span, args: { date: text, time: text.slice(timed[1]!.length).replace(/^[T ]/, ''), ...example }, fix: timed[1]!, ...(edit ? { edit } : {}) });
       return;
     }
     const monthOnly = /^(\d{4})(?:-|年|\/|\.)(\d{1,2})月?$/u.exec(text);
-    if (monthOnly) {
-      report({ code: 'date-invalid', span: field.span, args: { date: text, monthOnly: `${monthOnly[1]}年${Number(monthOnly[2])}月`, ...example } });
+    if (monthOnly && Number(monthOnly[2]) >= 1 && Number(monthOnly[2]) <= 12) {
+      report({ code: 'date-invalid', span: field.span, args: { date: text, year: Number(monthOnly[1]), month: Number(monthOnly[2]), ...example } });
       return;
     }
     const digits = /^(\d{4})\D+(\d{1,2})\D+(\d{1,2})\D*$/.exec(text);

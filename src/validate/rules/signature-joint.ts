@@ -5,8 +5,9 @@
 import type { Rule } from '../rule.js';
 import { findIssuer } from '../../shared/issuers.js';
 
-/** A bare personal name: two or three characters, with no office before it and no space between. */
-const BARE_NAME = /^\p{Script=Han}{2,3}$/u;
+/** Two or three characters and no space: a bare personal name, or an office alone (省长, 总理, 主席). */
+const ONE_WORD = /^\p{Script=Han}{2,3}$/u;
+const OFFICE = /(?:长|主席|总理|主任|书记)$/u;
 
 export const signatureJoint: Rule = {
   meta: {
@@ -34,8 +35,9 @@ export const signatureJoint: Rule = {
         report({ code: 'signature-sequence', span: field.span, args: { names: issuers.join('、') }, fix: list });
     }
     if (doc.section?.number === 'order') {
-      const bare = signatures.find((name) => BARE_NAME.test(name.trim()));
-      if (bare !== undefined) report({ code: 'order-signer', span: field.span, args: { name: bare } });
+      // A registered body signs as itself; a word of two or three characters is a name or an office without the other.
+      const bare = signatures.map((name) => name.trim()).find((name) => ONE_WORD.test(name) && registered(name) === undefined);
+      if (bare !== undefined) report({ code: 'order-signer', span: field.span, args: OFFICE.test(bare) ? { office: bare } : { name: bare } });
     }
   },
 };
