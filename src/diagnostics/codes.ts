@@ -151,8 +151,8 @@ export const catalogue: Record<string, Entry> = {
     en: { message: 'YAML content must be a mapping of keys to values', hint: 'write one field per line, e.g. key: value' },
   },
   'publication-invalid': {
-    zh: { message: ['gazette.yml 中 {field} 的值无效，应为{expected}', 'gazette.yml 中 {field} 有误：{problem}（{placeholder}）', 'gazette.yml 中 {field} 有误：{problem}（{name}）', 'gazette.yml 中 {field} 有误：{problem}'], hint: ['可用的占位符：{placeholders}', '按 README 中 gazette.yml 一节修改'] },
-    en: { message: ['Invalid value for {field} in gazette.yml; expected {expected}', 'Problem with {field} in gazette.yml: {problem} ({placeholder})', 'Problem with {field} in gazette.yml: {problem} ({name})', 'Problem with {field} in gazette.yml: {problem}'], hint: ['placeholders: {placeholders}', 'see the gazette.yml section of README'] },
+    zh: { message: ['gazette.yml 中 {field} 的值无效，可选：{choices}', 'gazette.yml 中 {field} 的值无效，应为{expected}', 'gazette.yml 中 {field} 有误：{problem}（{placeholder}）', 'gazette.yml 中 {field} 有误：{problem}（{name}）', 'gazette.yml 中 {field} 有误：{problem}'], hint: ['可用的占位符：{placeholders}', '按 README 中 gazette.yml 一节修改'] },
+    en: { message: ['Invalid value for {field} in gazette.yml; one of {choices}', 'Invalid value for {field} in gazette.yml; expected {expected}', 'Problem with {field} in gazette.yml: {problem} ({placeholder})', 'Problem with {field} in gazette.yml: {problem} ({name})', 'Problem with {field} in gazette.yml: {problem}'], hint: ['placeholders: {placeholders}', 'see the gazette.yml section of README'] },
   },
   'issue-meta-missing': {
     zh: { message: '缺少期次信息文件 {file}', hint: '新建该文件，写入 year、number、total、published 四项' },
@@ -585,7 +585,7 @@ const terms: Record<string, { zh: string; en: string }> = {
 
 /** Arguments that name a kind of thing (translated via `terms`) and arguments that are lists (joined per language). */
 const termArgs = new Set(['expected', 'kind', 'problem', 'error', 'remedy']);
-const listArgs = new Set(['sections', 'codes', 'numbers', 'known', 'chars', 'types', 'others', 'names', 'labels', 'placeholders']);
+const listArgs = new Set(['sections', 'codes', 'numbers', 'known', 'chars', 'types', 'others', 'names', 'labels', 'placeholders', 'choices']);
 
 function localize(name: string, value: string, lang: Lang): string {
   if (termArgs.has(name)) return terms[value]?.[lang] ?? value;

@@ -23,8 +23,10 @@ export function readPublication(path: string, text: string): Outcome<Publication
   const yaml = read.value;
   const diagnostics: Diagnostic[] = [];
   const fileStart: Span = { file: path, start: { line: 1, column: 1 } };
-  const bad = (node: YamlNode | null | undefined, field: string, expected: string): void => {
-    diagnostics.push({ code: 'publication-invalid', severity: 'error', span: yaml.spanOf(node), args: { field, expected } });
+  // `expected` is a kind of value (list, text), or the words the setting takes.
+  const bad: Bad = (node, field, expected) => {
+    const args: Record<string, string> = typeof expected === 'string' ? { field, expected } : { field, choices: expected.join('、') };
+    diagnostics.push({ code: 'publication-invalid', severity: 'error', span: yaml.spanOf(node), args });
   };
   const problem: Problem = (node, field, kind, extra = {}) => {
     diagnostics.push({ code: 'publication-invalid', severity: 'error', span: yaml.spanOf(node), args: { field, problem: kind, ...extra } });
@@ -75,7 +77,7 @@ export function readPublication(path: string, text: string): Outcome<Publication
   };
 }
 
-type Bad = (node: YamlNode | null | undefined, field: string, expected: string) => void;
+type Bad = (node: YamlNode | null | undefined, field: string, expected: string | readonly string[]) => void;
 type Problem = (node: YamlNode | null | undefined, field: string, problem: string, extra?: Record<string, string>) => void;
 
 function items(yaml: YamlMap, key: string, bad: Bad, required = true): YamlNode[] {
@@ -146,7 +148,7 @@ function readRules(yaml: YamlMap, bad: Bad): RuleSetting[] {
     const code = isScalar(key) ? String(key.value) : '';
     const severity = isScalar(value) ? value.value : undefined;
     if (!severities.includes(severity as RuleSetting['severity'])) {
-      bad(value ?? key, `rules.${code}`, severities.join(' | '));
+      bad(value ?? key, `rules.${code}`, severities);
       continue;
     }
     settings.push({ code, severity: severity as RuleSetting['severity'], span: yaml.spanOf(key) });
@@ -168,9 +170,9 @@ function readSections(yaml: YamlMap, bad: Bad, problem: Problem): SectionSpec[] 
       continue;
     }
     const policy = (number.value ?? 'required') as NumberPolicy;
-    if (!numberPolicies.includes(policy)) bad(number.node, 'sections.number', numberPolicies.join(' | '));
+    if (!numberPolicies.includes(policy)) bad(number.node, 'sections.number', numberPolicies);
     const marker = (toc.value ?? 'numbered') as TocMarker;
-    if (!tocMarkers.includes(marker)) bad(toc.node, 'sections.toc', tocMarkers.join(' | '));
+    if (!tocMarkers.includes(marker)) bad(toc.node, 'sections.toc', tocMarkers);
     if (dated.value !== undefined && typeof dated.value !== 'boolean') bad(dated.node, 'sections.dated', 'boolean');
     if (official.value !== undefined && typeof official.value !== 'boolean') bad(official.node, 'sections.official', 'boolean');
     if (signed.value !== undefined && typeof signed.value !== 'boolean') bad(signed.node, 'sections.signed', 'boolean');

@@ -149,6 +149,14 @@ describe('令号 in a section of orders', () => {
     expect(await codesFor({ ...document, category: '部门文件', number: '自然资发〔2024〕1号', issuer: '自然资源部', title: '自然资源部关于示例工作的通知' })).toEqual([]);
   });
 
+  it('names the words a setting takes when its value is none of them', async () => {
+    const yml = gazetteYml().replace('    number: order\n', '    number: orders\n');
+    const result = await check(createMemoryHost({ 'documents/gazette.yml': yml, 'documents/2024-1/issue.yml': issueYml, 'documents/2024-1/doc.md': documentText(order, '正文。\n') }, bundledAssets), ['2024-1']);
+    const d = result.diagnostics.find((x) => x.code === 'publication-invalid')!;
+    expect(describeCode(d.code, d.args, d.fix, 'zh').message).toBe('gazette.yml 中 sections.number 的值无效，可选：required、forbidden、optional、order');
+    expect(describeCode(d.code, d.args, d.fix, 'en').message).toBe('Invalid value for sections.number in gazette.yml; one of required, forbidden, optional, order');
+  });
+
   it('refuses a signed setting that is not true or false', async () => {
     const yml = gazetteYml().replace('    number: order\n', '    number: order\n    signed: 是\n');
     const result = await check(createMemoryHost({ 'documents/gazette.yml': yml, 'documents/2024-1/issue.yml': issueYml, 'documents/2024-1/doc.md': documentText(order, '正文。\n') }, bundledAssets), ['2024-1']);
