@@ -129,7 +129,34 @@ function columnMinimums(ctx: RowContext, tables: readonly { table: Table; cells:
 
 /** Tables whose columns cannot all be as wide as their widest word or number: where their words and figures break. */
 export function tablesTooWide(ctx: RowContext, blocks: readonly TableBlock[]): TableBlock[] {
-  return blocks.filter((block) => block.table.columns > 0 && !columnMinimums(ctx, [{ table: block.table, cells: placeCells(ctx, block) }]).fits);
+  const { placed, headerKey, alike } = tableShapes(ctx, blocks);
+  // Tables of one header share their widths, so the widest figures of them all must fit.
+  const fits = new Map<string, boolean>();
+  return blocks.filter((block) => {
+    if (block.table.columns === 0) return false;
+    const key = headerKey(block);
+    if (!fits.has(key)) fits.set(key, columnMinimums(ctx, (alike.get(key) ?? [block]).map((b) => ({ table: b.table, cells: placed.get(b)! }))).fits);
+    return !fits.get(key);
+  });
+}
+
+/**
+ * Each table's cells on its grid, and which tables share column widths: those with the same header (a list split
+ * by category, like the 非遗 名录); a table without a header shares nothing, as alike columns are what a header says.
+ */
+function tableShapes(ctx: RowContext, blocks: readonly TableBlock[]): { placed: Map<TableBlock, PlacedCell[]>; headerKey: (block: TableBlock) => string; alike: Map<string, TableBlock[]> } {
+  const placed = new Map(blocks.map((block) => [block, placeCells(ctx, block)]));
+  const own = new Map(blocks.map((block, i) => [block, `#${i}`]));
+  const headerKey = (block: TableBlock): string =>
+    block.table.headerRows === 0
+      ? (own.get(block) ?? '#')
+      : `${block.table.columns}|${(placed.get(block) ?? [])
+          .filter((c) => c.header)
+          .map((c) => `${c.row}:${c.column}:${c.colSpan}:${c.rowSpan}:${c.block.text}`)
+          .join('\u0001')}`;
+  const alike = new Map<string, TableBlock[]>();
+  for (const block of blocks) alike.set(headerKey(block), [...(alike.get(headerKey(block)) ?? []), block]);
+  return { placed, headerKey, alike };
 }
 
 /**
@@ -439,18 +466,7 @@ function tableRows(ctx: RowContext, block: TableBlock, cells: readonly PlacedCel
  * the same column widths.
  */
 export function tableLayout(ctx: RowContext, blocks: readonly TableBlock[], pageHeight: number): (block: TableBlock) => Row[] {
-  const placed = new Map(blocks.map((block) => [block, placeCells(ctx, block)]));
-  // Tables without a header share nothing: alike columns are what a header says.
-  const own = new Map(blocks.map((block, i) => [block, `#${i}`]));
-  const headerKey = (block: TableBlock): string =>
-    block.table.headerRows === 0
-      ? (own.get(block) ?? '#')
-      : `${block.table.columns}|${(placed.get(block) ?? [])
-          .filter((c) => c.header)
-          .map((c) => `${c.row}:${c.column}:${c.colSpan}:${c.rowSpan}:${c.block.text}`)
-          .join('\u0001')}`;
-  const alike = new Map<string, TableBlock[]>();
-  for (const block of blocks) alike.set(headerKey(block), [...(alike.get(headerKey(block)) ?? []), block]);
+  const { placed, headerKey, alike } = tableShapes(ctx, blocks);
   const widths = new Map<string, number[]>();
   return (block) => {
     const key = headerKey(block);

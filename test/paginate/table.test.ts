@@ -45,6 +45,15 @@ describe('tables too wide for the type area', () => {
     const columns = edges(tableLayout(ctx, [fourteen], PAGE)(fourteen));
     expect(Math.min(...columns.slice(1).map((x, i) => x - columns[i]!))).toBeLessThan(figure);
   });
+
+  it('judges tables of one header together, as they share their widths', () => {
+    const header = Array.from({ length: 10 }, (_, c) => `指标${c + 1}`);
+    const part = (wide: number) => block(table([header, header.map((_, c) => (c === wide ? '1234567890123456' : '12'))], 1));
+    // Each alone fits; together every column must hold some table's widest figure.
+    const parts = Array.from({ length: 10 }, (_, c) => part(c));
+    expect(tablesTooWide(ctx, [parts[0]!])).toEqual([]);
+    expect(tablesTooWide(ctx, parts)).toEqual(parts);
+  });
 });
 
 describe('table rows', () => {
