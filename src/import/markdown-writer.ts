@@ -6,6 +6,7 @@
 import { Document, isCollection, visit } from 'yaml';
 import type { Block, Body, Inline, Table, TableCell, TextRun } from '../model/document.js';
 import { headerSpans } from '../read/index.js';
+import { inlineText } from '../shared/inline-text.js';
 
 /** The front-matter fields `gazette import` writes, in the order they are written. */
 export interface FrontMatter {
@@ -66,7 +67,7 @@ class Writer {
         return isGfmTable(block) ? this.gfmTable(block) : htmlTable(block);
       case 'figure': {
         const src = relativePath(this.path, block.image.path);
-        const caption = block.caption ? ` "${plainText(block.caption).replace(/["\\]/g, '\\$&')}"` : '';
+        const caption = block.caption ? ` "${inlineText(block.caption).replace(/["\\]/g, '\\$&')}"` : '';
         return `![${escapeText(block.alt)}](${/[\s()<>]/.test(src) ? `<${src}>` : src}${caption})`;
       }
       case 'quote':
@@ -217,10 +218,6 @@ function indentAfterFirst(text: string, width: number): string {
     .join('\n');
 }
 
-function plainText(content: readonly Inline[]): string {
-  return content.map((inline) => (inline.kind === 'text' ? inline.text : '')).join('');
-}
-
 /** `documents/2021-4/a.md`, `documents/2021-4/images/a-1.png` → `images/a-1.png`. */
 function relativePath(from: string, to: string): string {
   const base = from.split('/').slice(0, -1);
@@ -244,7 +241,7 @@ function isGfmTable(table: Table): boolean {
   const [header, ...rest] = table.rows;
   if (rest.some((row) => row.cells.length !== table.columns || row.cells.some((cell) => cell.colSpan !== 1 || cell.rowSpan !== 1))) return false;
   if (header!.cells.some((cell) => cell.rowSpan !== 1)) return false;
-  const texts = expandRow(header!.cells).map((cell) => (cell ? plainText(cell.content).trim() : ''));
+  const texts = expandRow(header!.cells).map((cell) => (cell ? inlineText(cell.content).trim() : ''));
   if (texts.length !== table.columns) return false;
   const spans = headerSpans(texts).filter((span) => span > 0);
   return spans.length === header!.cells.length && spans.every((span, i) => span === header!.cells[i]!.colSpan);

@@ -4,6 +4,7 @@
  * lists, figures), footnotes, and what was dropped or changed on the way.
  */
 import type { Block, Footnote, Inline } from '../model/document.js';
+import { inlineText } from '../shared/inline-text.js';
 
 /** One line of text: a paragraph of the source, or a line of one split at a line break. */
 export interface SourceLine {
@@ -63,9 +64,7 @@ export interface SourceDocument {
 }
 
 /** Plain text of inline content. */
-export function plain(content: readonly Inline[]): string {
-  return content.map((inline) => (inline.kind === 'text' ? inline.text : '')).join('');
-}
+export const plain = inlineText;
 
 /** A line from inline content (already canonical: merged runs, trimmed edges). */
 export function line(content: Inline[], hints: Omit<SourceLine, 'kind' | 'content' | 'text'> = {}): SourceLine {

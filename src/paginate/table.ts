@@ -97,12 +97,12 @@ interface Measured {
   widths: number[];
 }
 
-/** Each line of a cell's text with its natural width. */
-function cellLines(ctx: RowContext, cell: PlacedCell): { segments: string[]; widths: number[] } {
-  const style = ctx.theme.styles[cell.block.style];
-  const font = ctx.fonts.get(style.font);
+/** Each line of a cell's text with its natural width, and the face and size it is set in. */
+function cellLines(ctx: RowContext, cell: PlacedCell) {
+  const { size, font: face } = ctx.theme.styles[cell.block.style];
+  const font = ctx.fonts.get(face);
   const segments = cell.block.text.split('\n');
-  return { segments, widths: segments.map((seg) => (font.measure(seg).width * style.size) / 1000) };
+  return { segments, widths: segments.map((seg) => (font.measure(seg).width * size) / 1000), font, size };
 }
 
 /**
@@ -115,12 +115,10 @@ function columnMinimums(ctx: RowContext, tables: readonly { table: Table; cells:
   for (const { cells } of tables) {
     for (const cell of cells) {
       if (cell.colSpan !== 1) continue;
-      const style = ctx.theme.styles[cell.block.style];
-      const font = ctx.fonts.get(style.font);
-      const { segments, widths } = cellLines(ctx, cell);
+      const { segments, widths, font, size } = cellLines(ctx, cell);
       // A column narrower than 3 em stacks its words a character or two per line.
       segments.forEach((seg, k) => {
-        min[cell.column] = Math.max(min[cell.column]!, widestUnit(seg, font, style.size), Math.min(widths[k]!, 3 * style.size));
+        min[cell.column] = Math.max(min[cell.column]!, widestUnit(seg, font, size), Math.min(widths[k]!, 3 * size));
       });
     }
   }

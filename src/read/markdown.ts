@@ -17,6 +17,7 @@ import { brokenTable } from './broken-table.js';
 import { withoutInvisible } from '../shared/unicode.js';
 import { HTML_COMMENT } from '../shared/comments.js';
 import { append } from '../shared/arrays.js';
+import { inlineText } from '../shared/inline-text.js';
 
 /** Lists and quotes nested deeper than this are an error; deeper content is read flat (no stack grows with input). */
 export const MAX_NESTING = 8;
@@ -182,7 +183,7 @@ class Reader {
   }
 
   private plainText(content: readonly Inline[]): string {
-    return content.map((inline) => (inline.kind === 'text' ? inline.text : '')).join('').trim();
+    return inlineText(content).trim();
   }
 
   private block(node: RootContent, depth: number): LabelledBlock[] {

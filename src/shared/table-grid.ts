@@ -3,6 +3,7 @@
  * columns that a cell from the left or from above covers. Layout and validation place them the same way.
  */
 import type { Table, TableCell } from '../model/document.js';
+import { inlineText } from './inline-text.js';
 
 export interface GridCell {
   cell: TableCell;
@@ -40,7 +41,7 @@ export function centredColumns(table: Table): boolean[] {
     if (table.align[c] !== undefined) return false;
     const own = cells
       .filter((placed) => placed.row >= table.headerRows && placed.column === c && placed.colSpan === 1)
-      .map((placed) => placed.cell.content.map((inline) => (inline.kind === 'text' ? inline.text : '')).join('').trim())
+      .map((placed) => inlineText(placed.cell.content).trim())
       .filter((text) => text !== '');
     return own.length > 0 && own.every((text) => NUMERIC.test(text));
   });

@@ -1,3 +1,5 @@
+import { splitOrder } from './number.js';
+
 /**
  * A document's title where it is listed or stands alone, away from its head (an issue's contents and bookmarks, the
  * annual index, the feed, a per-document page's title): every order of an issuer has the same title
@@ -13,6 +15,6 @@ export function listedTitle(meta: { title: string; number?: string; numberKind?:
  * 第N号 (GB/T 9704 §10.2), the body being named just above; under any other title, and a 发文字号, it is whole.
  */
 export function headNumber(meta: { title: string; number?: string; numberKind?: string }): string | undefined {
-  if (meta.numberKind !== 'order' || !meta.number || !meta.title.endsWith('令')) return meta.number;
-  return meta.number.replace(/^\p{Script=Han}+?令(?=(?:\d{4}年)?第)/u, '');
+  const parts = meta.numberKind === 'order' && meta.number && meta.title.endsWith('令') ? splitOrder(meta.number) : undefined;
+  return parts?.hasDi ? `${parts.year ? `${parts.year}年` : ''}第${parts.sequence}${parts.suffix}` : meta.number;
 }

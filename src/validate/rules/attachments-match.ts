@@ -5,9 +5,9 @@
  */
 import type { Inline } from '../../model/document.js';
 import type { Rule } from '../rule.js';
+import { inlineText } from '../../shared/inline-text.js';
 
-const plain = (content: readonly Inline[] | undefined): string =>
-  (content ?? []).map((inline) => (inline.kind === 'text' ? inline.text : '')).join('').replace(/\s/gu, '');
+const plain = (content: readonly Inline[] | undefined): string => inlineText(content ?? []).replace(/\s/gu, '');
 
 export const attachmentsMatch: Rule = {
   meta: { codes: { 'attachments-mismatch': 'warning', 'attachment-name-mismatch': 'warning' }, standard: ['D4', 'T13', 'T16'], fixable: false, description: '附件说明与正文附件一致' },

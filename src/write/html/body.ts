@@ -13,6 +13,7 @@ import { isDivisionHeading } from '../../shared/articles.js';
 import { nobrPieces, nobrSpan } from './text.js';
 import { titleContent } from './title.js';
 import { centredColumns, tableGrid } from '../../shared/table-grid.js';
+import { inlineText } from '../../shared/inline-text.js';
 
 /**
  * Heading level of the model → element, nested under the section (h2) and the document's title (h3); the fourth
@@ -74,11 +75,11 @@ export class DocumentWriter {
   private block(block: Block): ElementContent[] {
     switch (block.kind) {
       case 'paragraph':
-        return [h(isDivisionHeading(textOf(block.content)) ? 'p.division' : 'p', this.inlines(block.content))];
+        return [h(isDivisionHeading(inlineText(block.content)) ? 'p.division' : 'p', this.inlines(block.content))];
       case 'heading': {
         const content = this.inlines(block.content);
         // 第X章 and its kin are centred, as the PDF sets them.
-        const division = block.level > 1 && isDivisionHeading(textOf(block.content)) ? '.division' : '';
+        const division = block.level > 1 && isDivisionHeading(inlineText(block.content)) ? '.division' : '';
         if (block.level === 4) return [h(`p.level-3${division}`, { role: 'heading', ariaLevel: '7' }, content)];
         const { tagName, className } = HEADINGS[block.level];
         return [h(`${tagName}.${className}${division}`, block.level === 1 ? titleContent(content, this.titleBreaks?.get(block)) : content)];
@@ -196,9 +197,4 @@ export function record(doc: GazetteDocument, theme: Pick<Theme, 'record'>): Elem
         : []),
     ]),
   ];
-}
-
-/** The text of inline content, without its marks. */
-function textOf(content: readonly Inline[]): string {
-  return content.map((inline) => (inline.kind === 'text' ? inline.text : '')).join('');
 }
